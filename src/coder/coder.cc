@@ -1,0 +1,608 @@
+#include "coder/coder.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "coder/tree.h"
+
+namespace parley::coder {
+
+using lexicon::kNoWord;
+using lexicon::Lexicon;
+using lexicon::PatternElement;
+using lexicon::PatternToken;
+using lexicon::VerbPattern;
+using lexicon::WordId;
+
+bool CoderOptions::Apply(const std::string& option, const std::string& value) {
+  std::string v = lexicon::ToUpperKey(value);
+  if (option == "require_dyad") {
+    if (v == "TRUE" || v == "1") require_dyad = true;
+    else if (v == "FALSE" || v == "0") require_dyad = false;
+    else return false;
+  }
+  return true;
+}
+
+namespace {
+
+// A dictionary phrase found in the sentence: tokens [begin, end).
+struct Mention {
+  int begin = 0;
+  int end = 0;
+  bool is_actor = false;
+  uint32_t entry = 0;
+};
+
+// One resolved actor: its full code and the tokens it came from.
+struct ActorCode {
+  std::string code;
+  int first = -1;
+  int last = -1;
+};
+
+// Slots a pattern bound to actor mentions ($, +, %).
+struct PatternMatch {
+  int score = -1;
+  int source_mention = -1;
+  int target_mention = -1;
+  bool compound = false;
+};
+
+bool IsPronoun(const Token& t) {
+  return t.xpos == "PRP" || t.xpos == "PRP$" || t.upos == "PRON";
+}
+
+bool HasCase(const SentenceTree& tree, std::span<const Token> toks, int node,
+             std::string_view lower_word) {
+  for (int c : tree.children(node)) {
+    if (tree.rel(c) != Rel::kCase) continue;
+    std::string_view f = toks[c].form;
+    if (f.size() != lower_word.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < f.size(); ++i)
+      if ((f[i] | 0x20) != lower_word[i]) same = false;
+    if (same) return true;
+  }
+  return false;
+}
+
+// All the per-sentence work; lives for one CodeSentence call.
+class SentenceCoder {
+ public:
+  SentenceCoder(const Lexicon& lex, const CoderOptions& opt, const Document& doc,
+                const Sentence& sentence, std::vector<Event>& out)
+      : lex_(lex), opt_(opt), doc_(doc), sentence_(sentence), toks_(doc.TokensOf(sentence)),
+        out_(out) {}
+
+  void Run();
+
+ private:
+  void FindMentions();
+  void CodeVerb(int v);
+  bool MatchEntry(uint32_t entry_index, int v, int* first, int* last) const;
+  PatternMatch MatchPattern(const VerbPattern& p, int first, int last, int limit) const;
+  // Matches element `e` ending at (leftward) or starting at (rightward) `pos`;
+  // returns the tokens consumed (0 = no match) and the mention bound, if any.
+  int MatchElementAt(const PatternElement& e, int pos, bool leftward, int* mention) const;
+
+  int FindSubject(int v) const;
+  std::vector<ActorCode> EntityCodes(int head, const std::vector<ActorCode>* inherited) const;
+  std::vector<ActorCode> BaseActors(int head, int depth) const;
+  std::vector<ActorCode> ActorsWithConj(int head, int depth) const;
+  void Agents(int head, std::vector<const lexicon::AgentEntry*>& out) const;
+  int NounPhraseHead(int t) const;
+  std::vector<ActorCode> CodesForMention(int mention) const;
+  std::vector<ActorCode> FirstActorAfter(int v, int from, int to, int skip_subtree) const;
+  bool Excluded(int t, int v) const;
+  void Emit(const std::vector<ActorCode>& sources, const std::vector<ActorCode>& targets,
+            const std::string& code, int verb_first, int verb_last, const std::string& pattern);
+  std::string Words(int first, int last) const;
+
+  const Lexicon& lex_;
+  const CoderOptions& opt_;
+  const Document& doc_;
+  const Sentence& sentence_;
+  std::span<const Token> toks_;
+  std::vector<Event>& out_;
+
+  SentenceTree tree_;
+  std::vector<WordId> words_;
+  std::vector<Mention> mentions_;
+  std::vector<int> mention_of_;  // token → index in mentions_, or -1
+};
+
+void SentenceCoder::Run() {
+  const int n = static_cast<int>(toks_.size());
+  if (n == 0) return;
+  tree_.Build(toks_);
+  words_.resize(n);
+  for (int i = 0; i < n; ++i) words_[i] = lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].form));
+  FindMentions();
+  for (int v = 0; v < n; ++v) {
+    if (!tree_.IsVerbal(v)) continue;
+    Rel r = tree_.rel(v);
+    if (r == Rel::kAux || r == Rel::kAuxPass || r == Rel::kCop) continue;
+    CodeVerb(v);
+  }
+}
+
+void SentenceCoder::FindMentions() {
+  const int n = static_cast<int>(toks_.size());
+  mention_of_.assign(n, -1);
+  mentions_.clear();
+  for (int i = 0; i < n;) {
+    auto actor = lex_.actors.LongestMatch(words_, i);
+    auto agent = lex_.agents.LongestMatch(words_, i);
+    if (actor.length == 0 && agent.length == 0) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.begin = i;
+    m.is_actor = actor.length >= agent.length;
+    m.end = i + static_cast<int>(m.is_actor ? actor.length : agent.length);
+    m.entry = m.is_actor ? actor.entry : agent.entry;
+    for (int t = m.begin; t < m.end; ++t) mention_of_[t] = static_cast<int>(mentions_.size());
+    mentions_.push_back(m);
+    i = m.end;
+  }
+}
+
+std::string SentenceCoder::Words(int first, int last) const {
+  std::string s;
+  if (first < 0) return s;
+  for (int i = first; i <= last; ++i) {
+    if (!s.empty()) s += ' ';
+    s += toks_[i].form;
+  }
+  return s;
+}
+
+// --- actors -----------------------------------------------------------------
+
+std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
+  if (depth > 8) return {};
+  int m = mention_of_[head];
+  if (m >= 0 && mentions_[m].is_actor) {
+    std::string_view code = lex_.actors.CodeOn(mentions_[m].entry, doc_.date);
+    if (code.empty()) return {};
+    return {ActorCode{std::string(code), mentions_[m].begin, mentions_[m].end - 1}};
+  }
+  // The head is not an actor: look at its modifiers, premodifiers first.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int c : tree_.children(head)) {
+      Rel r = tree_.rel(c);
+      bool premod = r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss;
+      bool postmod = r == Rel::kNmod || r == Rel::kObl;
+      if ((pass == 0 && !premod) || (pass == 1 && !postmod)) continue;
+      auto found = ActorsWithConj(c, depth + 1);
+      if (!found.empty()) return found;
+    }
+  }
+  return {};
+}
+
+std::vector<ActorCode> SentenceCoder::ActorsWithConj(int head, int depth) const {
+  auto result = BaseActors(head, depth);
+  for (int c : tree_.children(head)) {
+    if (tree_.rel(c) != Rel::kConj) continue;
+    auto more = ActorsWithConj(c, depth + 1);
+    result.insert(result.end(), more.begin(), more.end());
+  }
+  return result;
+}
+
+void SentenceCoder::Agents(int head, std::vector<const lexicon::AgentEntry*>& out) const {
+  // Agent phrases on the head and its premodifiers, in sentence order.
+  int lo = head, hi = head;
+  for (int c : tree_.children(head)) {
+    Rel r = tree_.rel(c);
+    if (r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss) {
+      lo = std::min(lo, tree_.left(c));
+      hi = std::max(hi, tree_.right(c));
+    }
+  }
+  int last_mention = -1;
+  for (int t = lo; t <= hi; ++t) {
+    int m = mention_of_[t];
+    if (m < 0 || m == last_mention || mentions_[m].is_actor) continue;
+    last_mention = m;
+    out.push_back(&lex_.agents.entry(mentions_[m].entry));
+  }
+}
+
+std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
+                                                  const std::vector<ActorCode>* inherited) const {
+  std::vector<ActorCode> base = BaseActors(head, 0);
+  if (base.empty()) {
+    int appos = tree_.ChildWith(head, Rel::kAppos);
+    if (appos >= 0) base = BaseActors(appos, 1);
+  }
+  std::vector<const lexicon::AgentEntry*> agents;
+  Agents(head, agents);
+  if (base.empty() && !agents.empty() && inherited != nullptr) base = *inherited;
+
+  std::vector<ActorCode> result;
+  if (!agents.empty()) {
+    std::string prefix, suffix;
+    for (const auto* a : agents) (a->prefix ? prefix : suffix) += a->code;
+    if (base.empty()) base.push_back(ActorCode{opt_.unknown_country, head, head});
+    for (ActorCode a : base) {
+      a.code = prefix + a.code + suffix;
+      a.first = std::min(a.first, head);
+      a.last = std::max(a.last, head);
+      result.push_back(std::move(a));
+    }
+  } else {
+    result = base;
+  }
+  for (int c : tree_.children(head)) {
+    if (tree_.rel(c) != Rel::kConj) continue;
+    auto more = EntityCodes(c, &base);
+    result.insert(result.end(), more.begin(), more.end());
+  }
+  return result;
+}
+
+int SentenceCoder::NounPhraseHead(int t) const {
+  for (int guard = 0; guard < 8; ++guard) {
+    Rel r = tree_.rel(t);
+    int h = tree_.head(t);
+    if (h < 0) break;
+    if (r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss ||
+        r == Rel::kDet) {
+      t = h;
+      continue;
+    }
+    // Inside a multi-word mention the phrase head is the token whose head lies outside.
+    int m = mention_of_[t];
+    if (m >= 0 && h >= mentions_[m].begin && h < mentions_[m].end) {
+      t = h;
+      continue;
+    }
+    break;
+  }
+  return t;
+}
+
+int SentenceCoder::FindSubject(int v) const {
+  for (int guard = 0; guard < 6 && v >= 0; ++guard) {
+    int s = tree_.ChildWith(v, Rel::kSubj);
+    if (s < 0) s = tree_.ChildWith(v, Rel::kCsubj);
+    if (s >= 0) return s;
+    Rel r = tree_.rel(v);
+    int h = tree_.head(v);
+    if (h < 0) return -1;
+    if (r == Rel::kXcomp) {
+      // Object control ("urged Bree to help") before subject control.
+      int obj = tree_.ChildWith(h, Rel::kObj);
+      if (obj >= 0 && obj < v) return obj;
+      v = h;
+    } else if (r == Rel::kConj) {
+      v = h;
+    } else if (r == Rel::kRelcl || r == Rel::kAcl) {
+      return h;
+    } else {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+bool SentenceCoder::Excluded(int t, int v) const {
+  // Tokens under a coordinated verb or a parenthetical clause belong to other events.
+  for (int j = t; j >= 0 && j != v; j = tree_.head(j)) {
+    Rel r = tree_.rel(j);
+    if (r == Rel::kParataxis) return true;
+    if (r == Rel::kConj && tree_.IsVerbal(j) && tree_.head(j) == v) return true;
+  }
+  return false;
+}
+
+std::vector<ActorCode> SentenceCoder::CodesForMention(int mention) const {
+  int np = NounPhraseHead(mentions_[mention].begin);
+  return EntityCodes(np, nullptr);
+}
+
+std::vector<ActorCode> SentenceCoder::FirstActorAfter(int v, int from, int to,
+                                                      int skip_subtree) const {
+  for (int t = from; t <= to; ++t) {
+    int m = mention_of_[t];
+    if (m < 0) continue;
+    if (skip_subtree >= 0 && tree_.Dominates(skip_subtree, t)) continue;
+    if (!tree_.Dominates(v, t) || Excluded(t, v)) continue;
+    auto codes = CodesForMention(m);
+    if (!codes.empty()) return codes;
+    t = mentions_[m].end - 1;
+  }
+  return {};
+}
+
+// --- verbs and patterns ----------------------------------------------------
+
+bool SentenceCoder::MatchEntry(uint32_t entry_index, int v, int* first, int* last) const {
+  const auto& e = lex_.verbs.entry(entry_index);
+  const int n = static_cast<int>(toks_.size());
+  int b = v - static_cast<int>(e.before.size());
+  int a = v + static_cast<int>(e.after.size());
+  if (b < 0 || a >= n) return false;
+  for (size_t i = 0; i < e.before.size(); ++i)
+    if (words_[b + i] != e.before[i]) return false;
+  for (size_t i = 0; i < e.after.size(); ++i)
+    if (words_[v + 1 + i] != e.after[i]) return false;
+  *first = b;
+  *last = a;
+  return true;
+}
+
+int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftward,
+                                  int* mention) const {
+  const int n = static_cast<int>(toks_.size());
+  if (pos < 0 || pos >= n) return 0;
+  switch (e.kind) {
+    case PatternToken::kWord:
+      return words_[pos] == e.word && e.word != kNoWord ? 1 : 0;
+    case PatternToken::kSynset: {
+      const auto& syn = lex_.verbs.synset(e.synset);
+      int best = 0;
+      for (const auto& phrase : syn.phrases) {
+        int len = static_cast<int>(phrase.size());
+        int start = leftward ? pos - len + 1 : pos;
+        if (len == 0 || start < 0 || start + len > n || len <= best) continue;
+        bool ok = true;
+        for (int i = 0; i < len && ok; ++i) ok = words_[start + i] == phrase[i];
+        if (ok) best = len;
+      }
+      return best;
+    }
+    case PatternToken::kSource:
+    case PatternToken::kTarget:
+    case PatternToken::kCompound: {
+      int m = mention_of_[pos];
+      if (m < 0) return 0;
+      const Mention& mm = mentions_[m];
+      if (leftward ? mm.end - 1 != pos : mm.begin != pos) return 0;
+      *mention = m;
+      return mm.end - mm.begin;
+    }
+    default:
+      return 0;
+  }
+}
+
+PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int last,
+                                         int limit) const {
+  PatternMatch result;
+  const auto& el = p.elements;
+  int star = -1;
+  for (size_t i = 0; i < el.size(); ++i)
+    if (el[i].kind == PatternToken::kVerb) star = static_cast<int>(i);
+  if (star < 0) return result;
+  int score = 0;
+  auto bind = [&](const PatternElement& e, int mention) {
+    if (mention < 0) return;
+    if (e.kind == PatternToken::kSource) result.source_mention = mention;
+    if (e.kind == PatternToken::kTarget) result.target_mention = mention;
+    if (e.kind == PatternToken::kCompound) {
+      result.source_mention = mention;
+      result.compound = true;
+    }
+  };
+  auto matchable = [](const PatternElement& e) {
+    return e.kind == PatternToken::kWord || e.kind == PatternToken::kSynset ||
+           e.kind == PatternToken::kSource || e.kind == PatternToken::kTarget ||
+           e.kind == PatternToken::kCompound;
+  };
+  // Before the verb, right to left.
+  int pos = first - 1;
+  bool must_touch = el[star].kind == PatternToken::kVerb && star > 0 && el[star - 1].joined_to_next;
+  for (int i = star - 1; i >= 0; --i) {
+    const auto& e = el[i];
+    if (!matchable(e)) continue;
+    int found = 0, at = pos, mention = -1;
+    for (; at >= 0; --at) {
+      found = MatchElementAt(e, at, /*leftward=*/true, &mention);
+      if (found > 0 || must_touch) break;
+    }
+    if (found == 0) return result;
+    bind(e, mention);
+    score += 1;
+    pos = at - found;
+    must_touch = i > 0 && el[i - 1].joined_to_next;
+  }
+  // After the verb, left to right.
+  pos = last + 1;
+  must_touch = el[star].joined_to_next;
+  for (size_t i = star + 1; i < el.size(); ++i) {
+    const auto& e = el[i];
+    if (!matchable(e)) {
+      if (e.joined_to_next) must_touch = true;
+      continue;
+    }
+    int found = 0, at = pos, mention = -1;
+    for (; at <= limit; ++at) {
+      found = MatchElementAt(e, at, /*leftward=*/false, &mention);
+      if (found > 0 || must_touch) break;
+    }
+    if (found == 0) return result;
+    bind(e, mention);
+    score += 1;
+    pos = at + found;
+    must_touch = e.joined_to_next;
+  }
+  result.score = score;
+  return result;
+}
+
+void SentenceCoder::CodeVerb(int v) {
+  auto entries = lex_.verbs.EntriesForForm(words_[v]);
+  if (entries.empty()) return;
+  // The most specific entry wins: multi-word verbs before single words.
+  int best_entry = -1, first = v, last = v;
+  size_t best_len = 0;
+  for (uint32_t e : entries) {
+    int f = v, l = v;
+    if (!MatchEntry(e, v, &f, &l)) continue;
+    size_t len = static_cast<size_t>(l - f + 1);
+    if (best_entry < 0 || len > best_len) {
+      best_entry = static_cast<int>(e);
+      best_len = len;
+      first = f;
+      last = l;
+    }
+  }
+  if (best_entry < 0) return;
+  const auto& entry = lex_.verbs.entry(best_entry);
+  const auto& block = lex_.verbs.block(entry.block);
+
+  std::string code = entry.code.empty() ? block.code : entry.code;
+  std::string pattern_where;
+  PatternMatch best;
+  int limit = tree_.right(v);
+  for (uint32_t pi : block.patterns) {
+    const auto& p = lex_.verbs.pattern(pi);
+    PatternMatch m = MatchPattern(p, first, last, limit);
+    if (m.score > best.score) {
+      best = m;
+      code = p.code;
+      pattern_where = p.file + ":" + std::to_string(p.line);
+    }
+  }
+  if (code.empty() || code == "---") return;
+
+  // Source and target from the tree (or the pattern's $ + % slots).
+  bool passive = tree_.ChildWith(v, Rel::kAuxPass) >= 0 || tree_.ChildWith(v, Rel::kSubjPass) >= 0;
+  std::vector<ActorCode> sources, targets;
+  int subject = -1;
+  if (passive) {
+    int patient = tree_.ChildWith(v, Rel::kSubjPass);
+    if (patient >= 0) targets = EntityCodes(patient, nullptr);
+    for (int c : tree_.children(v)) {
+      if (tree_.rel(c) == Rel::kAgent ||
+          (tree_.rel(c) == Rel::kObl && HasCase(tree_, toks_, c, "by"))) {
+        sources = EntityCodes(c, nullptr);
+        break;
+      }
+    }
+    if (sources.empty()) sources = FirstActorAfter(v, last + 1, tree_.right(v), patient);
+    subject = patient;
+  } else {
+    subject = FindSubject(v);
+    if (subject >= 0) sources = EntityCodes(subject, nullptr);
+    if (sources.empty() && subject >= 0 && IsPronoun(toks_[subject])) {
+      // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.
+      for (int h = tree_.head(v); h >= 0 && sources.empty(); h = tree_.head(h)) {
+        int s = FindSubject(h);
+        if (s >= 0 && s != subject) sources = EntityCodes(s, nullptr);
+      }
+    }
+    for (int c : tree_.children(v)) {
+      Rel r = tree_.rel(c);
+      if ((r == Rel::kObj || r == Rel::kIobj) && targets.empty()) targets = EntityCodes(c, nullptr);
+    }
+    if (targets.empty()) targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
+  }
+  if (best.source_mention >= 0) {
+    auto slot = CodesForMention(best.source_mention);
+    if (!slot.empty()) sources = slot;
+  }
+  if (best.target_mention >= 0) {
+    auto slot = CodesForMention(best.target_mention);
+    if (!slot.empty()) targets = slot;
+  }
+  if (best.compound && targets.empty()) targets = sources;
+  Emit(sources, targets, code, first, last, pattern_where);
+}
+
+void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
+                         const std::vector<ActorCode>& targets, const std::string& code,
+                         int verb_first, int verb_last, const std::string& pattern) {
+  std::vector<ActorCode> none{ActorCode{opt_.null_actor, -1, -1}};
+  if ((sources.empty() || targets.empty()) && opt_.require_dyad) return;
+  const auto& src = sources.empty() ? none : sources;
+  const auto& tgt = targets.empty() ? none : targets;
+  // "032:033": the first code for source→target, the second for target→source.
+  std::string forward = code, backward;
+  if (auto colon = code.find(':'); colon != std::string::npos) {
+    forward = code.substr(0, colon);
+    backward = code.substr(colon + 1);
+  }
+  auto push = [&](const ActorCode& s, const ActorCode& t, const std::string& c) {
+    if (c.empty() || c == "---") return;
+    if (s.code == t.code && s.first == t.first) return;
+    for (const Event& e : out_)  // one event per (source, target, code) in a sentence
+      if (e.sentence == sentence_.index && e.doc_id == doc_.id && e.source.code == s.code &&
+          e.target.code == t.code && e.event.code == c)
+        return;
+    Event ev;
+    ev.doc_id = doc_.id;
+    ev.sentence_id = sentence_.id;
+    ev.sentence = sentence_.index;
+    ev.date = doc_.date;
+    ev.source = CodedSpan{s.code, Words(s.first, s.last), s.first, s.last};
+    ev.target = CodedSpan{t.code, Words(t.first, t.last), t.first, t.last};
+    ev.event = CodedSpan{c, Words(verb_first, verb_last), verb_first, verb_last};
+    ev.pattern = pattern;
+    out_.push_back(std::move(ev));
+  };
+  for (const auto& s : src)
+    for (const auto& t : tgt) {
+      if (s.code == t.code) continue;
+      push(s, t, forward);
+    }
+  if (!backward.empty())
+    for (const auto& s : src)
+      for (const auto& t : tgt) {
+        if (s.code == t.code) continue;
+        push(t, s, backward);
+      }
+}
+
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
+    : lexicon_(std::move(lexicon)), options_(std::move(options)) {}
+
+void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
+                         SentenceTrace* trace) const {
+  const std::string& text = doc.TextOf(sentence);
+  std::string_view sentence_text;
+  if (sentence.end > sentence.begin && sentence.end <= text.size())
+    sentence_text = std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin);
+  std::string rebuilt;
+  if (sentence_text.empty()) {
+    for (const Token& t : doc.TokensOf(sentence)) {
+      if (!rebuilt.empty()) rebuilt += ' ';
+      rebuilt += t.form;
+    }
+    sentence_text = rebuilt;
+  }
+  if (auto hit = lexicon_->discards.Find(sentence_text)) {
+    if (trace) {
+      trace->discarded = true;
+      trace->discard_phrase = hit->phrase;
+      trace->story_discarded = hit->whole_story;
+    }
+    return;
+  }
+  SentenceCoder(*lexicon_, options_, doc, sentence, out).Run();
+}
+
+size_t Coder::CodeDocument(const Document& doc, std::vector<Event>& out) const {
+  size_t before = out.size();
+  size_t coded = 0;
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_count == 0) continue;
+    SentenceTrace trace;
+    CodeSentence(doc, s, out, &trace);
+    if (trace.story_discarded) {
+      out.resize(before);
+      return 0;
+    }
+    ++coded;
+  }
+  return coded;
+}
+
+}  // namespace parley::coder

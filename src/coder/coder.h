@@ -1,0 +1,70 @@
+// The event coder: dependency-parsed sentences + a Lexicon → CAMEO events.
+//
+// Follows PETRARCH's coding conventions over dependency trees: verbs and
+// their dictionary patterns give the event code; the subject gives the source
+// (the by-agent in the passive); objects, prepositional phrases and clausal
+// complements give the target; coordinated actors yield one event per pair;
+// agents combine with their actor's country code; dated actor codes resolve
+// with the sentence date; discard phrases suppress a sentence or a story.
+//
+// A Coder is immutable after construction and safe to share between threads;
+// each call uses its own scratch space.
+#ifndef PARLEY_CODER_CODER_H_
+#define PARLEY_CODER_CODER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "parley/document.h"
+#include "parley/event.h"
+#include "parley/status.h"
+
+namespace parley::coder {
+
+struct CoderOptions {
+  // Drop events that lack a source or a target (PETRARCH's require_dyad).
+  bool require_dyad = true;
+  // Code of a missing actor when require_dyad is false.
+  std::string null_actor = "---";
+  // Code reported for an agent that has no actor ("---" + agent code).
+  std::string unknown_country = "---";
+
+  // Applies PETRARCH <Config option value> settings (require_dyad, ...).
+  // Unknown options are ignored; returns false for a value it cannot read.
+  bool Apply(const std::string& option, const std::string& value);
+};
+
+// Why a sentence produced no events, for summaries and debugging.
+struct SentenceTrace {
+  bool discarded = false;
+  std::string discard_phrase;
+  bool story_discarded = false;
+};
+
+class Coder {
+ public:
+  Coder(std::shared_ptr<const lexicon::Lexicon> lexicon, CoderOptions options = {});
+
+  // Codes one parsed sentence of `doc`, appending events to `out`.
+  // REQUIRES: the sentence has a dependency tree (Token::head >= 0).
+  void CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
+                    SentenceTrace* trace = nullptr) const;
+
+  // Codes every parsed sentence; a story-level discard phrase anywhere in the
+  // document suppresses all of it. Returns the number of sentences coded.
+  size_t CodeDocument(const Document& doc, std::vector<Event>& out) const;
+
+  const CoderOptions& options() const { return options_; }
+  const lexicon::Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  std::shared_ptr<const lexicon::Lexicon> lexicon_;
+  CoderOptions options_;
+};
+
+}  // namespace parley::coder
+
+#endif  // PARLEY_CODER_CODER_H_

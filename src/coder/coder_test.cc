@@ -1,0 +1,239 @@
+// Coder rules on hand-built dependency trees: no parser, no shared data.
+#include "coder/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <tuple>
+
+namespace parley::coder {
+namespace {
+
+constexpr std::string_view kVerbs = R"(
+&TIETYPES
++MILITARY
++ECONOMIC
+
+--- RESTORE [064] ---
+RESTORE
+- * &TIETYPES TIES [902]
+
+--- OPPOSE [112] ---
+OPPOSE
+
+--- ARRIVE [032:033] ---
+ARRIVE
+
+--- ARREST [212] ---
+ARREST
+
+--- SAID [023] ---
+SAID
+
+--- CORDON [---] ---
++CORDON_OFF [1721]
+)";
+
+constexpr std::string_view kActors = R"(
+ARNOR [ARN]
+GONDOR [GON]
+OSGILIATH [OSG]
+ERIADOR [ERI]
+ISRAELI [ISR]
++ISRAEL
+BENJAMIN_NETANYAHU
+	[ISRELI <20090330]
+	[ISRGOV 20090331-20210612]
+	[ISRELI 20210613-20221228]
+	[ISRGOV >20221229]
+)";
+
+constexpr std::string_view kAgents = R"(
+POLICE {} [~COP]
+STUDENT [~EDU]
+OFFICIAL [~GOV]
+)";
+
+constexpr std::string_view kDiscards = R"(
+BASEBALL
+)";
+
+// One token row: form, Penn tag, head (1-based, 0 root), relation.
+struct Row {
+  const char* form;
+  const char* xpos;
+  int head;
+  const char* deprel;
+};
+
+Document MakeDoc(std::vector<Row> rows, const char* date = "2024-07-05") {
+  Document doc;
+  doc.id = "d1";
+  doc.date = Date::Parse(date).value();
+  for (const Row& r : rows) {
+    if (!doc.text.empty()) doc.text += ' ';
+    Token t;
+    t.begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += r.form;
+    t.end = static_cast<uint32_t>(doc.text.size());
+    t.form = r.form;
+    t.xpos = r.xpos;
+    t.head = r.head;
+    t.deprel = r.deprel;
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.token_count = static_cast<uint32_t>(rows.size());
+  s.end = static_cast<uint32_t>(doc.text.size());
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+std::shared_ptr<const lexicon::Lexicon> TestLexicon() {
+  auto lex = std::make_shared<lexicon::Lexicon>();
+  EXPECT_TRUE(lex->verbs.LoadPetrarchText(kVerbs, "verbs.txt", lex->vocab).ok());
+  EXPECT_TRUE(lex->actors.LoadPetrarchText(kActors, "actors.txt", lex->vocab).ok());
+  EXPECT_TRUE(lex->agents.LoadPetrarchText(kAgents, "agents.txt", lex->vocab).ok());
+  EXPECT_TRUE(lex->discards.LoadPetrarchText(kDiscards, "discards.txt").ok());
+  return lex;
+}
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::set<Triple> Code(const Document& doc, CoderOptions options = {}) {
+  static auto lexicon = TestLexicon();
+  Coder coder(lexicon, options);
+  std::vector<Event> events;
+  coder.CodeDocument(doc, events);
+  std::set<Triple> out;
+  for (const Event& e : events) out.emplace(e.source.code, e.target.code, e.event.code);
+  return out;
+}
+
+TEST(CoderTest, SubjectVerbPrepositionalTarget) {
+  // Arnor restored ties with Gondor .
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"restored", "VBD", 0, "root"},
+                      {"ties", "NNS", 2, "obj"},
+                      {"with", "IN", 5, "case"},
+                      {"Gondor", "NNP", 3, "nmod"},
+                      {".", ".", 2, "punct"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "064"}}));
+}
+
+TEST(CoderTest, PatternWithSynsetOverridesBlockCode) {
+  // Arnor restored military ties with Gondor
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"restored", "VBD", 0, "root"},
+                      {"military", "JJ", 4, "amod"},
+                      {"ties", "NNS", 2, "obj"},
+                      {"with", "IN", 6, "case"},
+                      {"Gondor", "NNP", 4, "nmod"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "902"}}));
+}
+
+TEST(CoderTest, PassiveTakesSourceFromByAgent) {
+  // Eriador was opposed by Osgiliath
+  auto doc = MakeDoc({{"Eriador", "NNP", 3, "nsubj:pass"},
+                      {"was", "VBD", 3, "aux:pass"},
+                      {"opposed", "VBN", 0, "root"},
+                      {"by", "IN", 5, "case"},
+                      {"Osgiliath", "NNP", 3, "obl"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"OSG", "ERI", "112"}}));
+}
+
+TEST(CoderTest, CoordinatedSubjectsGiveOneEventEach) {
+  // Arnor and Eriador opposed Gondor
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Eriador", "NNP", 1, "conj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Gondor", "NNP", 4, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "112"}, {"ERI", "GON", "112"}}));
+}
+
+TEST(CoderTest, AgentCombinesWithCountry) {
+  // Israeli police arrested Gondor students
+  auto doc = MakeDoc({{"Israeli", "JJ", 2, "amod"},
+                      {"police", "NNS", 3, "nsubj"},
+                      {"arrested", "VBD", 0, "root"},
+                      {"Gondor", "NNP", 5, "compound"},
+                      {"students", "NNS", 3, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ISRCOP", "GONEDU", "212"}}));
+}
+
+TEST(CoderTest, DatedActorCodesFollowTheSentenceDate) {
+  auto make = [](const char* date) {
+    return MakeDoc({{"Benjamin", "NNP", 2, "compound"},
+                    {"Netanyahu", "NNP", 3, "nsubj"},
+                    {"opposed", "VBD", 0, "root"},
+                    {"Gondor", "NNP", 3, "obj"}},
+                   date);
+  };
+  EXPECT_EQ(Code(make("2009-03-30")), (std::set<Triple>{{"ISRELI", "GON", "112"}}));
+  EXPECT_EQ(Code(make("2009-03-31")), (std::set<Triple>{{"ISRGOV", "GON", "112"}}));
+  EXPECT_EQ(Code(make("2022-12-28")), (std::set<Triple>{{"ISRELI", "GON", "112"}}));
+  EXPECT_EQ(Code(make("2024-07-05")), (std::set<Triple>{{"ISRGOV", "GON", "112"}}));
+}
+
+TEST(CoderTest, PairedCodesCodeBothDirections) {
+  // Arnor arrived in Gondor
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"arrived", "VBD", 0, "root"},
+                      {"in", "IN", 4, "case"},
+                      {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "032"}, {"GON", "ARN", "033"}}));
+}
+
+TEST(CoderTest, MultiWordVerbNeedsItsParticle) {
+  auto make = [](const char* particle) {
+    return MakeDoc({{"Gondor", "NNP", 2, "nsubj"},
+                    {"cordoned", "VBD", 0, "root"},
+                    {particle, "RP", 2, "compound:prt"},
+                    {"Arnor", "NNP", 2, "obj"}});
+  };
+  EXPECT_EQ(Code(make("off")), (std::set<Triple>{{"GON", "ARN", "1721"}}));
+  EXPECT_TRUE(Code(make("up")).empty());  // the block code is null
+}
+
+TEST(CoderTest, ConjoinedVerbInheritsSubject) {
+  // Arnor opposed Gondor and arrested Eriador officials
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Gondor", "NNP", 2, "obj"},
+                      {"and", "CC", 5, "cc"},
+                      {"arrested", "VBD", 2, "conj"},
+                      {"Eriador", "NNP", 7, "compound"},
+                      {"officials", "NNS", 5, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "112"}, {"ARN", "ERIGOV", "212"}}));
+}
+
+TEST(CoderTest, RequireDyadDropsOneSidedEvents) {
+  // a senior official said
+  auto doc = MakeDoc({{"a", "DT", 3, "det"},
+                      {"senior", "JJ", 3, "amod"},
+                      {"official", "NN", 4, "nsubj"},
+                      {"said", "VBD", 0, "root"}});
+  EXPECT_TRUE(Code(doc).empty());
+  CoderOptions monadic;
+  monadic.require_dyad = false;
+  EXPECT_EQ(Code(doc, monadic), (std::set<Triple>{{"---GOV", "---", "023"}}));
+}
+
+TEST(CoderTest, DiscardPhraseSuppressesTheSentence) {
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Gondor", "NNP", 4, "compound"},
+                      {"baseball", "NN", 2, "obj"}});
+  EXPECT_TRUE(Code(doc).empty());
+}
+
+TEST(CoderTest, UnknownVerbCodesNothing) {
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"visited", "VBD", 0, "root"},
+                      {"Gondor", "NNP", 2, "obj"}});
+  EXPECT_TRUE(Code(doc).empty());
+}
+
+}  // namespace
+}  // namespace parley::coder

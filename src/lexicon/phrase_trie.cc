@@ -1,0 +1,117 @@
+#include "lexicon/phrase_trie.h"
+
+#include <string>
+
+namespace parley::lexicon::internal {
+
+uint32_t EdgeTable::Find(uint32_t node, uint32_t label) const {
+  if (keys_.empty()) return kNone;
+  uint64_t key = Key(node, label);
+  size_t mask = keys_.size() - 1;
+  for (size_t s = Slot(key);; s = (s + 1) & mask) {
+    if (keys_[s] == key) return values_[s];
+    if (keys_[s] == 0) return kNone;
+  }
+}
+
+uint32_t EdgeTable::FindOrInsert(uint32_t node, uint32_t label, uint32_t fresh, bool& inserted) {
+  if ((size_ + 1) * 4 > keys_.size() * 3) Grow();
+  uint64_t key = Key(node, label);
+  size_t mask = keys_.size() - 1;
+  for (size_t s = Slot(key);; s = (s + 1) & mask) {
+    if (keys_[s] == key) {
+      inserted = false;
+      return values_[s];
+    }
+    if (keys_[s] == 0) {
+      keys_[s] = key;
+      values_[s] = fresh;
+      ++size_;
+      inserted = true;
+      return fresh;
+    }
+  }
+}
+
+void EdgeTable::Grow() {
+  size_t cap = keys_.empty() ? 1024 : keys_.size() * 2;
+  std::vector<uint64_t> old_keys(cap, 0);
+  std::vector<uint32_t> old_values(cap, 0);
+  old_keys.swap(keys_);
+  old_values.swap(values_);
+  shift_ = 64;
+  for (size_t c = cap; c > 1; c >>= 1) --shift_;
+  size_t mask = cap - 1;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    size_t s = Slot(old_keys[i]);
+    while (keys_[s] != 0) s = (s + 1) & mask;
+    keys_[s] = old_keys[i];
+    values_[s] = old_values[i];
+  }
+}
+
+uint32_t PhraseTrie::Insert(std::span<const WordId> phrase, uint32_t value) {
+  uint32_t node = 0;
+  for (WordId w : phrase) {
+    bool inserted = false;
+    node = edges_.FindOrInsert(node, w, static_cast<uint32_t>(value_.size()), inserted);
+    if (inserted) value_.push_back(kNone);
+  }
+  if (value_[node] == kNone) {
+    value_[node] = value;
+    ++phrases_;
+  }
+  return value_[node];
+}
+
+PhraseMatch PhraseTrie::LongestMatch(std::span<const WordId> words, size_t start) const {
+  PhraseMatch best;
+  uint32_t node = 0;
+  for (size_t i = start; i < words.size(); ++i) {
+    if (words[i] == kNoWord) break;
+    node = edges_.Find(node, words[i]);
+    if (node == kNone) break;
+    if (value_[node] != kNone) {
+      best.length = static_cast<uint32_t>(i - start + 1);
+      best.entry = value_[node];
+    }
+  }
+  return best;
+}
+
+uint32_t TextMatcher::Add(std::string_view phrase, bool whole_word, uint32_t id) {
+  uint32_t node = 0;
+  for (char c : phrase) {
+    bool inserted = false;
+    node = edges_.FindOrInsert(node, static_cast<unsigned char>(c), static_cast<uint32_t>(stem_.size()),
+                               inserted);
+    if (inserted) {
+      stem_.push_back(kNone);
+      whole_.push_back(kNone);
+    }
+  }
+  uint32_t& slot = whole_word ? whole_[node] : stem_[node];
+  if (slot != kNone) return slot;
+  slot = id;
+  ++count_;
+  return id;
+}
+
+std::string TextMatcher::Normalize(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool blank = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      blank = true;
+      continue;
+    }
+    if (blank && !out.empty()) out += ' ';
+    blank = false;
+    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return out;
+}
+
+}  // namespace parley::lexicon::internal

@@ -1,0 +1,26 @@
+// Subcommands of the `parley` program. Each registers its options on the
+// CLI11 app and returns the action to run after parsing; the action returns
+// the process exit status. Only main() exits.
+#ifndef PARLEY_CLI_COMMANDS_H_
+#define PARLEY_CLI_COMMANDS_H_
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace parley::cli {
+
+using Action = std::function<int()>;
+
+// A registered subcommand and what to run when it was chosen.
+struct Command {
+  CLI::App* app;
+  Action run;
+};
+
+Command RegisterCode(CLI::App& app);
+Command RegisterEval(CLI::App& app);
+
+}  // namespace parley::cli
+
+#endif  // PARLEY_CLI_COMMANDS_H_

@@ -1,6 +1,7 @@
 #include "coder/coder.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 
 #include "coder/tree.h"
@@ -20,6 +21,11 @@ bool CoderOptions::Apply(const std::string& option, const std::string& value) {
     if (v == "TRUE" || v == "1") require_dyad = true;
     else if (v == "FALSE" || v == "0") require_dyad = false;
     else return false;
+  } else if (option == "new_actor_length") {
+    char* end = nullptr;
+    long n = std::strtol(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end != '\0' || n < 0 || n > 1000) return false;
+    new_actor_length = static_cast<int>(n);
   }
   return true;
 }
@@ -89,6 +95,9 @@ class SentenceCoder {
   int FindSubject(int v) const;
   std::vector<ActorCode> EntityCodes(int head, const std::vector<ActorCode>* inherited) const;
   std::vector<ActorCode> BaseActors(int head, int depth) const;
+  std::vector<ActorCode> MentionActors(int mention) const;
+  std::string NewActor(int head) const;
+  int SkipNounPhrase(int pos, bool leftward) const;
   std::vector<ActorCode> ActorsWithConj(int head, int depth) const;
   void Agents(int head, std::vector<const lexicon::AgentEntry*>& out) const;
   int NounPhraseHead(int t) const;
@@ -161,21 +170,41 @@ std::string SentenceCoder::Words(int first, int last) const {
 
 // --- actors -----------------------------------------------------------------
 
+std::vector<ActorCode> SentenceCoder::MentionActors(int m) const {
+  std::vector<ActorCode> out;
+  std::string_view code = lex_.actors.CodeOn(mentions_[m].entry, doc_.date);
+  // "FRO/BIL/SAM": one phrase standing for several actors.
+  while (!code.empty()) {
+    size_t slash = code.find('/');
+    std::string_view one = code.substr(0, slash);
+    if (!one.empty())
+      out.push_back(ActorCode{std::string(one), mentions_[m].begin, mentions_[m].end - 1});
+    if (slash == std::string_view::npos) break;
+    code.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
 std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
   if (depth > 8) return {};
   int m = mention_of_[head];
-  if (m >= 0 && mentions_[m].is_actor) {
-    std::string_view code = lex_.actors.CodeOn(mentions_[m].entry, doc_.date);
-    if (code.empty()) return {};
-    return {ActorCode{std::string(code), mentions_[m].begin, mentions_[m].end - 1}};
+  // As PETRARCH reads a noun phrase, its first actor wins: a possessor or
+  // premodifier ("Ithilen's minister Calimehtar") before the head itself.
+  for (int c : tree_.children(head)) {
+    if (c > head) break;
+    Rel r = tree_.rel(c);
+    if (r != Rel::kCompound && r != Rel::kFlat && r != Rel::kAmod && r != Rel::kPoss) continue;
+    if (m >= 0 && mention_of_[c] == m) continue;  // part of the head's own phrase
+    auto found = ActorsWithConj(c, depth + 1);
+    if (!found.empty()) return found;
   }
-  // The head is not an actor: look at its modifiers, premodifiers first.
+  if (m >= 0 && mentions_[m].is_actor) return MentionActors(m);
   for (int pass = 0; pass < 2; ++pass) {
     for (int c : tree_.children(head)) {
       Rel r = tree_.rel(c);
       bool premod = r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss;
       bool postmod = r == Rel::kNmod || r == Rel::kObl;
-      if ((pass == 0 && !premod) || (pass == 1 && !postmod)) continue;
+      if ((pass == 0 && !(premod && c > head)) || (pass == 1 && !postmod)) continue;
       auto found = ActorsWithConj(c, depth + 1);
       if (!found.empty()) return found;
     }
@@ -225,10 +254,21 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
 
   std::vector<ActorCode> result;
   if (!agents.empty()) {
-    std::string prefix, suffix;
-    for (const auto* a : agents) (a->prefix ? prefix : suffix) += a->code;
     if (base.empty()) base.push_back(ActorCode{opt_.unknown_country, head, head});
     for (ActorCode a : base) {
+      // An agent already implied by the actor ("White House" USAGOV + officials
+      // GOV) or repeated is not added twice.
+      std::string prefix, suffix;
+      for (const auto* ag : agents) {
+        const std::string& c = ag->code;
+        if (c.empty()) continue;
+        if (ag->prefix) {
+          if (prefix.find(c) == std::string::npos && a.code.rfind(c, 0) != 0) prefix += c;
+        } else if (suffix.find(c) == std::string::npos &&
+                   (a.code.size() <= 3 || a.code.find(c, 3) == std::string::npos)) {
+          suffix += c;
+        }
+      }
       a.code = prefix + a.code + suffix;
       a.first = std::min(a.first, head);
       a.last = std::max(a.last, head);
@@ -270,6 +310,7 @@ int SentenceCoder::FindSubject(int v) const {
   for (int guard = 0; guard < 6 && v >= 0; ++guard) {
     int s = tree_.ChildWith(v, Rel::kSubj);
     if (s < 0) s = tree_.ChildWith(v, Rel::kCsubj);
+    if (s < 0 && guard > 0) s = tree_.ChildWith(v, Rel::kSubjPass);  // "X was seen to break"
     if (s >= 0) return s;
     Rel r = tree_.rel(v);
     int h = tree_.head(v);
@@ -302,6 +343,9 @@ bool SentenceCoder::Excluded(int t, int v) const {
 
 std::vector<ActorCode> SentenceCoder::CodesForMention(int mention) const {
   int np = NounPhraseHead(mentions_[mention].begin);
+  // A later conjunct stands for the whole coordination ("Gondor and Osgiliath").
+  while (tree_.rel(np) == Rel::kConj && tree_.head(np) >= 0 && !tree_.IsVerbal(tree_.head(np)))
+    np = tree_.head(np);
   return EntityCodes(np, nullptr);
 }
 
@@ -371,6 +415,24 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
   }
 }
 
+int SentenceCoder::SkipNounPhrase(int pos, bool leftward) const {
+  // TABARI's '^': pass over one base noun phrase (determiners, modifiers,
+  // nouns, possessives, dictionary phrases), stopping at prepositions and verbs.
+  const int n = static_cast<int>(toks_.size());
+  int step = leftward ? -1 : 1;
+  while (pos >= 0 && pos < n) {
+    const Token& t = toks_[pos];
+    std::string_view x = t.xpos;
+    bool nominal = mention_of_[pos] >= 0 || x.starts_with("NN") || x.starts_with("JJ") ||
+                   x == "DT" || x == "PRP$" || x == "CD" || x == "POS" || x == "PDT" ||
+                   (x.empty() && (t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "ADJ" ||
+                                  t.upos == "DET" || t.upos == "NUM"));
+    if (!nominal) break;
+    pos += step;
+  }
+  return pos;
+}
+
 PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int last,
                                          int limit) const {
   PatternMatch result;
@@ -380,13 +442,19 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
     if (el[i].kind == PatternToken::kVerb) star = static_cast<int>(i);
   if (star < 0) return result;
   int score = 0;
-  auto bind = [&](const PatternElement& e, int mention) {
+  auto bind = [&](const PatternElement& e, int mention, bool after_verb) {
     if (mention < 0) return;
     if (e.kind == PatternToken::kSource) result.source_mention = mention;
     if (e.kind == PatternToken::kTarget) result.target_mention = mention;
     if (e.kind == PatternToken::kCompound) {
-      result.source_mention = mention;
-      result.compound = true;
+      // Before the verb, a compound is both source and target ("% * [030]");
+      // after it, the compound is the target ("* WITH %").
+      if (after_verb) {
+        result.target_mention = mention;
+      } else {
+        result.source_mention = mention;
+        result.compound = true;
+      }
     }
   };
   auto matchable = [](const PatternElement& e) {
@@ -396,9 +464,14 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
   };
   // Before the verb, right to left.
   int pos = first - 1;
-  bool must_touch = el[star].kind == PatternToken::kVerb && star > 0 && el[star - 1].joined_to_next;
+  bool must_touch = star > 0 && el[star - 1].joined_to_next;
   for (int i = star - 1; i >= 0; --i) {
     const auto& e = el[i];
+    if (e.kind == PatternToken::kSkip) {
+      pos = SkipNounPhrase(pos, /*leftward=*/true);
+      must_touch = i > 0 && el[i - 1].joined_to_next;
+      continue;
+    }
     if (!matchable(e)) continue;
     int found = 0, at = pos, mention = -1;
     for (; at >= 0; --at) {
@@ -406,7 +479,7 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
       if (found > 0 || must_touch) break;
     }
     if (found == 0) return result;
-    bind(e, mention);
+    bind(e, mention, false);
     score += 1;
     pos = at - found;
     must_touch = i > 0 && el[i - 1].joined_to_next;
@@ -416,6 +489,11 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
   must_touch = el[star].joined_to_next;
   for (size_t i = star + 1; i < el.size(); ++i) {
     const auto& e = el[i];
+    if (e.kind == PatternToken::kSkip) {
+      pos = SkipNounPhrase(pos, /*leftward=*/false);
+      must_touch = e.joined_to_next;
+      continue;
+    }
     if (!matchable(e)) {
       if (e.joined_to_next) must_touch = true;
       continue;
@@ -426,7 +504,7 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
       if (found > 0 || must_touch) break;
     }
     if (found == 0) return result;
-    bind(e, mention);
+    bind(e, mention, true);
     score += 1;
     pos = at + found;
     must_touch = e.joined_to_next;
@@ -435,60 +513,106 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
   return result;
 }
 
+std::string SentenceCoder::NewActor(int head) const {
+  // The phrase's own words: no clauses, appositions or coordinated phrases,
+  // no preposition introducing it, no possessive marker.
+  if (opt_.new_actor_length <= 0 || head < 0) return "";
+  std::vector<int> keep;
+  std::vector<int> stack{head};
+  while (!stack.empty()) {
+    int t = stack.back();
+    stack.pop_back();
+    keep.push_back(t);
+    for (int c : tree_.children(t)) {
+      Rel r = tree_.rel(c);
+      if (r == Rel::kRelcl || r == Rel::kAcl || r == Rel::kAppos || r == Rel::kConj ||
+          r == Rel::kCc || r == Rel::kPunct || r == Rel::kParataxis || r == Rel::kAdvcl)
+        continue;
+      if (t == head && r == Rel::kCase) continue;
+      if (r == Rel::kCase && toks_[c].xpos == "POS") continue;
+      stack.push_back(c);
+    }
+  }
+  if (static_cast<int>(keep.size()) > opt_.new_actor_length) return "";
+  std::sort(keep.begin(), keep.end());
+  std::string text = "\"";
+  for (int t : keep) {
+    if (text.size() > 1) text += ' ';
+    text += lexicon::ToUpperKey(toks_[t].form);
+  }
+  return text + "\"";
+}
+
 void SentenceCoder::CodeVerb(int v) {
   auto entries = lex_.verbs.EntriesForForm(words_[v]);
   if (entries.empty()) return;
-  // The most specific entry wins: multi-word verbs before single words.
-  int best_entry = -1, first = v, last = v;
-  size_t best_len = 0;
+  // The most specific entries win: multi-word verbs before single words. A
+  // form listed in several blocks tries the patterns of each.
+  std::vector<uint32_t> chosen;
+  int first = v, last = v;
+  int best_len = 0;
   for (uint32_t e : entries) {
     int f = v, l = v;
     if (!MatchEntry(e, v, &f, &l)) continue;
-    size_t len = static_cast<size_t>(l - f + 1);
-    if (best_entry < 0 || len > best_len) {
-      best_entry = static_cast<int>(e);
+    int len = l - f + 1;
+    if (len > best_len) {
+      chosen.clear();
       best_len = len;
       first = f;
       last = l;
     }
+    if (len == best_len) chosen.push_back(e);
   }
-  if (best_entry < 0) return;
-  const auto& entry = lex_.verbs.entry(best_entry);
-  const auto& block = lex_.verbs.block(entry.block);
+  if (chosen.empty()) return;
 
-  std::string code = entry.code.empty() ? block.code : entry.code;
+  std::string code;
+  for (uint32_t e : chosen) {
+    const auto& entry = lex_.verbs.entry(e);
+    const std::string& c = entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code;
+    if (code.empty() || code == "---") code = c;
+  }
   std::string pattern_where;
   PatternMatch best;
   int limit = tree_.right(v);
-  for (uint32_t pi : block.patterns) {
-    const auto& p = lex_.verbs.pattern(pi);
-    PatternMatch m = MatchPattern(p, first, last, limit);
-    if (m.score > best.score) {
-      best = m;
-      code = p.code;
-      pattern_where = p.file + ":" + std::to_string(p.line);
+  std::vector<uint32_t> seen_blocks;
+  for (uint32_t e : chosen) {
+    uint32_t b = lex_.verbs.entry(e).block;
+    if (std::find(seen_blocks.begin(), seen_blocks.end(), b) != seen_blocks.end()) continue;
+    seen_blocks.push_back(b);
+    for (uint32_t pi : lex_.verbs.block(b).patterns) {
+      const auto& p = lex_.verbs.pattern(pi);
+      PatternMatch m = MatchPattern(p, first, last, limit);
+      if (m.score > best.score) {
+        best = m;
+        code = p.code;
+        pattern_where = p.file + ":" + std::to_string(p.line);
+      }
     }
   }
   if (code.empty() || code == "---") return;
 
-  // Source and target from the tree (or the pattern's $ + % slots).
-  bool passive = tree_.ChildWith(v, Rel::kAuxPass) >= 0 || tree_.ChildWith(v, Rel::kSubjPass) >= 0;
+  // Source and target from the tree (or the pattern's $ + % slots). As in
+  // PETRARCH, only a passive with a "by" agent swaps the roles.
+  int by_agent = -1;
+  for (int c : tree_.children(v)) {
+    if (tree_.rel(c) == Rel::kAgent ||
+        (tree_.rel(c) == Rel::kObl && HasCase(tree_, toks_, c, "by") &&
+         (tree_.ChildWith(v, Rel::kAuxPass) >= 0 || tree_.ChildWith(v, Rel::kSubjPass) >= 0))) {
+      by_agent = c;
+      break;
+    }
+  }
   std::vector<ActorCode> sources, targets;
   int subject = -1;
-  if (passive) {
+  if (by_agent >= 0) {
     int patient = tree_.ChildWith(v, Rel::kSubjPass);
+    if (patient < 0) patient = tree_.ChildWith(v, Rel::kSubj);
     if (patient >= 0) targets = EntityCodes(patient, nullptr);
-    for (int c : tree_.children(v)) {
-      if (tree_.rel(c) == Rel::kAgent ||
-          (tree_.rel(c) == Rel::kObl && HasCase(tree_, toks_, c, "by"))) {
-        sources = EntityCodes(c, nullptr);
-        break;
-      }
-    }
-    if (sources.empty()) sources = FirstActorAfter(v, last + 1, tree_.right(v), patient);
+    sources = EntityCodes(by_agent, nullptr);
     subject = patient;
   } else {
-    subject = FindSubject(v);
+    subject = tree_.ChildWith(v, Rel::kSubjPass);
+    if (subject < 0) subject = FindSubject(v);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
     if (sources.empty() && subject >= 0 && IsPronoun(toks_[subject])) {
       // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.
@@ -497,11 +621,27 @@ void SentenceCoder::CodeVerb(int v) {
         if (s >= 0 && s != subject) sources = EntityCodes(s, nullptr);
       }
     }
+    int first_object = -1;
     for (int c : tree_.children(v)) {
       Rel r = tree_.rel(c);
-      if ((r == Rel::kObj || r == Rel::kIobj) && targets.empty()) targets = EntityCodes(c, nullptr);
+      if (r != Rel::kObj && r != Rel::kIobj) continue;
+      if (first_object < 0) first_object = c;
+      if (targets.empty()) targets = EntityCodes(c, nullptr);
     }
     if (targets.empty()) targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
+    if (opt_.new_actor_length > 0) {
+      if (sources.empty() && subject >= 0) {
+        std::string text = NewActor(subject);
+        if (!text.empty()) sources.push_back(ActorCode{text, subject, subject});
+      }
+      if (targets.empty()) {
+        int object = first_object;
+        for (int c : tree_.children(v))
+          if (object < 0 && c > last && tree_.rel(c) == Rel::kObl) object = c;
+        std::string text = NewActor(object);
+        if (!text.empty()) targets.push_back(ActorCode{text, object, object});
+      }
+    }
   }
   if (best.source_mention >= 0) {
     auto slot = CodesForMention(best.source_mention);
@@ -511,7 +651,7 @@ void SentenceCoder::CodeVerb(int v) {
     auto slot = CodesForMention(best.target_mention);
     if (!slot.empty()) targets = slot;
   }
-  if (best.compound && targets.empty()) targets = sources;
+  if (best.compound) targets = sources;
   Emit(sources, targets, code, first, last, pattern_where);
 }
 

@@ -31,6 +31,10 @@ struct CoderOptions {
   std::string null_actor = "---";
   // Code reported for an agent that has no actor ("---" + agent code).
   std::string unknown_country = "---";
+  // PETRARCH's new_actor_length: a subject or object noun phrase that is not in
+  // the dictionaries but has at most this many words is coded as its quoted
+  // upper-case words ("\"THE MINISTRY OF MAGIC\""). 0 = off.
+  int new_actor_length = 0;
 
   // Applies PETRARCH <Config option value> settings (require_dyad, ...).
   // Unknown options are ignored; returns false for a value it cannot read.

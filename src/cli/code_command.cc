@@ -82,7 +82,6 @@ int RunCode(const CodeOptions& o) {
     for (const Event& e : events) {
       line.clear();
       io::AppendEventJson(e, line);
-      line += '\n';
       out->write(line.data(), static_cast<std::streamsize>(line.size()));
     }
   };

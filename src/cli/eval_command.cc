@@ -12,6 +12,7 @@ struct EvalOptions {
   std::string parse = "supplied";
   bool json = false;
   bool quiet = false;
+  bool trees = false;
   eval::PetrarchEvalOptions dictionaries;
 };
 
@@ -28,7 +29,7 @@ int RunEvalPetrarch(const EvalOptions& o) {
     std::fprintf(stderr, "parley eval petrarch: %s\n", report.status().ToString().c_str());
     return 1;
   }
-  std::string text = o.json ? eval::ReportJson(*report) + "\n" : eval::FormatReport(*report, !o.quiet);
+  std::string text = o.json ? eval::ReportJson(*report) + "\n" : eval::FormatReport(*report, !o.quiet, o.trees);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }
@@ -45,6 +46,8 @@ Command RegisterEval(CLI::App& app) {
   petrarch->add_option("--parse", o->parse, "Which parse to code: supplied (the <Parse> blocks)");
   petrarch->add_flag("--json", o->json, "Print one JSON object");
   petrarch->add_flag("-q,--quiet", o->quiet, "Do not list the failures");
+  petrarch->add_option("--only", o->dictionaries.only_ids, "Code only these record ids");
+  petrarch->add_flag("--trees", o->trees, "Show the dependency tree of each failure (CoNLL-U)");
   petrarch->add_option("--verbs", o->dictionaries.verbs, "Override the <Verbfile>");
   petrarch->add_option("--actors", o->dictionaries.actors, "Override the <Actorfile>");
   petrarch->add_option("--agents", o->dictionaries.agents, "Override the <Agentfile>");

@@ -193,7 +193,9 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
   for (int c : tree_.children(head)) {
     if (c > head) break;
     Rel r = tree_.rel(c);
-    if (r != Rel::kCompound && r != Rel::kFlat && r != Rel::kAmod && r != Rel::kPoss) continue;
+    if (r != Rel::kCompound && r != Rel::kFlat && r != Rel::kAmod && r != Rel::kPoss &&
+        r != Rel::kDet)
+      continue;
     if (m >= 0 && mention_of_[c] == m) continue;  // part of the head's own phrase
     auto found = ActorsWithConj(c, depth + 1);
     if (!found.empty()) return found;
@@ -205,7 +207,8 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
       bool premod = r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss;
       bool postmod = r == Rel::kNmod || r == Rel::kObl;
       if ((pass == 0 && !(premod && c > head)) || (pass == 1 && !postmod)) continue;
-      auto found = ActorsWithConj(c, depth + 1);
+      // A modifying phrase brings its own agents: "ties with Gondor police".
+      auto found = pass == 0 ? ActorsWithConj(c, depth + 1) : EntityCodes(c, nullptr);
       if (!found.empty()) return found;
     }
   }
@@ -227,7 +230,8 @@ void SentenceCoder::Agents(int head, std::vector<const lexicon::AgentEntry*>& ou
   int lo = head, hi = head;
   for (int c : tree_.children(head)) {
     Rel r = tree_.rel(c);
-    if (r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss) {
+    if (r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss ||
+        r == Rel::kDet) {
       lo = std::min(lo, tree_.left(c));
       hi = std::max(hi, tree_.right(c));
     }

@@ -8,17 +8,43 @@
 #include <fmt/format.h>
 
 #include "coder/coder.h"
+#include "io/conllu.h"
 #include "io/event_writer.h"
 #include "io/petrarch_xml.h"
 
 namespace parley::eval {
 namespace {
 
-std::string Beside(const std::string& xml_path, const std::string& name) {
+// Finds a dictionary named in <Environment>: beside the XML file; else a
+// versioned variant beside it ("PETR.Validate.verbs.2.0.txt" for
+// "PETR.Validate.verbs.txt"); else the same name in a sibling folder, as the
+// shared PETRARCH and UniversalPetrarch folders are laid out.
+std::string FindDictionary(const std::string& xml_path, const std::string& name) {
+  namespace fs = std::filesystem;
   if (name.empty()) return "";
-  std::filesystem::path p(name);
+  fs::path p(name);
   if (p.is_absolute()) return name;
-  return (std::filesystem::path(xml_path).parent_path() / p).string();
+  fs::path dir = fs::path(xml_path).parent_path();
+  std::error_code ec;
+  if (fs::exists(dir / p, ec)) return (dir / p).string();
+  std::string stem = p.stem().string(), ext = p.extension().string();
+  std::vector<fs::path> variants;
+  for (const auto& entry : fs::directory_iterator(dir.empty() ? "." : dir, ec)) {
+    std::string f = entry.path().filename().string();
+    if (f.size() > stem.size() + ext.size() && f.rfind(stem + ".", 0) == 0 &&
+        f.ends_with(ext))
+      variants.push_back(entry.path());
+  }
+  std::sort(variants.begin(), variants.end());
+  if (!variants.empty()) return variants.back().string();
+  fs::path parent = fs::absolute(dir, ec).parent_path();
+  std::vector<fs::path> siblings;
+  for (const auto& entry : fs::directory_iterator(parent, ec))
+    if (entry.is_directory(ec) && fs::exists(entry.path() / p, ec))
+      siblings.push_back(entry.path() / p);
+  std::sort(siblings.begin(), siblings.end());
+  if (!siblings.empty()) return siblings.front().string();
+  return (dir / p).string();  // let the loader report it missing
 }
 
 std::string TripleText(const Triple& t) {
@@ -39,7 +65,7 @@ Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
   lexicon::LexiconPaths paths;
   auto pick = [&](const std::string& override_path, const std::string& env_name,
                   std::vector<std::string>& into) {
-    std::string p = !override_path.empty() ? override_path : Beside(path, env_name);
+    std::string p = !override_path.empty() ? override_path : FindDictionary(path, env_name);
     if (!p.empty()) into.push_back(p);
   };
   pick(options.verbs, env.verbfile, paths.verbs);
@@ -55,7 +81,12 @@ Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
   PetrarchEvalReport report;
   report.file = path;
   for (const auto& record : file->records) {
+    if (!options.only_ids.empty() &&
+        std::find(options.only_ids.begin(), options.only_ids.end(), record.doc.id) ==
+            options.only_ids.end())
+      continue;
     RecordOutcome outcome;
+    outcome.conllu = io::WriteConllu(record.doc);
     outcome.id = record.doc.id;
     outcome.category = record.category;
     outcome.text = record.doc.text;
@@ -128,7 +159,7 @@ std::string JoinTriples(const std::vector<Triple>& ts) {
 
 }  // namespace
 
-std::string FormatReport(const PetrarchEvalReport& r, bool show_failures) {
+std::string FormatReport(const PetrarchEvalReport& r, bool show_failures, bool show_trees) {
   std::string out;
   double rate = r.records ? 100.0 * r.exact / r.records : 0;
   out += fmt::format("{}: {} records, {} exact ({:.1f}%)\n", r.file, r.records, r.exact, rate);
@@ -149,6 +180,7 @@ std::string FormatReport(const PetrarchEvalReport& r, bool show_failures) {
         out += fmt::format("      expected {}\n      coded    {}\n", JoinTriples(o->expected),
                            o->skipped_reason.empty() ? JoinTriples(o->coded)
                                                      : "skipped: " + o->skipped_reason);
+        if (show_trees) out += o->conllu;
       }
     }
   }

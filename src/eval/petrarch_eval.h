@@ -27,6 +27,7 @@ struct RecordOutcome {
   std::vector<Triple> coded;
   bool exact = false;
   std::string skipped_reason;  // non-empty when the record could not be coded
+  std::string conllu;          // the dependency tree the coder saw (CoNLL-U)
 };
 
 struct PetrarchEvalReport {
@@ -42,15 +43,21 @@ struct PetrarchEvalReport {
 };
 
 struct PetrarchEvalOptions {
-  // Dictionary overrides; empty = the files named in <Environment>, beside the XML.
+  // Dictionary overrides; empty = the files named in <Environment>, looked up
+  // beside the XML, then as a versioned variant there (NAME.2.0.txt), then in
+  // a sibling folder.
   std::string verbs, actors, agents, discards;
+  // When non-empty, only the records with these ids are coded and reported.
+  std::vector<std::string> only_ids;
 };
 
 Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
                                             const PetrarchEvalOptions& options);
 
 // Human-readable summary: the rates, then the failures grouped by category.
-std::string FormatReport(const PetrarchEvalReport& report, bool show_failures);
+// With show_trees, each listed failure also shows the tree the coder saw.
+std::string FormatReport(const PetrarchEvalReport& report, bool show_failures,
+                         bool show_trees = false);
 // One JSON object: records, exact, exact_rate, precision, recall, f1, tp, fp, fn,
 // by_category {name: {records, exact}}, failures [{id, category, expected, coded}].
 std::string ReportJson(const PetrarchEvalReport& report);

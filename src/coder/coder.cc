@@ -466,6 +466,33 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
            e.kind == PatternToken::kSource || e.kind == PatternToken::kTarget ||
            e.kind == PatternToken::kCompound;
   };
+  // A PETRARCH 2 noun group "{NEW &TIETYPES RELATIONS}" matches a noun (its
+  // last word) whose premodifiers include the other words, as a unit.
+  auto group_end = [&](size_t open) {
+    size_t j = open + 1;
+    while (j < el.size() && el[j].kind != PatternToken::kNounGroupClose) ++j;
+    return j;
+  };
+  auto match_group = [&](size_t open, size_t close, int head_pos) -> int {
+    // Returns the leftmost token used, or -1 when the group does not match here.
+    int unused = -1;
+    if (close <= open + 1) return -1;
+    if (MatchElementAt(el[close - 1], head_pos, false, &unused) == 0) return -1;
+    int leftmost = head_pos, next_free = tree_.left(head_pos);
+    for (size_t j = open + 1; j + 1 < close; ++j) {
+      if (!matchable(el[j])) continue;
+      int found = 0, at = next_free;
+      for (; at < head_pos; ++at) {
+        if (!tree_.Dominates(head_pos, at)) continue;
+        found = MatchElementAt(el[j], at, false, &unused);
+        if (found > 0) break;
+      }
+      if (found == 0) return -1;
+      leftmost = std::min(leftmost, at);
+      next_free = at + found;
+    }
+    return leftmost;
+  };
   // Before the verb, right to left.
   int pos = first - 1;
   bool must_touch = star > 0 && el[star - 1].joined_to_next;
@@ -473,6 +500,22 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
     const auto& e = el[i];
     if (e.kind == PatternToken::kSkip) {
       pos = SkipNounPhrase(pos, /*leftward=*/true);
+      must_touch = i > 0 && el[i - 1].joined_to_next;
+      continue;
+    }
+    if (e.kind == PatternToken::kNounGroupClose) {
+      int open = i;
+      while (open >= 0 && el[open].kind != PatternToken::kNounGroupOpen) --open;
+      if (open < 0) return result;
+      int found_left = -1;
+      for (int at = pos; at >= 0 && found_left < 0; --at) {
+        found_left = match_group(static_cast<size_t>(open), static_cast<size_t>(i), at);
+        if (must_touch) break;
+      }
+      if (found_left < 0) return result;
+      for (int j = open + 1; j < i; ++j) score += matchable(el[j]) ? 1 : 0;
+      pos = found_left - 1;
+      i = open;
       must_touch = i > 0 && el[i - 1].joined_to_next;
       continue;
     }
@@ -496,6 +539,21 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
     if (e.kind == PatternToken::kSkip) {
       pos = SkipNounPhrase(pos, /*leftward=*/false);
       must_touch = e.joined_to_next;
+      continue;
+    }
+    if (e.kind == PatternToken::kNounGroupOpen) {
+      size_t close = group_end(i);
+      if (close >= el.size()) return result;
+      int head_at = -1;
+      for (int at = pos; at <= limit && head_at < 0; ++at) {
+        if (match_group(i, close, at) >= pos) head_at = at;
+        if (must_touch && head_at < 0 && at > pos + 3) break;
+      }
+      if (head_at < 0) return result;
+      for (size_t j = i + 1; j < close; ++j) score += matchable(el[j]) ? 1 : 0;
+      pos = head_at + 1;
+      i = close;
+      must_touch = el[close].joined_to_next;
       continue;
     }
     if (!matchable(e)) {
@@ -596,27 +654,27 @@ void SentenceCoder::CodeVerb(int v) {
   if (code.empty() || code == "---") return;
 
   // Source and target from the tree (or the pattern's $ + % slots). As in
-  // PETRARCH, only a passive with a "by" agent swaps the roles.
+  // Passive voice: the subject is the target; the source is the "by" agent,
+  // or, without one, the first actor after the verb ("X was shot dead in Y").
+  int patient = tree_.ChildWith(v, Rel::kSubjPass);
+  bool passive = patient >= 0 || tree_.ChildWith(v, Rel::kAuxPass) >= 0;
   int by_agent = -1;
   for (int c : tree_.children(v)) {
     if (tree_.rel(c) == Rel::kAgent ||
-        (tree_.rel(c) == Rel::kObl && HasCase(tree_, toks_, c, "by") &&
-         (tree_.ChildWith(v, Rel::kAuxPass) >= 0 || tree_.ChildWith(v, Rel::kSubjPass) >= 0))) {
+        (passive && tree_.rel(c) == Rel::kObl && HasCase(tree_, toks_, c, "by"))) {
       by_agent = c;
       break;
     }
   }
   std::vector<ActorCode> sources, targets;
   int subject = -1;
-  if (by_agent >= 0) {
-    int patient = tree_.ChildWith(v, Rel::kSubjPass);
-    if (patient < 0) patient = tree_.ChildWith(v, Rel::kSubj);
-    if (patient >= 0) targets = EntityCodes(patient, nullptr);
-    sources = EntityCodes(by_agent, nullptr);
+  if (passive && patient >= 0) {
+    targets = EntityCodes(patient, nullptr);
+    if (by_agent >= 0) sources = EntityCodes(by_agent, nullptr);
+    if (sources.empty()) sources = FirstActorAfter(v, last + 1, tree_.right(v), patient);
     subject = patient;
   } else {
-    subject = tree_.ChildWith(v, Rel::kSubjPass);
-    if (subject < 0) subject = FindSubject(v);
+    subject = FindSubject(v);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
     if (sources.empty() && subject >= 0 && IsPronoun(toks_[subject])) {
       // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.

@@ -119,6 +119,11 @@ class SentenceCoder {
   std::vector<WordId> words_;
   std::vector<Mention> mentions_;
   std::vector<int> mention_of_;  // token → index in mentions_, or -1
+  std::vector<WordId> lemmas_;   // upper-cased lemma of each token, kNoWord when unknown
+  // While matching a PETRARCH 2 (syntactic) pattern: which tokens the pattern
+  // may use, and whether words also match by lemma ("EFFORT" ~ "efforts").
+  std::vector<uint8_t> allowed_;
+  bool syntactic_ = false;
 };
 
 void SentenceCoder::Run() {
@@ -126,7 +131,12 @@ void SentenceCoder::Run() {
   if (n == 0) return;
   tree_.Build(toks_);
   words_.resize(n);
-  for (int i = 0; i < n; ++i) words_[i] = lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].form));
+  lemmas_.resize(n);
+  for (int i = 0; i < n; ++i) {
+    words_[i] = lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].form));
+    lemmas_[i] = toks_[i].lemma.empty() ? kNoWord
+                                         : lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].lemma));
+  }
   FindMentions();
   for (int v = 0; v < n; ++v) {
     if (!tree_.IsVerbal(v)) continue;
@@ -388,9 +398,11 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
                                   int* mention) const {
   const int n = static_cast<int>(toks_.size());
   if (pos < 0 || pos >= n) return 0;
+  if (syntactic_ && !allowed_[pos]) return 0;
   switch (e.kind) {
     case PatternToken::kWord:
-      return words_[pos] == e.word && e.word != kNoWord ? 1 : 0;
+      if (e.word == kNoWord) return 0;
+      return words_[pos] == e.word || (syntactic_ && lemmas_[pos] == e.word) ? 1 : 0;
     case PatternToken::kSynset: {
       const auto& syn = lex_.verbs.synset(e.synset);
       int best = 0;
@@ -399,7 +411,11 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
         int start = leftward ? pos - len + 1 : pos;
         if (len == 0 || start < 0 || start + len > n || len <= best) continue;
         bool ok = true;
-        for (int i = 0; i < len && ok; ++i) ok = words_[start + i] == phrase[i];
+        for (int i = 0; i < len && ok; ++i) {
+          int t = start + i;
+          ok = (words_[t] == phrase[i] || (syntactic_ && lemmas_[t] == phrase[i])) &&
+               (!syntactic_ || allowed_[t]);
+        }
         if (ok) best = len;
       }
       return best;
@@ -636,6 +652,25 @@ void SentenceCoder::CodeVerb(int v) {
   std::string pattern_where;
   PatternMatch best;
   int limit = tree_.right(v);
+  // PETRARCH 2 patterns see the subject before the verb and the verb's own
+  // objects and phrases after it, not other clauses.
+  int pattern_subject = tree_.ChildWith(v, Rel::kSubjPass);
+  if (pattern_subject < 0) pattern_subject = FindSubject(v);
+  allowed_.assign(toks_.size(), 0);
+  for (int t = 0; t < static_cast<int>(toks_.size()); ++t) {
+    if (t < first) {
+      allowed_[t] = pattern_subject >= 0 && tree_.Dominates(pattern_subject, t);
+    } else if (t > last && tree_.Dominates(v, t)) {
+      bool own = true;
+      for (int j = t; j != v && own; j = tree_.head(j)) {
+        Rel r = tree_.rel(j);
+        own = !(r == Rel::kCcomp || r == Rel::kAdvcl || r == Rel::kParataxis ||
+                r == Rel::kCsubj || r == Rel::kRelcl || r == Rel::kSubj ||
+                (r == Rel::kConj && tree_.IsVerbal(j) && tree_.head(j) == v));
+      }
+      allowed_[t] = own;
+    }
+  }
   std::vector<uint32_t> seen_blocks;
   for (uint32_t e : chosen) {
     uint32_t b = lex_.verbs.entry(e).block;
@@ -643,7 +678,9 @@ void SentenceCoder::CodeVerb(int v) {
     seen_blocks.push_back(b);
     for (uint32_t pi : lex_.verbs.block(b).patterns) {
       const auto& p = lex_.verbs.pattern(pi);
+      syntactic_ = p.syntactic;
       PatternMatch m = MatchPattern(p, first, last, limit);
+      syntactic_ = false;
       if (m.score > best.score) {
         best = m;
         code = p.code;
@@ -659,19 +696,34 @@ void SentenceCoder::CodeVerb(int v) {
   int patient = tree_.ChildWith(v, Rel::kSubjPass);
   bool passive = patient >= 0 || tree_.ChildWith(v, Rel::kAuxPass) >= 0;
   int by_agent = -1;
+  auto is_by_phrase = [&](int c) {
+    Rel r = tree_.rel(c);
+    return r == Rel::kAgent ||
+           (passive && (r == Rel::kObl || r == Rel::kNmod) && HasCase(tree_, toks_, c, "by"));
+  };
   for (int c : tree_.children(v)) {
-    if (tree_.rel(c) == Rel::kAgent ||
-        (passive && tree_.rel(c) == Rel::kObl && HasCase(tree_, toks_, c, "by"))) {
-      by_agent = c;
-      break;
-    }
+    if (is_by_phrase(c)) by_agent = c;
+    // "opposed earlier by Osgiliath": parsers may hang the agent on the adverb.
+    if (by_agent < 0 && tree_.rel(c) == Rel::kAdvmod)
+      for (int g : tree_.children(c))
+        if (by_agent < 0 && is_by_phrase(g)) by_agent = g;
+    if (by_agent >= 0) break;
   }
   std::vector<ActorCode> sources, targets;
   int subject = -1;
   if (passive && patient >= 0) {
     targets = EntityCodes(patient, nullptr);
     if (by_agent >= 0) sources = EntityCodes(by_agent, nullptr);
-    if (sources.empty()) sources = FirstActorAfter(v, last + 1, tree_.right(v), patient);
+    if (sources.empty()) {
+      // Only the verb's own phrases ("shot dead in Osgiliath"), not a
+      // complement clause ("was seen to break into an anti-Gondor parade").
+      for (int c : tree_.children(v)) {
+        Rel r = tree_.rel(c);
+        if (c <= last || !(r == Rel::kObl || (r == Rel::kXcomp && !tree_.IsVerbal(c)))) continue;
+        sources = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
+        if (!sources.empty()) break;
+      }
+    }
     subject = patient;
   } else {
     subject = FindSubject(v);

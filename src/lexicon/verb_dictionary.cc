@@ -491,7 +491,14 @@ Status VerbDictionary::LoadPetrarchFile(const std::string& path, Vocabulary& voc
 }
 
 Status VerbDictionary::LoadPetrarchText(std::string_view text, const std::string& name, Vocabulary& vocab) {
+  const size_t first_new = patterns_.size();
   VerbParser(*this, vocab, name).Run(text);
+  // The dialect is a property of the file: one annotated pattern marks them all.
+  bool syntactic = false;
+  for (size_t i = first_new; i < patterns_.size() && !syntactic; ++i)
+    for (const PatternElement& e : patterns_[i].elements)
+      if (e.kind == PatternToken::kNounGroupOpen || e.kind == PatternToken::kPrepOpen) syntactic = true;
+  for (size_t i = first_new; i < patterns_.size(); ++i) patterns_[i].syntactic = syntactic;
   return Status::Ok();
 }
 

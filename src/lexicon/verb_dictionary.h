@@ -54,6 +54,10 @@ struct VerbPattern {
   std::string code;                      // "064", "---" = null code, may be "013:012"-style; upper-cased
   std::string file;
   int line = 0;
+  // PETRARCH 2 dialect (the file annotates noun groups and prepositional
+  // phrases): words before '*' belong to the subject, words after it to the
+  // verb's own objects and phrases, and nouns match in any inflection.
+  bool syntactic = false;
 };
 
 // A verb as listed in a block: one word, or a multi-word verb such as

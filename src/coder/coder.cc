@@ -30,6 +30,31 @@ bool CoderOptions::Apply(const std::string& option, const std::string& value) {
   return true;
 }
 
+// Synsets can hold hundreds of phrases (&CURRENCY, &WEAPON): one-word members
+// are looked up in a sorted vector, only multi-word ones are scanned.
+struct SynsetIndex {
+  struct Entry {
+    std::vector<WordId> single_words;                // sorted
+    std::vector<const std::vector<WordId>*> multi;   // phrases of two or more words
+  };
+  std::vector<Entry> entries;
+
+  explicit SynsetIndex(const lexicon::VerbDictionary& verbs) {
+    entries.resize(verbs.synset_count());
+    for (size_t i = 0; i < verbs.synset_count(); ++i) {
+      for (const auto& phrase : verbs.synset(static_cast<uint32_t>(i)).phrases) {
+        if (phrase.size() == 1) entries[i].single_words.push_back(phrase[0]);
+        else if (phrase.size() > 1) entries[i].multi.push_back(&phrase);
+      }
+      std::sort(entries[i].single_words.begin(), entries[i].single_words.end());
+    }
+  }
+  bool HasSingle(uint32_t synset, WordId w) const {
+    const auto& v = entries[synset].single_words;
+    return w != kNoWord && std::binary_search(v.begin(), v.end(), w);
+  }
+};
+
 namespace {
 
 // A dictionary phrase found in the sentence: tokens [begin, end).
@@ -76,9 +101,9 @@ bool HasCase(const SentenceTree& tree, std::span<const Token> toks, int node,
 // All the per-sentence work; lives for one CodeSentence call.
 class SentenceCoder {
  public:
-  SentenceCoder(const Lexicon& lex, const CoderOptions& opt, const Document& doc,
-                const Sentence& sentence, std::vector<Event>& out)
-      : lex_(lex), opt_(opt), doc_(doc), sentence_(sentence), toks_(doc.TokensOf(sentence)),
+  SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const CoderOptions& opt,
+                const Document& doc, const Sentence& sentence, std::vector<Event>& out)
+      : lex_(lex), synsets_(synsets), opt_(opt), doc_(doc), sentence_(sentence), toks_(doc.TokensOf(sentence)),
         out_(out) {}
 
   void Run();
@@ -108,7 +133,10 @@ class SentenceCoder {
             const std::string& code, int verb_first, int verb_last, const std::string& pattern);
   std::string Words(int first, int last) const;
 
+  bool MayMatch(const VerbPattern& p) const;
+
   const Lexicon& lex_;
+  const SynsetIndex& synsets_;
   const CoderOptions& opt_;
   const Document& doc_;
   const Sentence& sentence_;
@@ -124,6 +152,7 @@ class SentenceCoder {
   // may use, and whether words also match by lemma ("EFFORT" ~ "efforts").
   std::vector<uint8_t> allowed_;
   bool syntactic_ = false;
+  std::vector<WordId> present_;  // sorted word and lemma ids of the sentence
 };
 
 void SentenceCoder::Run() {
@@ -137,6 +166,9 @@ void SentenceCoder::Run() {
     lemmas_[i] = toks_[i].lemma.empty() ? kNoWord
                                          : lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].lemma));
   }
+  present_.assign(words_.begin(), words_.end());
+  present_.insert(present_.end(), lemmas_.begin(), lemmas_.end());
+  std::sort(present_.begin(), present_.end());
   FindMentions();
   for (int v = 0; v < n; ++v) {
     if (!tree_.IsVerbal(v)) continue;
@@ -404,20 +436,24 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
       if (e.word == kNoWord) return 0;
       return words_[pos] == e.word || (syntactic_ && lemmas_[pos] == e.word) ? 1 : 0;
     case PatternToken::kSynset: {
-      const auto& syn = lex_.verbs.synset(e.synset);
+      const auto& index = synsets_.entries[e.synset];
+      auto usable = [&](int t) { return !syntactic_ || allowed_[t]; };
       int best = 0;
-      for (const auto& phrase : syn.phrases) {
-        int len = static_cast<int>(phrase.size());
+      for (const auto* phrase : index.multi) {
+        int len = static_cast<int>(phrase->size());
         int start = leftward ? pos - len + 1 : pos;
-        if (len == 0 || start < 0 || start + len > n || len <= best) continue;
+        if (start < 0 || start + len > n || len <= best) continue;
         bool ok = true;
         for (int i = 0; i < len && ok; ++i) {
           int t = start + i;
-          ok = (words_[t] == phrase[i] || (syntactic_ && lemmas_[t] == phrase[i])) &&
-               (!syntactic_ || allowed_[t]);
+          ok = (words_[t] == (*phrase)[i] || (syntactic_ && lemmas_[t] == (*phrase)[i])) &&
+               usable(t);
         }
         if (ok) best = len;
       }
+      if (best == 0 && (synsets_.HasSingle(e.synset, words_[pos]) ||
+                        (syntactic_ && synsets_.HasSingle(e.synset, lemmas_[pos]))))
+        best = 1;
       return best;
     }
     case PatternToken::kSource:
@@ -433,6 +469,15 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
     default:
       return 0;
   }
+}
+
+bool SentenceCoder::MayMatch(const VerbPattern& p) const {
+  // Most patterns name a word this sentence does not contain.
+  for (const PatternElement& e : p.elements)
+    if (e.kind == PatternToken::kWord &&
+        !std::binary_search(present_.begin(), present_.end(), e.word))
+      return false;
+  return true;
 }
 
 int SentenceCoder::SkipNounPhrase(int pos, bool leftward) const {
@@ -644,12 +689,16 @@ void SentenceCoder::CodeVerb(int v) {
   if (chosen.empty()) return;
 
   std::string code;
+  std::string pattern_where;  // where the deciding dictionary line is, for audits
   for (uint32_t e : chosen) {
     const auto& entry = lex_.verbs.entry(e);
-    const std::string& c = entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code;
-    if (code.empty() || code == "---") code = c;
+    const auto& block = lex_.verbs.block(entry.block);
+    const std::string& c = entry.code.empty() ? block.code : entry.code;
+    if (code.empty() || code == "---") {
+      code = c;
+      pattern_where = block.file + ":" + std::to_string(entry.line);
+    }
   }
-  std::string pattern_where;
   PatternMatch best;
   int limit = tree_.right(v);
   // PETRARCH 2 patterns see the subject before the verb and the verb's own
@@ -678,6 +727,7 @@ void SentenceCoder::CodeVerb(int v) {
     seen_blocks.push_back(b);
     for (uint32_t pi : lex_.verbs.block(b).patterns) {
       const auto& p = lex_.verbs.pattern(pi);
+      if (!MayMatch(p)) continue;
       syntactic_ = p.syntactic;
       PatternMatch m = MatchPattern(p, first, last, limit);
       syntactic_ = false;
@@ -816,7 +866,9 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
 }  // namespace
 
 Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
-    : lexicon_(std::move(lexicon)), options_(std::move(options)) {}
+    : lexicon_(std::move(lexicon)),
+      options_(std::move(options)),
+      synsets_(std::make_shared<SynsetIndex>(lexicon_->verbs)) {}
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
                          SentenceTrace* trace) const {
@@ -840,7 +892,13 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
     }
     return;
   }
-  SentenceCoder(*lexicon_, options_, doc, sentence, out).Run();
+  size_t first_new = out.size();
+  SentenceCoder(*lexicon_, *synsets_, options_, doc, sentence, out).Run();
+  if (first_new == out.size() || lexicon_->issues.size() == 0) return;
+  auto issues = lexicon_->issues.Find(sentence_text);
+  for (size_t i = first_new; i < out.size(); ++i)
+    for (const auto& [issue, count] : issues)
+      out[i].issues.push_back(issue + " " + std::to_string(count));
 }
 
 size_t Coder::CodeDocument(const Document& doc, std::vector<Event>& out) const {

@@ -48,6 +48,9 @@ struct SentenceTrace {
   bool story_discarded = false;
 };
 
+// Per-synset lookup tables the coder builds once from the Lexicon.
+struct SynsetIndex;
+
 class Coder {
  public:
   Coder(std::shared_ptr<const lexicon::Lexicon> lexicon, CoderOptions options = {});
@@ -67,6 +70,7 @@ class Coder {
  private:
   std::shared_ptr<const lexicon::Lexicon> lexicon_;
   CoderOptions options_;
+  std::shared_ptr<const SynsetIndex> synsets_;
 };
 
 }  // namespace parley::coder

@@ -9,10 +9,7 @@
 
 #include "io/conllu.h"
 #include "io/io_util.h"
-
-#ifdef PARLEY_HAVE_PENN_TO_UD
 #include "syntax/penn_to_ud.h"
-#endif
 
 namespace parley::io {
 namespace {
@@ -247,12 +244,7 @@ class Reader {
     switch (DetectParseKind(content)) {
       case ParseKind::kPenn: {
         std::string_view tree = TrimAscii(content);
-#ifdef PARLEY_HAVE_PENN_TO_UD
         status = syntax::AppendPennSentence(tree, doc, TextField::kBody, 0);
-#else
-        (void)tree;
-        status = Status::Unsupported("this build cannot convert Penn Treebank parses (no syntax/penn_to_ud.h)");
-#endif
         if (!status.ok()) status = Status(status.code(), fmt::format("{}:{}: {}", name_, first_line, status.message()));
         break;
       }
@@ -295,14 +287,6 @@ class Reader {
 };
 
 }  // namespace
-
-bool PennParsesSupported() {
-#ifdef PARLEY_HAVE_PENN_TO_UD
-  return true;
-#else
-  return false;
-#endif
-}
 
 Result<PetrarchFile> ReadPetrarchXmlFromString(std::string_view content, const std::string& name) {
   PetrarchFile file;

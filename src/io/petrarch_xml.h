@@ -75,10 +75,6 @@ Result<PetrarchFile> ReadPetrarchXmlFromString(std::string_view content, const s
 Status ReadPetrarchDocuments(std::string_view content, const std::string& name, const DocumentSink& sink,
                              ReadSummary& summary);
 
-// True when this build can convert Penn Treebank <Parse> trees (it was built
-// with syntax/penn_to_ud.h); otherwise such records get a parse_error.
-bool PennParsesSupported();
-
 }  // namespace parley::io
 
 #endif  // PARLEY_IO_PETRARCH_XML_H_

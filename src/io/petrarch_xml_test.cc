@@ -192,10 +192,6 @@ TEST(PetrarchXmlTest, PennParseConvertsWhenSyntaxIsBuilt) {
   ASSERT_EQ(file->records.size(), 1u);
   const PetrarchRecord& r = file->records[0];
   EXPECT_TRUE(r.has_parse);
-  if (!PennParsesSupported()) {
-    EXPECT_EQ(r.parse_error, "p.xml:4: this build cannot convert Penn Treebank parses (no syntax/penn_to_ud.h)");
-    GTEST_SKIP() << "built without syntax/penn_to_ud.h";
-  }
   ASSERT_EQ(r.parse_error, "");
   ASSERT_EQ(r.doc.sentences.size(), 1u);
   EXPECT_EQ(r.doc.sentences[0].id, "DEMO-00");
@@ -257,7 +253,6 @@ TEST(PetrarchXmlTest, SharedPennUnitTestRecords) {
   EXPECT_EQ(noevents, 19u);
   EXPECT_EQ(with_error, 7u);
   EXPECT_EQ(expected, 359u);
-  if (!PennParsesSupported()) GTEST_SKIP() << "built without syntax/penn_to_ud.h";
   size_t failed = 0;
   for (const PetrarchRecord& r : file.records)
     if (!r.parse_error.empty()) ++failed;
@@ -276,13 +271,10 @@ TEST(PetrarchXmlTest, SharedGigaWordSample) {
     EXPECT_TRUE(r.has_parse);
   }
   EXPECT_EQ(file.records[0].category, "AFP");
-  // TEST_1..TEST_9 have an empty <Text>: with the Penn converter their text is
-  // rebuilt from the tree's words.
-  if (PennParsesSupported()) {
-    EXPECT_EQ(file.summary.documents, 76u);
-    for (const SkippedRecord& s : file.summary.skipped) ADD_FAILURE() << s.ToString();
-    for (const PetrarchRecord& r : file.records) EXPECT_FALSE(r.doc.text.empty()) << r.doc.id;
-  }
+  // TEST_1..TEST_9 have an empty <Text>: their text is rebuilt from the tree's words.
+  EXPECT_EQ(file.summary.documents, 76u);
+  for (const SkippedRecord& s : file.summary.skipped) ADD_FAILURE() << s.ToString();
+  for (const PetrarchRecord& r : file.records) EXPECT_FALSE(r.doc.text.empty()) << r.doc.id;
 }
 
 }  // namespace

@@ -134,6 +134,8 @@ class SentenceCoder {
   std::string Words(int first, int last) const;
 
   bool MayMatch(const VerbPattern& p) const;
+  bool IsNegated(int v) const;
+  bool MentionsNegation(const VerbPattern& p) const;
 
   const Lexicon& lex_;
   const SynsetIndex& synsets_;
@@ -471,6 +473,36 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
   }
 }
 
+bool IsNegationWord(std::string_view upper) {
+  return upper == "NOT" || upper == "N'T" || upper == "NEVER" || upper == "NO" ||
+         upper == "CANNOT" || upper == "WON'T" || upper == "DON'T" || upper == "DIDN'T";
+}
+
+bool SentenceCoder::IsNegated(int v) const {
+  // "did not attack", "will never recognise": a negating word on the verb.
+  if (toks_[v].feats.find("Polarity=Neg") != std::string::npos) return true;
+  for (int c : tree_.children(v)) {
+    Rel r = tree_.rel(c);
+    if (r == Rel::kNeg) return true;
+    if ((r == Rel::kAdvmod || r == Rel::kAux) &&
+        IsNegationWord(lexicon::ToUpperKey(toks_[c].form)))
+      return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::MentionsNegation(const VerbPattern& p) const {
+  auto negative = [&](WordId w) { return IsNegationWord(lex_.vocab.Spelling(w)); };
+  for (const PatternElement& e : p.elements) {
+    if (e.kind == PatternToken::kWord && negative(e.word)) return true;
+    if (e.kind != PatternToken::kSynset) continue;
+    for (const auto& phrase : lex_.verbs.synset(e.synset).phrases)
+      for (WordId w : phrase)
+        if (negative(w)) return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::MayMatch(const VerbPattern& p) const {
   // Most patterns name a word this sentence does not contain.
   for (const PatternElement& e : p.elements)
@@ -700,6 +732,7 @@ void SentenceCoder::CodeVerb(int v) {
     }
   }
   PatternMatch best;
+  uint32_t best_pattern = 0;
   int limit = tree_.right(v);
   // PETRARCH 2 patterns see the subject before the verb and the verb's own
   // objects and phrases after it, not other clauses.
@@ -733,14 +766,18 @@ void SentenceCoder::CodeVerb(int v) {
       syntactic_ = false;
       if (m.score > best.score) {
         best = m;
+        best_pattern = pi;
         code = p.code;
         pattern_where = p.file + ":" + std::to_string(p.line);
       }
     }
   }
   if (code.empty() || code == "---") return;
+  // A negated verb reports an event that did not happen, unless the
+  // dictionary pattern that matched was written for the negation.
+  if (IsNegated(v) && (best.score < 0 || !MentionsNegation(lex_.verbs.pattern(best_pattern))))
+    return;
 
-  // Source and target from the tree (or the pattern's $ + % slots). As in
   // Passive voice: the subject is the target; the source is the "by" agent,
   // or, without one, the first actor after the verb ("X was shot dead in Y").
   int patient = tree_.ChildWith(v, Rel::kSubjPass);

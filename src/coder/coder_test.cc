@@ -18,8 +18,12 @@ constexpr std::string_view kVerbs = R"(
 RESTORE
 - * &TIETYPES TIES [902]
 
+&NEGATION_
++NEVER
+
 --- OPPOSE [112] ---
 OPPOSE
+- &NEGATION * [904]
 
 --- ARRIVE [032:033] ---
 ARRIVE
@@ -226,6 +230,43 @@ TEST(CoderTest, DiscardPhraseSuppressesTheSentence) {
                       {"Gondor", "NNP", 4, "compound"},
                       {"baseball", "NN", 2, "obj"}});
   EXPECT_TRUE(Code(doc).empty());
+}
+
+TEST(CoderTest, NegatedVerbCodesNothingUnlessAPatternSaysSo) {
+  // Arnor did not oppose Gondor
+  auto not_doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                          {"did", "VBD", 4, "aux"},
+                          {"not", "RB", 4, "advmod"},
+                          {"oppose", "VB", 0, "root"},
+                          {"Gondor", "NNP", 4, "obj"}});
+  EXPECT_TRUE(Code(not_doc).empty());
+  // Arnor never opposed Gondor: the dictionary has a pattern for it.
+  auto never_doc = MakeDoc({{"Arnor", "NNP", 3, "nsubj"},
+                            {"never", "RB", 3, "advmod"},
+                            {"opposed", "VBD", 0, "root"},
+                            {"Gondor", "NNP", 3, "obj"}});
+  EXPECT_EQ(Code(never_doc), (std::set<Triple>{{"ARN", "GON", "904"}}));
+}
+
+TEST(CoderTest, PassiveWithoutAgentTakesSourceFromTheVerbsPhrase) {
+  // Eriador was opposed in Osgiliath
+  auto doc = MakeDoc({{"Eriador", "NNP", 3, "nsubj:pass"},
+                      {"was", "VBD", 3, "aux:pass"},
+                      {"opposed", "VBN", 0, "root"},
+                      {"in", "IN", 5, "case"},
+                      {"Osgiliath", "NNP", 3, "obl"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"OSG", "ERI", "112"}}));
+}
+
+TEST(CoderTest, FirstActorOfANounPhraseWins) {
+  // Gondor's minister Arnor opposed Eriador: the possessor names the country.
+  auto doc = MakeDoc({{"Gondor", "NNP", 4, "nmod:poss"},
+                      {"'s", "POS", 1, "case"},
+                      {"minister", "NN", 4, "compound"},
+                      {"Arnor", "NNP", 5, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Eriador", "NNP", 5, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"GON", "ERI", "112"}}));
 }
 
 TEST(CoderTest, UnknownVerbCodesNothing) {

@@ -7,8 +7,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${PARLEY_BUILD_DIR:-$root/build}"
 "$root/scripts/build.sh" "$@"
-dicts="$root/examples/dictionaries"
+# Relative paths from the repository root keep the output (its "pattern"
+# field names the dictionary line) the same on every machine.
+cd "$root"
+dicts="examples/dictionaries"
 echo "== parley code examples/ceasefire-2025.conllu =="
-"$build/src/cli/parley" code "$root/examples/ceasefire-2025.conllu" \
+"$build/src/cli/parley" code examples/ceasefire-2025.conllu \
   --verbs "$dicts/verbs.txt" --actors "$dicts/actors.txt" \
   --agents "$dicts/agents.txt" --discards "$dicts/discards.txt"

@@ -57,6 +57,8 @@ struct SynsetIndex {
 
 namespace {
 
+constexpr int kMaxPhraseDepth = 24;
+
 // A dictionary phrase found in the sentence: tokens [begin, end).
 struct Mention {
   int begin = 0;
@@ -118,7 +120,10 @@ class SentenceCoder {
   int MatchElementAt(const PatternElement& e, int pos, bool leftward, int* mention) const;
 
   int FindSubject(int v) const;
-  std::vector<ActorCode> EntityCodes(int head, const std::vector<ActorCode>* inherited) const;
+  // Recursion follows modifiers and conjuncts; `depth` bounds it on
+  // untrusted trees (a phrase nested deeper than kMaxPhraseDepth is not read).
+  std::vector<ActorCode> EntityCodes(int head, const std::vector<ActorCode>* inherited,
+                                     int depth = 0) const;
   std::vector<ActorCode> BaseActors(int head, int depth) const;
   std::vector<ActorCode> MentionActors(int mention) const;
   std::string NewActor(int head) const;
@@ -230,7 +235,7 @@ std::vector<ActorCode> SentenceCoder::MentionActors(int m) const {
 }
 
 std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
-  if (depth > 8) return {};
+  if (depth > kMaxPhraseDepth) return {};
   int m = mention_of_[head];
   // As PETRARCH reads a noun phrase, its first actor wins: a possessor or
   // premodifier ("Ithilen's minister Calimehtar") before the head itself.
@@ -252,7 +257,7 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
       bool postmod = r == Rel::kNmod || r == Rel::kObl;
       if ((pass == 0 && !(premod && c > head)) || (pass == 1 && !postmod)) continue;
       // A modifying phrase brings its own agents: "ties with Gondor police".
-      auto found = pass == 0 ? ActorsWithConj(c, depth + 1) : EntityCodes(c, nullptr);
+      auto found = pass == 0 ? ActorsWithConj(c, depth + 1) : EntityCodes(c, nullptr, depth + 1);
       if (!found.empty()) return found;
     }
   }
@@ -290,8 +295,10 @@ void SentenceCoder::Agents(int head, std::vector<const lexicon::AgentEntry*>& ou
 }
 
 std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
-                                                  const std::vector<ActorCode>* inherited) const {
-  std::vector<ActorCode> base = BaseActors(head, 0);
+                                                  const std::vector<ActorCode>* inherited,
+                                                  int depth) const {
+  if (depth > kMaxPhraseDepth) return {};
+  std::vector<ActorCode> base = BaseActors(head, depth);
   if (base.empty()) {
     int appos = tree_.ChildWith(head, Rel::kAppos);
     if (appos >= 0) base = BaseActors(appos, 1);
@@ -327,7 +334,7 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
   }
   for (int c : tree_.children(head)) {
     if (tree_.rel(c) != Rel::kConj) continue;
-    auto more = EntityCodes(c, &base);
+    auto more = EntityCodes(c, &base, depth + 1);
     result.insert(result.end(), more.begin(), more.end());
   }
   return result;
@@ -909,6 +916,10 @@ Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
                          SentenceTrace* trace) const {
+  if (sentence.token_count > kMaxSentenceTokens) {
+    if (trace) trace->too_long = true;
+    return;
+  }
   const std::string& text = doc.TextOf(sentence);
   std::string_view sentence_text;
   if (sentence.end > sentence.begin && sentence.end <= text.size())

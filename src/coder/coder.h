@@ -41,8 +41,13 @@ struct CoderOptions {
   bool Apply(const std::string& option, const std::string& value);
 };
 
+// Sentences longer than this are not coded (news sentences rarely pass 100
+// tokens; a runaway "sentence" from bad input must not cost quadratic time).
+inline constexpr uint32_t kMaxSentenceTokens = 300;
+
 // Why a sentence produced no events, for summaries and debugging.
 struct SentenceTrace {
+  bool too_long = false;
   bool discarded = false;
   std::string discard_phrase;
   bool story_discarded = false;

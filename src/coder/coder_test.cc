@@ -269,6 +269,31 @@ TEST(CoderTest, FirstActorOfANounPhraseWins) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"GON", "ERI", "112"}}));
 }
 
+TEST(CoderTest, DegenerateTreesAreBounded) {
+  // A 250-token chain of nested phrases ("Arnor opposed the X of the X of ..."):
+  // coded without unbounded recursion.
+  std::vector<Row> rows = {{"Arnor", "NNP", 2, "nsubj"}, {"opposed", "VBD", 0, "root"}};
+  for (int i = 0; i < 248; ++i)
+    rows.push_back({i % 2 ? "Gondor" : "of", i % 2 ? "NNP" : "IN", i == 0 ? 2 : i + 2,
+                    i % 2 ? "nmod" : "case"});
+  for (int i = 2; i < 250; i += 2) rows[i].head = i + 2;  // case → its noun
+  rows[3].head = 2;
+  rows[3].deprel = "obj";
+  for (int i = 5; i < 250; i += 2) rows[i].head = i - 1;  // each noun under the previous
+  auto doc = MakeDoc(rows);
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "112"}}));
+  // Past the length budget the sentence is not coded at all.
+  std::vector<Row> long_rows(kMaxSentenceTokens + 1, Row{"Gondor", "NNP", 1, "conj"});
+  long_rows[0] = {"Arnor", "NNP", 0, "root"};
+  auto long_doc = MakeDoc(long_rows);
+  Coder coder(TestLexicon());
+  std::vector<Event> events;
+  SentenceTrace trace;
+  coder.CodeSentence(long_doc, long_doc.sentences[0], events, &trace);
+  EXPECT_TRUE(trace.too_long);
+  EXPECT_TRUE(events.empty());
+}
+
 TEST(CoderTest, UnknownVerbCodesNothing) {
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
                       {"visited", "VBD", 0, "root"},

@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libsimdjson-dev libcli11-dev libfmt-dev libpugixml-dev
+  zlib1g-dev
 )
 
 missing=()

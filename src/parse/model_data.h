@@ -1,0 +1,31 @@
+// The parts of a parse::Model, shared between model.cc, model_file.cc and
+// train.cc. Internal to src/parse.
+#ifndef PARLEY_PARSE_MODEL_DATA_H_
+#define PARLEY_PARSE_MODEL_DATA_H_
+
+#include <string>
+#include <vector>
+
+#include "parse/morphology.h"
+#include "parse/parser.h"
+#include "parse/tagger.h"
+
+namespace parley::parse {
+
+struct ModelData {
+  std::vector<std::string> xpos_names, upos_names, label_names;
+  Tagger tagger;
+  Lemmatizer lemmatizer;
+  FeatsTable feats;
+  Parser parser;
+  // Looked up once the names are known (-1 when absent).
+  int vbn = -1, aux = -1, aux_pass = -1;
+
+  void ResolveNames();
+};
+
+int IndexOf(const std::vector<std::string>& names, const std::string& name);
+
+}  // namespace parley::parse
+
+#endif  // PARLEY_PARSE_MODEL_DATA_H_

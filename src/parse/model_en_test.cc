@@ -1,0 +1,102 @@
+// Golden sentences for the committed English model (models/parley-en.model).
+// Skipped when the model file is absent.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "parse/model.h"
+
+namespace parley::parse {
+namespace {
+
+const std::string kModelPath = std::string(PARLEY_SOURCE_DIR) + "/" + kDefaultModelPath;
+
+class EnglishModelTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!std::filesystem::exists(kModelPath)) return;
+    Result<Model> m = Model::Load(kModelPath);
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    model_ = new Model(std::move(*m));
+  }
+  static void TearDownTestSuite() { delete model_; }
+  void SetUp() override {
+    if (model_ == nullptr) GTEST_SKIP() << kModelPath << " not found";
+  }
+
+  static std::vector<Token> Annotate(const std::string& sentence) {
+    std::vector<Token> tokens;
+    std::stringstream in(sentence);
+    std::string w;
+    while (in >> w) tokens.emplace_back().form = w;
+    model_->Annotate(tokens);
+    return tokens;
+  }
+  // "deprel(head, dependent)" for the word `dep`, e.g. "nsubj(struck, Israel)".
+  static std::string Arc(const std::vector<Token>& t, const std::string& dep) {
+    for (const Token& k : t)
+      if (k.form == dep)
+        return k.deprel + "(" + (k.head == 0 ? "ROOT" : t[static_cast<size_t>(k.head - 1)].form) + ", " + dep + ")";
+    return "no word " + dep;
+  }
+  static const Token& Word(const std::vector<Token>& t, const std::string& form) {
+    for (const Token& k : t)
+      if (k.form == form) return k;
+    return t.front();
+  }
+  static Model* model_;
+};
+Model* EnglishModelTest::model_ = nullptr;
+
+TEST_F(EnglishModelTest, Strike) {
+  auto t = Annotate("Israel struck targets in southern Lebanon on Thursday .");
+  EXPECT_EQ(Arc(t, "struck"), "root(ROOT, struck)");
+  EXPECT_EQ(Arc(t, "Israel"), "nsubj(struck, Israel)");
+  EXPECT_EQ(Arc(t, "targets"), "obj(struck, targets)");
+  EXPECT_EQ(Arc(t, "in"), "case(Lebanon, in)");
+  EXPECT_EQ(Arc(t, "southern"), "amod(Lebanon, southern)");
+  EXPECT_EQ(Arc(t, "Thursday"), "obl(struck, Thursday)");
+  const Token& struck = Word(t, "struck");
+  EXPECT_EQ(struck.upos, "VERB");
+  EXPECT_EQ(struck.lemma, "strike");
+  EXPECT_EQ(Word(t, "targets").lemma, "target");
+  EXPECT_EQ(Word(t, "targets").feats, "Number=Plur");
+  EXPECT_EQ(Word(t, "Israel").upos, "PROPN");
+}
+
+// Known misses of the current model (tagger: "struck" → VBN after a proper
+// noun; parser: the PP attaches to "targets"). Enable when a model gets them.
+TEST_F(EnglishModelTest, DISABLED_StrikeKnownMisses) {
+  auto t = Annotate("Israel struck targets in southern Lebanon on Thursday .");
+  EXPECT_EQ(Arc(t, "Lebanon"), "obl(struck, Lebanon)");
+  EXPECT_EQ(Word(t, "struck").xpos, "VBD");
+  EXPECT_EQ(Word(t, "struck").feats, "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin");
+}
+
+TEST_F(EnglishModelTest, Passive) {
+  auto t = Annotate("The talks were held in Cairo by the ministers .");
+  EXPECT_EQ(Arc(t, "talks"), "nsubj:pass(held, talks)");
+  EXPECT_EQ(Arc(t, "were"), "aux:pass(held, were)");
+  EXPECT_EQ(Arc(t, "ministers"), "obl:agent(held, ministers)");
+  const Token& held = Word(t, "held");
+  EXPECT_EQ(held.lemma, "hold");
+  EXPECT_EQ(held.feats, "Tense=Past|VerbForm=Part|Voice=Pass");
+  EXPECT_EQ(Word(t, "were").upos, "AUX");
+  EXPECT_EQ(Word(t, "were").lemma, "be");
+}
+
+TEST_F(EnglishModelTest, NegationAndPerfect) {
+  auto t = Annotate("Police have not arrested the protesters .");
+  EXPECT_EQ(Arc(t, "Police"), "nsubj(arrested, Police)");
+  EXPECT_EQ(Arc(t, "have"), "aux(arrested, have)");
+  EXPECT_EQ(Arc(t, "not"), "advmod(arrested, not)");
+  EXPECT_EQ(Arc(t, "protesters"), "obj(arrested, protesters)");
+  EXPECT_EQ(Word(t, "not").feats, "Polarity=Neg");
+  EXPECT_EQ(Word(t, "arrested").feats, "Tense=Past|VerbForm=Part");  // perfect: no Voice=Pass
+}
+
+}  // namespace
+}  // namespace parley::parse

@@ -1,0 +1,179 @@
+#include "parse/morphology.h"
+
+#include <algorithm>
+#include <map>
+
+#include "parse/hash.h"
+#include "parse/tagger.h"
+
+namespace parley::parse {
+namespace {
+
+constexpr size_t kMaxSuffix = 6;
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerString(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+uint64_t SuffixKey(int xpos, std::string_view lower, size_t len) {
+  return Key(90, static_cast<uint64_t>(xpos), HashBytes(lower.substr(lower.size() - len)), len);
+}
+
+// The most frequent value of each key; ties go to the smaller value.
+template <typename M>
+void KeepMostFrequent(const M& counts, U64Map<uint32_t>& out) {
+  for (const auto& [key, values] : counts) {
+    uint32_t best = 0;
+    int best_count = -1;
+    for (const auto& [v, c] : values)
+      if (c > best_count) best = v, best_count = c;
+    out.Insert(key, best);
+  }
+}
+
+}  // namespace
+
+std::string StripVoice(std::string_view feats) {
+  std::string out;
+  size_t start = 0;
+  while (start <= feats.size()) {
+    size_t bar = feats.find('|', start);
+    if (bar == std::string_view::npos) bar = feats.size();
+    std::string_view f = feats.substr(start, bar - start);
+    if (!f.empty() && f.substr(0, 6) != "Voice=") {
+      if (!out.empty()) out += '|';
+      out += f;
+    }
+    start = bar + 1;
+  }
+  return out;
+}
+
+void Lemmatizer::Train(const std::vector<MorphExample>& data) {
+  std::map<std::tuple<uint8_t, uint8_t, std::string>, uint32_t> rule_ids;
+  std::map<uint64_t, std::map<uint32_t, int>> exact, suffix;
+  for (const MorphExample& ex : data) {
+    const std::string lower = LowerString(ex.form);
+    // Shortest rewrite from the lowercased form, or from the form as written.
+    Rule best;
+    size_t best_cost = SIZE_MAX;
+    for (int keep_case = 0; keep_case < 2; ++keep_case) {
+      const std::string_view base = keep_case ? ex.form : std::string_view(lower);
+      size_t common = 0;
+      while (common < base.size() && common < ex.lemma.size() && base[common] == ex.lemma[common])
+        ++common;
+      const size_t cut = base.size() - common;
+      if (cut > 255) continue;
+      const size_t cost = cut + (ex.lemma.size() - common);
+      if (cost < best_cost) {
+        best_cost = cost;
+        best.cut = static_cast<uint8_t>(cut);
+        best.lower = keep_case ? 0 : 1;
+        best.add = std::string(ex.lemma.substr(common));
+      }
+    }
+    if (best_cost == SIZE_MAX) continue;
+    auto [it, added] = rule_ids.emplace(std::make_tuple(best.cut, best.lower, best.add),
+                                        static_cast<uint32_t>(rules_.size()));
+    if (added) rules_.push_back(best);
+    const uint32_t id = it->second;
+    ++exact[Key(91, HashBytes(lower), static_cast<uint64_t>(ex.xpos))][id];
+    for (size_t len = 0; len <= std::min(kMaxSuffix, lower.size()); ++len)
+      ++suffix[SuffixKey(ex.xpos, lower, len)][id];
+  }
+  KeepMostFrequent(exact, exact_);
+  KeepMostFrequent(suffix, suffix_);
+}
+
+void Lemmatizer::Lemmatize(std::string_view form, uint64_t, int xpos, std::string& out) const {
+  char buf[64];
+  const size_t n = std::min(form.size(), sizeof(buf));
+  for (size_t i = 0; i < n; ++i) buf[i] = Lower(form[i]);
+  const std::string_view lower(buf, n);
+  const uint32_t* rule = form.size() <= sizeof(buf)
+                             ? exact_.Find(Key(91, HashBytes(lower), static_cast<uint64_t>(xpos)))
+                             : nullptr;
+  for (size_t len = std::min(kMaxSuffix, n) + 1; rule == nullptr && len-- > 0;)
+    rule = suffix_.Find(SuffixKey(xpos, lower, len));
+  if (rule == nullptr || *rule >= rules_.size() || rules_[*rule].cut > form.size()) {
+    out.assign(form);
+    return;
+  }
+  const Rule& r = rules_[*rule];
+  const size_t keep = form.size() - r.cut;
+  out.assign(form.substr(0, keep));
+  if (r.lower)
+    for (char& c : out) c = Lower(c);
+  out += r.add;
+}
+
+void Lemmatizer::Write(ByteWriter& w) const {
+  w.Put<uint32_t>(static_cast<uint32_t>(rules_.size()));
+  for (const Rule& r : rules_) {
+    w.Put<uint8_t>(r.cut);
+    w.Put<uint8_t>(r.lower);
+    w.PutString(r.add);
+  }
+  exact_.Write(w);
+  suffix_.Write(w);
+}
+
+bool Lemmatizer::Read(ByteReader& r) {
+  uint32_t n = 0;
+  if (!r.Get(n) || n > (1u << 24)) return r.Fail();
+  rules_.assign(n, Rule());
+  for (Rule& rule : rules_)
+    if (!r.Get(rule.cut) || !r.Get(rule.lower) || !r.GetString(rule.add)) return false;
+  return exact_.Read(r) && suffix_.Read(r);
+}
+
+void FeatsTable::Train(const std::vector<MorphExample>& data) {
+  std::map<std::string, uint32_t> ids{{"", 0}};
+  names_.assign(1, "");
+  std::map<uint64_t, std::map<uint32_t, int>> word, tag;
+  for (const MorphExample& ex : data) {
+    const std::string f = StripVoice(ex.feats == "_" ? std::string_view() : ex.feats);
+    auto [it, added] = ids.emplace(f, static_cast<uint32_t>(names_.size()));
+    if (added) names_.push_back(f);
+    const uint64_t x = static_cast<uint64_t>(ex.xpos), u = static_cast<uint64_t>(ex.upos);
+    ++word[Key(92, HashLower(ex.form), x, u)][it->second];
+    ++tag[Key(93, x, u)][it->second];
+  }
+  KeepMostFrequent(tag, tag_);
+  // Keep word entries only where they differ from the tag default.
+  U64Map<uint32_t> all;
+  KeepMostFrequent(word, all);
+  word_ = U64Map<uint32_t>();
+  for (const MorphExample& ex : data) {
+    const uint64_t x = static_cast<uint64_t>(ex.xpos), u = static_cast<uint64_t>(ex.upos);
+    const uint64_t k = Key(92, HashLower(ex.form), x, u);
+    const uint32_t* v = all.Find(k);
+    const uint32_t* d = tag_.Find(Key(93, x, u));
+    if (v && d && *v != *d) word_.Insert(k, *v);
+  }
+}
+
+const std::string& FeatsTable::Feats(uint64_t lower_hash, int xpos, int upos) const {
+  const uint64_t x = static_cast<uint64_t>(xpos), u = static_cast<uint64_t>(upos);
+  const uint32_t* v = word_.Find(Key(92, lower_hash, x, u));
+  if (v == nullptr) v = tag_.Find(Key(93, x, u));
+  if (v == nullptr || *v >= names_.size()) return names_[0];
+  return names_[*v];
+}
+
+void FeatsTable::Write(ByteWriter& w) const {
+  w.PutStrings(names_);
+  word_.Write(w);
+  tag_.Write(w);
+}
+
+bool FeatsTable::Read(ByteReader& r) {
+  if (!r.GetStrings(names_) || names_.empty()) return r.Fail();
+  return word_.Read(r) && tag_.Read(r);
+}
+
+}  // namespace parley::parse

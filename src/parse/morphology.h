@@ -1,0 +1,67 @@
+// Lemmas and UD features learned from a treebank.
+//
+// Lemmatizer: every training word gives a rewrite rule (lowercase or keep the
+// case, cut N trailing bytes, append a string). A word seen in training with
+// the same Penn tag uses its most frequent rule; any other word uses the most
+// frequent rule of the longest suffix (up to 6 bytes) seen with its tag.
+// FeatsTable: the most frequent FEATS of (word, XPOS, UPOS), else of
+// (XPOS, UPOS); Voice is decided after parsing (see Model::Annotate).
+// Immutable after training or loading; lookups are thread-safe.
+#ifndef PARLEY_PARSE_MORPHOLOGY_H_
+#define PARLEY_PARSE_MORPHOLOGY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/weights.h"
+
+namespace parley::parse {
+
+struct MorphExample {
+  std::string_view form, lemma, feats;
+  int xpos = 0, upos = 0;
+};
+
+class Lemmatizer {
+ public:
+  void Train(const std::vector<MorphExample>& data);
+  // Writes the lemma of `form` with Penn tag `xpos` into `out`.
+  void Lemmatize(std::string_view form, uint64_t lower_hash, int xpos, std::string& out) const;
+
+  void Write(ByteWriter& w) const;
+  bool Read(ByteReader& r);
+
+ private:
+  struct Rule {
+    uint8_t cut = 0;
+    uint8_t lower = 1;
+    std::string add;
+  };
+  std::vector<Rule> rules_;
+  U64Map<uint32_t> exact_;   // (lowercase word, xpos) → rule
+  U64Map<uint32_t> suffix_;  // (xpos, suffix) → rule
+};
+
+class FeatsTable {
+ public:
+  void Train(const std::vector<MorphExample>& data);
+  // The FEATS string (without Voice), "" for none.
+  const std::string& Feats(uint64_t lower_hash, int xpos, int upos) const;
+
+  void Write(ByteWriter& w) const;
+  bool Read(ByteReader& r);
+
+ private:
+  std::vector<std::string> names_;  // names_[0] == ""
+  U64Map<uint32_t> word_;           // (lowercase word, xpos, upos) → name
+  U64Map<uint32_t> tag_;            // (xpos, upos) → name
+};
+
+// FEATS without the Voice feature.
+std::string StripVoice(std::string_view feats);
+
+}  // namespace parley::parse
+
+#endif  // PARLEY_PARSE_MORPHOLOGY_H_

@@ -1,0 +1,344 @@
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "parse/model.h"
+#include "parse/parser.h"
+#include "parse/train.h"
+
+namespace parley::parse {
+namespace {
+
+// ---- A toy treebank: sentence patterns with slots filled from word lists.
+
+struct WordList {
+  const char* name;
+  std::vector<std::pair<const char*, const char*>> words;  // form, lemma
+};
+
+const std::vector<WordList>& Lists() {
+  static const std::vector<WordList> lists = {
+      {"NN", {{"cat", "cat"}, {"dog", "dog"}, {"army", "army"}, {"company", "company"}, {"man", "man"},
+              {"court", "court"}, {"minister", "minister"}, {"police", "police"}}},
+      {"NNS", {{"targets", "target"}, {"cars", "car"}, {"troops", "troop"}, {"talks", "talk"},
+               {"rebels", "rebel"}, {"protesters", "protester"}, {"homes", "home"}, {"ships", "ship"}}},
+      {"NNP", {{"Israel", "Israel"}, {"Lebanon", "Lebanon"}, {"Cairo", "Cairo"}, {"Iran", "Iran"},
+               {"Iraq", "Iraq"}, {"Syria", "Syria"}, {"Gaza", "Gaza"}, {"Russia", "Russia"}}},
+      {"VBD", {{"struck", "strike"}, {"attacked", "attack"}, {"saw", "see"}, {"met", "meet"},
+               {"hit", "hit"}, {"visited", "visit"}, {"blamed", "blame"}, {"praised", "praise"}}},
+      {"VBN", {{"held", "hold"}, {"attacked", "attack"}, {"seen", "see"}, {"struck", "strike"},
+               {"visited", "visit"}, {"blamed", "blame"}, {"praised", "praise"}, {"hit", "hit"}}},
+      {"JJ", {{"big", "big"}, {"southern", "southern"}, {"new", "new"}, {"old", "old"}, {"small", "small"},
+              {"angry", "angry"}, {"northern", "northern"}, {"red", "red"}}},
+      {"NNPday", {{"Monday", "Monday"}, {"Tuesday", "Tuesday"}, {"Thursday", "Thursday"}, {"Friday", "Friday"},
+                  {"Sunday", "Sunday"}, {"Saturday", "Saturday"}, {"Wednesday", "Wednesday"}, {"Monday", "Monday"}}},
+  };
+  return lists;
+}
+
+// Tokens "form xpos upos lemma head deprel" separated by '|'; a form {L} takes
+// the next word of list L (lemma {} = the list's lemma).
+const char* const kPatterns[] = {
+    "The DT DET the 2 det|{NN} NN NOUN {} 3 nsubj|{VBD} VBD VERB {} 0 root|the DT DET the 5 det|{NN} NN NOUN {} 3 obj|. . PUNCT . 3 punct",
+    "{NNP} NNP PROPN {} 2 nsubj|{VBD} VBD VERB {} 0 root|{NNS} NNS NOUN {} 2 obj|in IN ADP in 6 case|{JJ} JJ ADJ {} 6 amod|{NNP} NNP PROPN {} 2 obl|on IN ADP on 8 case|{NNPday} NNP PROPN {} 2 obl|. . PUNCT . 2 punct",
+    "It PRP PRON it 3 nsubj|is VBZ AUX be 3 cop|{JJ} JJ ADJ {} 0 root|. . PUNCT . 3 punct",
+    "The DT DET the 2 det|{NNS} NNS NOUN {} 4 nsubj:pass|were VBD AUX be 4 aux:pass|{VBN} VBN VERB {} 0 root|in IN ADP in 6 case|{NNP} NNP PROPN {} 4 obl|. . PUNCT . 4 punct",
+    "{NNP} NNP PROPN {} 4 nsubj|and CC CCONJ and 3 cc|{NNP} NNP PROPN {} 1 conj|{VBD} VBD VERB {} 0 root|the DT DET the 6 det|{NNS} NNS NOUN {} 4 obj|. . PUNCT . 4 punct",
+    "The DT DET the 3 det|{JJ} JJ ADJ {} 3 amod|{NN} NN NOUN {} 4 nsubj|{VBD} VBD VERB {} 0 root|{NNP} NNP PROPN {} 4 obj|on IN ADP on 7 case|{NNPday} NNP PROPN {} 4 obl|. . PUNCT . 4 punct",
+};
+
+std::vector<std::vector<Token>> ToyTreebank() {
+  std::vector<std::vector<Token>> out;
+  size_t counter = 0;
+  for (int round = 0; round < 8; ++round) {
+    for (const char* pattern : kPatterns) {
+      std::vector<Token> sentence;
+      std::stringstream tokens(pattern);
+      std::string tok;
+      while (std::getline(tokens, tok, '|')) {
+        std::stringstream fields(tok);
+        Token t;
+        std::string head;
+        fields >> t.form >> t.xpos >> t.upos >> t.lemma >> head >> t.deprel;
+        t.head = std::stoi(head);
+        if (t.form.front() == '{') {
+          const std::string list = t.form.substr(1, t.form.size() - 2);
+          for (const WordList& l : Lists()) {
+            if (list != l.name) continue;
+            const auto& w = l.words[(counter++ * 3 + static_cast<size_t>(round)) % l.words.size()];
+            t.form = w.first;
+            t.lemma = w.second;
+          }
+        }
+        sentence.push_back(t);
+      }
+      out.push_back(std::move(sentence));
+    }
+  }
+  return out;
+}
+
+TrainOptions ToyOptions() {
+  TrainOptions o;
+  o.tagger_epochs = 5;
+  o.parser_epochs = 8;
+  o.jackknife_folds = 0;
+  o.seed = 7;
+  o.parser_prune = 0;
+  return o;
+}
+
+std::vector<Token> FormsOnly(const std::vector<Token>& gold) {
+  std::vector<Token> out(gold.size());
+  for (size_t i = 0; i < gold.size(); ++i) out[i].form = gold[i].form;
+  return out;
+}
+
+std::vector<Token> Words(const std::vector<std::string>& forms) {
+  std::vector<Token> out(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) out[i].form = forms[i];
+  return out;
+}
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("parley_parse_test_" + name)).string();
+}
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// A single root, heads in range, root label iff head 0, no cycles.
+::testing::AssertionResult IsTree(const std::vector<Token>& tokens) {
+  int roots = 0;
+  const int32_t n = static_cast<int32_t>(tokens.size());
+  for (int32_t i = 0; i < n; ++i) {
+    const Token& t = tokens[static_cast<size_t>(i)];
+    if (t.head < 0 || t.head > n || t.head == i + 1)
+      return ::testing::AssertionFailure() << "token " << i + 1 << " head " << t.head;
+    if (t.head == 0) ++roots;
+    if ((t.head == 0) != (t.deprel == "root")) return ::testing::AssertionFailure() << "root label on " << i + 1;
+    int32_t cur = i + 1;
+    for (int32_t steps = 0; cur != 0; ++steps) {
+      if (steps > n) return ::testing::AssertionFailure() << "cycle through token " << i + 1;
+      cur = tokens[static_cast<size_t>(cur - 1)].head;
+    }
+  }
+  if (roots != 1) return ::testing::AssertionFailure() << roots << " roots";
+  return ::testing::AssertionSuccess();
+}
+
+class ToyModelTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_ = new std::vector<std::vector<Token>>(ToyTreebank());
+    Result<Model> m = Train(*data_, {}, ToyOptions(), nullptr);
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    model_ = new Model(std::move(*m));
+  }
+  static void TearDownTestSuite() {
+    delete model_;
+    delete data_;
+  }
+  static std::vector<std::vector<Token>>* data_;
+  static Model* model_;
+};
+std::vector<std::vector<Token>>* ToyModelTest::data_ = nullptr;
+Model* ToyModelTest::model_ = nullptr;
+
+TEST_F(ToyModelTest, LearnsTheTrainingData) {
+  size_t words = 0, upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;
+  for (const auto& gold : *data_) {
+    std::vector<Token> sys = FormsOnly(gold);
+    model_->Annotate(sys);
+    EXPECT_TRUE(IsTree(sys));
+    for (size_t i = 0; i < gold.size(); ++i) {
+      ++words;
+      upos += sys[i].upos == gold[i].upos;
+      xpos += sys[i].xpos == gold[i].xpos;
+      lemma += sys[i].lemma == gold[i].lemma;
+      uas += sys[i].head == gold[i].head;
+      las += sys[i].head == gold[i].head && sys[i].deprel == gold[i].deprel;
+    }
+  }
+  const double w = static_cast<double>(words);
+  EXPECT_GE(static_cast<double>(upos) / w, 0.97);
+  EXPECT_GE(static_cast<double>(xpos) / w, 0.97);
+  EXPECT_GE(static_cast<double>(lemma) / w, 0.97);
+  EXPECT_GE(static_cast<double>(uas) / w, 0.95);
+  EXPECT_GE(static_cast<double>(las) / w, 0.93);
+}
+
+TEST_F(ToyModelTest, TrainingIsDeterministic) {
+  Result<Model> again = Train(*data_, {}, ToyOptions(), nullptr);
+  ASSERT_TRUE(again.ok());
+  const std::string a = TempPath("det_a.model"), b = TempPath("det_b.model");
+  ASSERT_TRUE(model_->Save(a).ok());
+  ASSERT_TRUE(again->Save(b).ok());
+  EXPECT_EQ(ReadBytes(a), ReadBytes(b));
+  std::remove(a.c_str());
+  std::remove(b.c_str());
+}
+
+TEST_F(ToyModelTest, SaveLoadRoundTripAnnotatesIdentically) {
+  const std::string path = TempPath("roundtrip.model");
+  ASSERT_TRUE(model_->Save(path).ok());
+  Result<Model> loaded = Model::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<std::vector<Token>> inputs = *data_;
+  inputs.push_back(Words({"Unseen", "words", "everywhere"}));
+  for (const auto& gold : inputs) {
+    std::vector<Token> a = FormsOnly(gold), b = FormsOnly(gold);
+    model_->Annotate(a);
+    loaded->Annotate(b);
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].upos, b[i].upos);
+      EXPECT_EQ(a[i].xpos, b[i].xpos);
+      EXPECT_EQ(a[i].feats, b[i].feats);
+      EXPECT_EQ(a[i].lemma, b[i].lemma);
+      EXPECT_EQ(a[i].head, b[i].head);
+      EXPECT_EQ(a[i].deprel, b[i].deprel);
+    }
+  }
+  // Saving the loaded model gives the same bytes.
+  const std::string again = TempPath("roundtrip2.model");
+  ASSERT_TRUE(loaded->Save(again).ok());
+  EXPECT_EQ(ReadBytes(path), ReadBytes(again));
+  std::remove(path.c_str());
+  std::remove(again.c_str());
+}
+
+TEST_F(ToyModelTest, AlwaysBuildsOneTree) {
+  const std::vector<std::string> vocab = {"the", "The", "Israel", "struck", ".", ",", "and", "of", "in",
+                                          "xqzv", "123", "-", "were", "held", "It", "is", "big", "\"",
+                                          "Ω", "", "targets", "(", ")", "on", "Thursday"};
+  std::mt19937_64 rng(42);
+  for (int trial = 0; trial < 400; ++trial) {
+    const size_t n = 1 + rng() % 70;
+    std::vector<Token> tokens(n);
+    for (Token& t : tokens) t.form = vocab[rng() % vocab.size()];
+    model_->Annotate(tokens);
+    ASSERT_TRUE(IsTree(tokens)) << "trial " << trial;
+  }
+  std::vector<Token> none;
+  model_->Annotate(none);  // no tokens: nothing to do
+}
+
+// ---- Model file errors.
+
+// Rewrites a model file around `payload` (uncompressed sections) with a valid
+// header and checksum.
+std::string Wrap(const std::string& payload, uint32_t version = 1) {
+  uLongf size = compressBound(static_cast<uLong>(payload.size()));
+  std::string stored(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(stored.data()), &size, reinterpret_cast<const Bytef*>(payload.data()),
+            static_cast<uLong>(payload.size()), 1);
+  stored.resize(size);
+  std::string out = "PARLEYPM";
+  auto put = [&](auto v) { out.append(reinterpret_cast<const char*>(&v), sizeof(v)); };
+  put(version);
+  put(uint32_t{0});
+  put(uint64_t{payload.size()});
+  put(uint64_t{stored.size()});
+  put(static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(stored.data()), static_cast<uInt>(stored.size()))));
+  put(uint32_t{0});
+  return out + stored;
+}
+
+std::string Unwrap(const std::string& file) {
+  uint64_t raw = 0;
+  std::memcpy(&raw, file.data() + 16, 8);
+  std::string out(raw, '\0');
+  uLongf len = static_cast<uLongf>(raw);
+  uncompress(reinterpret_cast<Bytef*>(out.data()), &len, reinterpret_cast<const Bytef*>(file.data() + 40),
+             static_cast<uLong>(file.size() - 40));
+  return out;
+}
+
+std::string LoadError(const std::string& path) {
+  Result<Model> m = Model::Load(path);
+  return m.ok() ? "OK" : m.status().ToString();
+}
+
+TEST_F(ToyModelTest, CorruptFilesGiveClearErrors) {
+  const std::string path = TempPath("corrupt.model");
+  ASSERT_TRUE(model_->Save(path).ok());
+  const std::string good = ReadBytes(path);
+
+  EXPECT_EQ(LoadError(TempPath("missing.model")),
+            "not found: " + TempPath("missing.model") + ": cannot open parser model");
+
+  WriteBytes(path, "hello, world");
+  EXPECT_EQ(LoadError(path), "parse error: " + path + ": not a Parley parser model (bad magic)");
+
+  std::string v = good;
+  v[8] = 9;
+  WriteBytes(path, v);
+  EXPECT_EQ(LoadError(path), "unsupported: " + path + ": parser model version 9 is not supported (expected 1)");
+
+  WriteBytes(path, good.substr(0, good.size() - 10));
+  EXPECT_EQ(LoadError(path), "parse error: " + path + ": truncated or padded parser model (header says " +
+                                 std::to_string(good.size() - 40) + " bytes of data, file has " +
+                                 std::to_string(good.size() - 50) + ")");
+
+  std::string flipped = good;
+  flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 0x20);
+  WriteBytes(path, flipped);
+  EXPECT_EQ(LoadError(path), "parse error: " + path + ": corrupt parser model (checksum mismatch)");
+
+  const std::string payload = Unwrap(good);
+  WriteBytes(path, Wrap(payload.substr(0, payload.size() - 3)));
+  EXPECT_EQ(LoadError(path), "parse error: " + path + ": corrupt parser model (section PARS too long)");
+
+  WriteBytes(path, Wrap(payload.substr(0, 0)));
+  EXPECT_EQ(LoadError(path), "parse error: " + path + ": corrupt parser model (missing section VOCB)");
+
+  // Section bodies cut or scribbled on anywhere: an error, never a crash.
+  std::mt19937_64 rng(3);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::string p = payload;
+    const size_t at = rng() % p.size();
+    if (trial % 2 == 0) {
+      p[at] = static_cast<char>(rng());
+    } else {
+      p.erase(at, 1 + rng() % 16);
+    }
+    WriteBytes(path, Wrap(p));
+    Result<Model> m = Model::Load(path);
+    if (m.ok()) {
+      std::vector<Token> t = Words({"The", "cat", "saw"});
+      m->Annotate(t);
+      EXPECT_TRUE(IsTree(t));
+    } else {
+      EXPECT_EQ(m.status().code(), ErrorCode::kParseError) << m.status().ToString();
+    }
+  }
+  std::remove(path.c_str());
+}
+
+TEST(ProjectivizeTest, LiftsCrossingArcs) {
+  // Heads 0-based, 4 = the root: the arcs 3 -> 1 and root -> 2 cross.
+  std::vector<int> head = {2, 3, 4, 2};
+  EXPECT_EQ(Projectivize(head), 1);
+  EXPECT_EQ(head, (std::vector<int>{2, 2, 4, 2}));
+  std::vector<int> projective = {1, 3, 1};
+  EXPECT_EQ(Projectivize(projective), 0);
+}
+
+}  // namespace
+}  // namespace parley::parse

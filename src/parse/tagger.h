@@ -1,0 +1,77 @@
+// The part-of-speech tagger: a greedy left-to-right averaged perceptron that
+// predicts the Penn tag (XPOS) from word, affix, shape, neighbour and
+// previous-tag features, then a second perceptron that predicts the UPOS from
+// the Penn tags around the word and the word itself. Words seen often in
+// training carry an "ambiguity class" (the set of tags they took) as a feature.
+// Immutable after training or loading; Tag() is thread-safe.
+#ifndef PARLEY_PARSE_TAGGER_H_
+#define PARLEY_PARSE_TAGGER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/weights.h"
+
+namespace parley::parse {
+
+// Everything the tagger needs to know about one word, hashed once.
+struct WordInfo {
+  uint64_t form = 0;   // as written
+  uint64_t lower = 0;  // ASCII-lowercased
+  uint64_t shape = 0;  // "Xxx", "dd,d", ...
+  uint64_t amb = 0;    // ambiguity class from the tag dictionary; 0 = unknown
+  uint64_t pre[4] = {0, 0, 0, 0};  // lowercase prefixes of 1..4 bytes
+  uint64_t suf[4] = {0, 0, 0, 0};  // lowercase suffixes of 1..4 bytes
+  uint32_t flags = 0;  // digit, upper, all-upper, hyphen, ...
+};
+
+// Hashes of the lowercased word (also used by the lemmatizer and parser).
+uint64_t HashLower(std::string_view word);
+
+// One training or tagging example: forms with (for training) gold tags.
+struct TaggedSentence {
+  std::vector<std::string_view> forms;
+  std::vector<int> xpos;  // gold ids (training only)
+  std::vector<int> upos;
+};
+
+class Tagger {
+ public:
+  Tagger() = default;
+  Tagger(int num_xpos, int num_upos) : xpos_(num_xpos), upos_(num_upos) {}
+
+  // Fills xpos[i] and upos[i] for every word. `info` is scratch space.
+  void Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos,
+           int* upos) const;
+
+  // Training: builds the tag dictionary and runs `epochs` passes in an order
+  // shuffled by `seed`; then averages and prunes.
+  void Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t seed);
+
+  void Prune(float min_abs) {
+    xpos_.Prune(min_abs);
+    upos_.Prune(min_abs);
+  }
+  size_t rows() const { return xpos_.rows() + upos_.rows(); }
+  int num_xpos() const { return xpos_.num_classes(); }
+  int num_upos() const { return upos_.num_classes(); }
+
+  void Write(ByteWriter& w) const;
+  bool Read(ByteReader& r);
+
+ private:
+  void Describe(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info) const;
+  int XposKeys(const std::vector<WordInfo>& info, size_t i, int t1, int t2, uint64_t* keys) const;
+  int UposKeys(const std::vector<WordInfo>& info, size_t i, const int* xpos, size_t n,
+               uint64_t* keys) const;
+
+  WeightTable xpos_;
+  WeightTable upos_;
+  U64Map<uint64_t> amb_;  // lowercase word → ambiguity class
+};
+
+}  // namespace parley::parse
+
+#endif  // PARLEY_PARSE_TAGGER_H_

@@ -1,0 +1,244 @@
+#include "parse/train.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "io/conllu.h"
+#include "parse/model_data.h"
+
+namespace parley::parse {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+void Log(std::FILE* log, const std::string& s) {
+  if (log == nullptr) return;
+  std::fputs(s.c_str(), log);
+  std::fflush(log);
+}
+
+std::vector<std::string> SortedNames(const std::set<std::string>& s) { return {s.begin(), s.end()}; }
+
+struct Tags {
+  std::vector<int> xpos, upos;
+};
+
+// Parser accuracy (UAS, LAS in percent) on sentences with given tags.
+std::pair<double, double> ParserScores(const Parser& parser, const std::vector<ParseSentence>& data) {
+  ParseScratch scratch;
+  std::vector<int> head, label;
+  size_t words = 0, uas = 0, las = 0;
+  for (const ParseSentence& s : data) {
+    head.resize(s.word.size());
+    label.resize(s.word.size());
+    parser.Parse(s, scratch, head.data(), label.data());
+    for (size_t i = 0; i < s.word.size(); ++i) {
+      ++words;
+      if (head[i] == s.gold_head[i]) {
+        ++uas;
+        if (label[i] == s.gold_label[i]) ++las;
+      }
+    }
+  }
+  if (words == 0) return {0, 0};
+  return {100.0 * static_cast<double>(uas) / static_cast<double>(words),
+          100.0 * static_cast<double>(las) / static_cast<double>(words)};
+}
+
+}  // namespace
+
+Result<std::vector<std::vector<Token>>> ReadTreebank(const std::string& path) {
+  std::vector<std::vector<Token>> out;
+  io::ReadSummary summary;
+  Status st = io::ReadConlluFile(
+      path,
+      [&](Document&& doc) {
+        for (const Sentence& s : doc.sentences) {
+          auto tokens = doc.TokensOf(s);
+          out.emplace_back(tokens.begin(), tokens.end());
+        }
+      },
+      summary);
+  if (!st.ok()) return st;
+  if (out.empty()) return Status::InvalidArgument(path + ": no sentences");
+  return out;
+}
+
+Result<Model> Train(const TrainOptions& options, std::FILE* log) {
+  const auto start = Clock::now();
+  Result<std::vector<std::vector<Token>>> train = ReadTreebank(options.train_path);
+  if (!train.ok()) return train.status();
+  std::vector<std::vector<Token>> dev;
+  if (!options.dev_path.empty()) {
+    Result<std::vector<std::vector<Token>>> d = ReadTreebank(options.dev_path);
+    if (!d.ok()) return d.status();
+    dev = std::move(*d);
+  }
+  Log(log, fmt::format("read {} training and {} dev sentences in {:.1f} s\n", train->size(), dev.size(),
+                       Since(start)));
+  return Train(*train, dev, options, log);
+}
+
+Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::vector<std::vector<Token>>& dev,
+                    const TrainOptions& options, std::FILE* log) {
+  const auto start = Clock::now();
+  if (options.tagger_epochs < 1 || options.parser_epochs < 1)
+    return Status::InvalidArgument("training needs at least one tagger and one parser epoch");
+  // Sentences with a complete tree only.
+  std::vector<const std::vector<Token>*> train;
+  for (const auto& s : train_in) {
+    bool tree = !s.empty();
+    for (const Token& t : s) tree = tree && t.head >= 0 && t.head <= static_cast<int32_t>(s.size());
+    if (tree) train.push_back(&s);
+  }
+  if (train.empty()) return Status::InvalidArgument("no training sentence has a dependency tree");
+
+  auto data = std::make_shared<ModelData>();
+  std::set<std::string> xs, us, ls{"root"};
+  for (const auto* s : train)
+    for (const Token& t : *s) {
+      xs.insert(t.xpos);
+      us.insert(t.upos);
+      if (t.head != 0) ls.insert(t.deprel);
+    }
+  data->xpos_names = SortedNames(xs);
+  data->upos_names = SortedNames(us);
+  data->label_names = SortedNames(ls);
+  if (xs.size() > 256 || us.size() > 256 || ls.size() > 4096)
+    return Status::InvalidArgument("too many tags or relations in the training data");
+  const int nx = static_cast<int>(xs.size()), nu = static_cast<int>(us.size());
+  auto xid = [&](const std::string& s) { return std::max(0, IndexOf(data->xpos_names, s)); };
+  auto uid = [&](const std::string& s) { return std::max(0, IndexOf(data->upos_names, s)); };
+  auto lid = [&](const std::string& s) { return std::max(0, IndexOf(data->label_names, s)); };
+  const int root_label = lid("root");
+
+  // Tagger data (forms point into the training sentences).
+  std::vector<TaggedSentence> tagged(train.size());
+  for (size_t i = 0; i < train.size(); ++i)
+    for (const Token& t : *train[i]) {
+      tagged[i].forms.push_back(t.form);
+      tagged[i].xpos.push_back(xid(t.xpos));
+      tagged[i].upos.push_back(uid(t.upos));
+    }
+
+  // The final tagger and the jackknife taggers, `threads` at a time.
+  const int folds = options.jackknife_folds > 1 ? options.jackknife_folds : 0;
+  std::vector<Tags> predicted(train.size());
+  std::vector<std::function<void()>> jobs;
+  jobs.push_back([&] {
+    data->tagger = Tagger(nx, nu);
+    data->tagger.Train(tagged, options.tagger_epochs, options.seed);
+  });
+  for (int f = 0; f < folds; ++f) {
+    jobs.push_back([&, f] {
+      std::vector<TaggedSentence> rest;
+      std::vector<size_t> held;
+      for (size_t i = 0; i < tagged.size(); ++i) {
+        if (static_cast<int>(i % static_cast<size_t>(folds)) == f) held.push_back(i);
+        else rest.push_back(tagged[i]);
+      }
+      Tagger tagger(nx, nu);
+      tagger.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1);
+      std::vector<WordInfo> info;
+      for (size_t i : held) {
+        Tags& t = predicted[i];
+        t.xpos.resize(tagged[i].forms.size());
+        t.upos.resize(tagged[i].forms.size());
+        tagger.Tag(tagged[i].forms, info, t.xpos.data(), t.upos.data());
+      }
+    });
+  }
+  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+  for (size_t next = 0; next < jobs.size();) {
+    std::vector<std::thread> running;
+    for (size_t k = 0; k < threads && next < jobs.size(); ++k) running.emplace_back(jobs[next++]);
+    for (std::thread& t : running) t.join();
+  }
+  Log(log, fmt::format("trained the tagger ({} epochs) and {} jackknife taggers in {:.1f} s\n",
+                       options.tagger_epochs, folds, Since(start)));
+
+  // Lemmas and features from the gold training words.
+  std::vector<MorphExample> morph;
+  for (size_t i = 0; i < train.size(); ++i)
+    for (size_t k = 0; k < train[i]->size(); ++k) {
+      const Token& t = (*train[i])[k];
+      morph.push_back({t.form, t.lemma, t.feats, tagged[i].xpos[k], tagged[i].upos[k]});
+    }
+  data->lemmatizer.Train(morph);
+  data->feats.Train(morph);
+
+  // Parser data.
+  auto to_parse = [&](const std::vector<Token>& s, ParseSentence& p) {
+    const int n = static_cast<int>(s.size());
+    for (const Token& t : s) {
+      p.word.push_back(HashLower(t.form));
+      p.gold_head.push_back(t.head <= 0 || t.head > n ? n : t.head - 1);
+      p.gold_label.push_back(t.head == 0 ? root_label : lid(t.deprel));
+    }
+  };
+  std::vector<ParseSentence> pdata(train.size());
+  for (size_t i = 0; i < train.size(); ++i) {
+    to_parse(*train[i], pdata[i]);
+    if (folds > 0) {
+      pdata[i].xpos = predicted[i].xpos;
+      pdata[i].upos = predicted[i].upos;
+    } else {
+      pdata[i].xpos = tagged[i].xpos;
+      pdata[i].upos = tagged[i].upos;
+    }
+  }
+  std::vector<ParseSentence> pdev;
+  {
+    std::vector<WordInfo> info;
+    std::vector<std::string_view> forms;
+    for (const auto& s : dev) {
+      bool tree = !s.empty();
+      for (const Token& t : s) tree = tree && t.head >= 0 && t.head <= static_cast<int32_t>(s.size());
+      if (!tree) continue;
+      ParseSentence p;
+      to_parse(s, p);
+      forms.clear();
+      for (const Token& t : s) forms.push_back(t.form);
+      p.xpos.resize(s.size());
+      p.upos.resize(s.size());
+      data->tagger.Tag(forms, info, p.xpos.data(), p.upos.data());
+      pdev.push_back(std::move(p));
+    }
+  }
+  int lifted = 0, nonprojective = 0;
+  for (const ParseSentence& p : pdata) {
+    std::vector<int> h = p.gold_head;
+    const int k = Projectivize(h);
+    lifted += k;
+    nonprojective += k > 0;
+  }
+  Log(log, fmt::format("parser: {} sentences, {} non-projective ({} arcs lifted), {} relations\n",
+                       pdata.size(), nonprojective, lifted, data->label_names.size()));
+
+  data->parser = Parser(static_cast<int>(data->label_names.size()), root_label);
+  auto parser_start = Clock::now();
+  data->parser.Train(pdata, options.parser_epochs, options.seed, [&](int epoch) {
+    std::string line = fmt::format("parser epoch {}: {:.1f} s, {} weight rows", epoch + 1,
+                                   Since(parser_start), data->parser.rows());
+    if (!pdev.empty()) {
+      Parser averaged = data->parser;
+      averaged.Finish(options.parser_prune);
+      auto [uas, las] = ParserScores(averaged, pdev);
+      line += fmt::format(", dev UAS {:.2f} LAS {:.2f}", uas, las);
+    }
+    Log(log, line + "\n");
+  });
+  data->parser.Finish(options.parser_prune);
+  data->ResolveNames();
+  Log(log, fmt::format("training done in {:.1f} s\n", Since(start)));
+  return Model(std::move(data));
+}
+
+}  // namespace parley::parse

@@ -1,0 +1,47 @@
+// Training a parse::Model from CoNLL-U treebanks (UD English EWT for
+// models/parley-en.model). Deterministic: the same data, options and seed give
+// the same model byte for byte.
+#ifndef PARLEY_PARSE_TRAIN_H_
+#define PARLEY_PARSE_TRAIN_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "parley/document.h"
+#include "parley/status.h"
+#include "parse/model.h"
+
+namespace parley::parse {
+
+struct TrainOptions {
+  std::string train_path, dev_path;  // dev is optional (scores are logged per epoch)
+  int tagger_epochs = 8;
+  int parser_epochs = 15;
+  uint64_t seed = 1;
+  // The parser learns from tags predicted by taggers trained on the other
+  // folds (jackknifing); 0 or 1 = learn from gold tags.
+  int jackknife_folds = 4;
+  int threads = 2;  // for the jackknife taggers
+  // Parser weight rows whose averaged weights all stay below this are dropped
+  // (1 costs nothing on EWT dev and shrinks the model threefold; use 0 for
+  // tiny treebanks, whose weights are all small).
+  float parser_prune = 1.0f;
+};
+
+// Reads the treebanks named in `options` and trains. Progress goes to `log`
+// (may be null).
+Result<Model> Train(const TrainOptions& options, std::FILE* log);
+
+// The same from sentences in memory (forms, lemma, upos, xpos, feats, head,
+// deprel filled); the paths in `options` are ignored.
+Result<Model> Train(const std::vector<std::vector<Token>>& train, const std::vector<std::vector<Token>>& dev,
+                    const TrainOptions& options, std::FILE* log);
+
+// The sentences of a CoNLL-U file, each as its own token vector.
+Result<std::vector<std::vector<Token>>> ReadTreebank(const std::string& path);
+
+}  // namespace parley::parse
+
+#endif  // PARLEY_PARSE_TRAIN_H_

@@ -1,0 +1,83 @@
+// parley_train: trains the English tagger, lemmatizer and parser.
+//
+//   parley_train --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
+//                --out models/parley-en.model [--seed 1] [--tagger-epochs 8]
+//                [--parser-epochs 15] [--jackknife 4] [--threads 2]
+//                [--eval file.conllu]...
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "parse/model.h"
+#include "parse/train.h"
+
+namespace {
+
+void PrintScores(const std::string& name, const parley::parse::ConlluScores& s) {
+  fmt::print(stderr,
+             "{}: {} sentences, {} words: UPOS {:.2f} XPOS {:.2f} FEATS {:.2f} LEMMA {:.2f} UAS {:.2f} "
+             "LAS {:.2f} (full labels {:.2f}); {:.0f} sentences/s\n",
+             name, s.sentences, s.words, s.upos, s.xpos, s.feats, s.lemma, s.uas, s.las, s.las_full,
+             s.seconds > 0 ? static_cast<double>(s.sentences) / s.seconds : 0.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  parley::parse::TrainOptions o;
+  std::string out, load;
+  std::vector<std::string> evals;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        fmt::print(stderr, "parley_train: {} needs a value\n", a);
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--train") o.train_path = value();
+    else if (a == "--dev") o.dev_path = value();
+    else if (a == "--out") out = value();
+    else if (a == "--seed") o.seed = std::stoull(value());
+    else if (a == "--tagger-epochs") o.tagger_epochs = std::stoi(value());
+    else if (a == "--parser-epochs") o.parser_epochs = std::stoi(value());
+    else if (a == "--jackknife") o.jackknife_folds = std::stoi(value());
+    else if (a == "--threads") o.threads = std::stoi(value());
+    else if (a == "--parser-prune") o.parser_prune = std::stof(value());
+    else if (a == "--eval") evals.push_back(value());
+    else if (a == "--load") load = value();
+    else {
+      fmt::print(stderr,
+                 "usage: parley_train --train FILE [--dev FILE] --out MODEL [--seed N] [--tagger-epochs N] "
+                 "[--parser-epochs N] [--jackknife K] [--threads N] [--parser-prune X] [--eval FILE]...\n"
+                 "       parley_train --load MODEL --eval FILE...\n");
+      return 2;
+    }
+  }
+  auto model = load.empty() ? parley::parse::Train(o, stderr) : parley::parse::Model::Load(load);
+  if (!model.ok()) {
+    fmt::print(stderr, "parley_train: {}\n", model.status().ToString());
+    return 1;
+  }
+  if (!out.empty()) {
+    parley::Status st = model->Save(out);
+    if (!st.ok()) {
+      fmt::print(stderr, "parley_train: {}\n", st.ToString());
+      return 1;
+    }
+    fmt::print(stderr, "wrote {} ({})\n", out, model->Describe());
+  }
+  for (const std::string& e : evals) {
+    auto s = parley::parse::EvaluateConllu(*model, e);
+    if (!s.ok()) {
+      fmt::print(stderr, "parley_train: {}\n", s.status().ToString());
+      return 1;
+    }
+    PrintScores(e, *s);
+  }
+  return 0;
+}

@@ -1,0 +1,177 @@
+// Hash tables for the parser's statistical parts.
+//
+// U64Map<V>: an open-addressing map from nonzero 64-bit keys to small plain
+// values (tag dictionaries, lemma and feature tables).
+// WeightTable: an averaged multi-class perceptron. Each feature key owns one
+// dense row of per-class weights, so one lookup scores every class. Rows are
+// created on update during training; Average() turns the running weights into
+// averaged ones and Prune() drops rows too small to matter.
+// Lookups are const and thread-safe; training calls need exclusive access.
+#ifndef PARLEY_PARSE_WEIGHTS_H_
+#define PARLEY_PARSE_WEIGHTS_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "parse/binary_io.h"
+
+namespace parley::parse {
+
+template <typename V>
+class U64Map {
+ public:
+  U64Map() { Rehash(16); }
+
+  const V* Find(uint64_t key) const {
+    if (key == 0) return nullptr;
+    for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s.value;
+      if (s.key == 0) return nullptr;
+    }
+  }
+  // REQUIRES: key != 0. Returns the value, inserting `init` when absent.
+  V& Insert(uint64_t key, V init = V()) {
+    if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
+    for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.key == key) return s.value;
+      if (s.key == 0) {
+        s.key = key;
+        s.value = init;
+        ++size_;
+        return s.value;
+      }
+    }
+  }
+  size_t size() const { return size_; }
+  // Entries sorted by key (a canonical order for saving).
+  std::vector<std::pair<uint64_t, V>> Sorted() const {
+    std::vector<std::pair<uint64_t, V>> out;
+    out.reserve(size_);
+    for (const Slot& s : slots_)
+      if (s.key != 0) out.emplace_back(s.key, s.value);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  }
+  void Write(ByteWriter& w) const {
+    std::vector<uint64_t> keys;
+    std::vector<V> values;
+    for (const auto& [k, v] : Sorted()) {
+      keys.push_back(k);
+      values.push_back(v);
+    }
+    w.PutArray(keys);
+    w.PutArray(values);
+  }
+  bool Read(ByteReader& r) {
+    std::vector<uint64_t> keys;
+    std::vector<V> values;
+    if (!r.GetArray(keys) || !r.GetArray(values) || keys.size() != values.size()) return r.Fail();
+    size_ = 0;
+    size_t cap = 16;
+    while (cap < keys.size() * 2 + 2) cap *= 2;
+    Rehash(cap);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == 0) return r.Fail();
+      Insert(keys[i], values[i]);
+    }
+    return true;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    V value{};
+  };
+  void Rehash(size_t cap) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(cap, Slot());
+    mask_ = cap - 1;
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.key != 0) Insert(s.key, s.value);
+  }
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+class WeightTable {
+ public:
+  explicit WeightTable(int num_classes = 1) : ncls_(num_classes) {}
+
+  int num_classes() const { return ncls_; }
+  size_t rows() const { return rows_.size(); }
+
+  // The weights of `key`, or nullptr when the feature has none.
+  const float* Find(uint64_t key) const {
+    const int32_t* row = rows_.Find(key);
+    return row ? w_.data() + static_cast<size_t>(*row) * static_cast<size_t>(ncls_) : nullptr;
+  }
+  // scores[c] += sum of the rows of `keys`. REQUIRES: keys.size() <= 128.
+  void Score(std::span<const uint64_t> keys, float* scores) const {
+    if (!frozen_.empty()) return ScoreFrozen(keys, scores);
+    for (uint64_t k : keys) {
+      const float* row = Find(k);
+      if (row == nullptr) continue;
+      for (int c = 0; c < ncls_; ++c) scores[c] += row[c];
+    }
+  }
+  // Training: adds `delta` to class `cls` of every key at update count `time`.
+  void Update(std::span<const uint64_t> keys, int cls, float delta, double time) {
+    frozen_.clear();
+    for (uint64_t k : keys) {
+      int32_t& row = rows_.Insert(k, -1);
+      if (row < 0) {
+        row = static_cast<int32_t>(keys_.size());
+        keys_.push_back(k);
+        w_.resize(w_.size() + static_cast<size_t>(ncls_), 0.0f);
+        acc_.resize(acc_.size() + static_cast<size_t>(ncls_), 0.0);
+      }
+      const size_t at = static_cast<size_t>(row) * static_cast<size_t>(ncls_) + static_cast<size_t>(cls);
+      w_[at] += delta;
+      acc_[at] += time * delta;
+    }
+  }
+  // Replaces the running weights by their average over `time` updates.
+  void Average(double time);
+  // Drops rows whose largest absolute weight is below `min_abs`, rounds the
+  // rest to the 16-bit grid the model file stores (so a saved and reloaded
+  // table scores exactly the same) and freezes the table.
+  void Prune(float min_abs);
+
+  void Write(ByteWriter& w) const;
+  bool Read(ByteReader& r);
+
+  // Builds the compact lookup index used by Score() (8-byte slots with a
+  // 32-bit fingerprint) once training is over; any later Update() drops it.
+  void Freeze();
+
+ private:
+  typedef float V4 __attribute__((vector_size(16)));
+  struct FrozenSlot {
+    uint32_t fp;
+    uint32_t row;  // kEmptyRow when free
+  };
+  static constexpr uint32_t kEmptyRow = 0xffffffffu;
+  void ScoreFrozen(std::span<const uint64_t> keys, float* scores) const;
+
+  std::vector<FrozenSlot> frozen_;
+  std::vector<V4> fw_;  // frozen rows padded to whole V4s
+  size_t fstride_ = 0;  // V4s per frozen row
+  uint64_t frozen_mask_ = 0;
+  int ncls_;
+  float scale_ = 0;            // 16-bit grid step; 0 until Prune() or Read()
+  U64Map<int32_t> rows_;       // key → row
+  std::vector<uint64_t> keys_; // row → key
+  std::vector<float> w_;       // row-major, ncls_ per row
+  std::vector<double> acc_;    // training only: sum of time * delta
+};
+
+}  // namespace parley::parse
+
+#endif  // PARLEY_PARSE_WEIGHTS_H_

@@ -12,6 +12,8 @@
 #include "io/event_writer.h"
 #include "io/format.h"
 #include "lexicon/lexicon.h"
+#include "parse/model.h"
+#include "pipeline/analyze.h"
 
 namespace parley::cli {
 namespace {
@@ -21,6 +23,7 @@ struct CodeOptions {
   std::string format;
   std::string output = "-";
   lexicon::LexiconPaths dictionaries;
+  std::string model;
   bool allow_monadic = false;
 };
 
@@ -66,13 +69,24 @@ int RunCode(const CodeOptions& o) {
   io::ReadSummary summary;
   std::vector<Event> events;
   std::string line;
+  // Raw text (JSON Lines, plain text) goes through Parley's own tokenizer,
+  // tagger and parser; the model is loaded on first need.
+  std::optional<parse::Model> model;
+  std::string model_error;
   auto sink = [&](Document&& doc) {
     if (doc.sentences.empty() || !doc.IsParsed()) {
-      unparsed.push_back(io::SkippedRecord{
-          doc.id.empty() ? "(no id)" : doc.id,
-          "raw text without a parse: parley code needs parsed input (CoNLL-U, or PETRARCH XML "
-          "with <Parse>) until Parley's own parser lands"});
-      return;
+      if (!model && model_error.empty()) {
+        std::string path = pipeline::ResolveModelPath(o.model);
+        auto loaded = parse::Model::Load(path);
+        if (loaded.ok()) model = std::move(loaded).value();
+        else model_error = loaded.status().message();
+      }
+      Status analyzed = model ? pipeline::Analyze(doc, *model) : Status::NotFound(model_error);
+      if (!analyzed.ok()) {
+        unparsed.push_back(io::SkippedRecord{doc.id.empty() ? "(no id)" : doc.id,
+                                             "cannot parse: " + analyzed.message()});
+        return;
+      }
     }
     events.clear();
     coder.CodeDocument(doc, events);
@@ -122,6 +136,8 @@ Command RegisterCode(CLI::App& app) {
   cmd->add_option("--agents", o->dictionaries.agents, "Agent dictionaries");
   cmd->add_option("--discards", o->dictionaries.discards, "Discard lists");
   cmd->add_option("--issues", o->dictionaries.issues, "Issue lists");
+  cmd->add_option("--model", o->model,
+                  "Tagger/parser model for raw text (default: $PARLEY_MODEL, models/parley-en.model)");
   cmd->add_flag("--allow-monadic", o->allow_monadic,
                 "Keep events that lack a source or target (PETRARCH require_dyad = false)");
   return {cmd, [o] { return RunCode(*o); }};

@@ -20,6 +20,9 @@ struct Command {
 
 Command RegisterCode(CLI::App& app);
 Command RegisterEval(CLI::App& app);
+Command RegisterDict(CLI::App& app);
+Command RegisterParse(CLI::App& app);
+Command RegisterTrain(CLI::App& app);
 
 }  // namespace parley::cli
 

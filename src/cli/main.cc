@@ -1,7 +1,7 @@
 // parley: news text → political event data.
 #include <cstdio>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -11,8 +11,10 @@ int main(int argc, char** argv) {
   CLI::App app{"parley: turns news text into CAMEO-coded political events"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("parley 0.1.0"));
-  std::vector<parley::cli::Command> commands = {parley::cli::RegisterCode(app),
-                                                parley::cli::RegisterEval(app)};
+  std::vector<parley::cli::Command> commands = {
+      parley::cli::RegisterCode(app), parley::cli::RegisterParse(app),
+      parley::cli::RegisterEval(app), parley::cli::RegisterDict(app),
+      parley::cli::RegisterTrain(app)};
   CLI11_PARSE(app, argc, argv);
   for (auto& command : commands)
     if (command.app->parsed()) return command.run();

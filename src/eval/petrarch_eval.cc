@@ -11,6 +11,7 @@
 #include "io/conllu.h"
 #include "io/event_writer.h"
 #include "io/petrarch_xml.h"
+#include "pipeline/analyze.h"
 
 namespace parley::eval {
 namespace {
@@ -96,14 +97,25 @@ Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
     }
     coder::CoderOptions coder_options;
     for (const auto& [option, value] : record.config) coder_options.Apply(option, value);
-    if (!record.parse_error.empty()) {
+    const Document* to_code = &record.doc;
+    Document own;
+    if (options.own_parser != nullptr) {
+      own.id = record.doc.id;
+      own.date = record.doc.date;
+      own.text = record.doc.text;
+      Status analyzed = pipeline::Analyze(own, *options.own_parser);
+      if (!analyzed.ok()) outcome.skipped_reason = analyzed.message();
+      to_code = &own;
+      outcome.conllu = io::WriteConllu(own);
+    } else if (!record.parse_error.empty()) {
       outcome.skipped_reason = record.parse_error;
     } else if (!record.has_parse) {
       outcome.skipped_reason = "no <Parse>";
-    } else {
+    }
+    if (outcome.skipped_reason.empty()) {
       coder::Coder coder(lexicon.value(), coder_options);
       std::vector<Event> events;
-      coder.CodeDocument(record.doc, events);
+      coder.CodeDocument(*to_code, events);
       for (const Event& e : events)
         outcome.coded.emplace_back(e.source.code, e.target.code, e.event.code);
     }

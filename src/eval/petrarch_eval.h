@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lexicon/lexicon.h"
+#include "parse/model.h"
 #include "parley/status.h"
 
 namespace parley::eval {
@@ -49,6 +50,9 @@ struct PetrarchEvalOptions {
   std::string verbs, actors, agents, discards;
   // When non-empty, only the records with these ids are coded and reported.
   std::vector<std::string> only_ids;
+  // When set, each record's raw <Text> is tokenized and parsed by this model
+  // instead of using the supplied <Parse> (`--parse own`).
+  const parse::Model* own_parser = nullptr;
 };
 
 Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,

@@ -199,6 +199,21 @@ std::string_view ActorDictionary::CodeOn(uint32_t entry, Date date) const {
   return e.default_code;
 }
 
+uint32_t ActorDictionary::AddEntry(ActorEntry entry) {
+  entries_.push_back(std::move(entry));
+  return static_cast<uint32_t>(entries_.size() - 1);
+}
+
+uint32_t ActorDictionary::AddPhrase(uint32_t entry, std::span<const WordId> words) {
+  return impl_->trie.Insert(words, entry);
+}
+
+void ActorDictionary::AddWarning(std::string warning) { impl_->warnings.push_back(std::move(warning)); }
+
+void ActorDictionary::ForEachPhrase(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const {
+  impl_->trie.ForEach(fn);
+}
+
 size_t ActorDictionary::phrase_count() const { return impl_->trie.phrase_count(); }
 
 const std::vector<std::string>& ActorDictionary::warnings() const { return impl_->warnings; }

@@ -8,6 +8,7 @@
 #define PARLEY_LEXICON_ACTOR_DICTIONARY_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -43,6 +44,20 @@ class ActorDictionary {
   Status LoadPetrarchFile(const std::string& path, Vocabulary& vocab);
   // Same, from text in memory; `name` is used in messages.
   Status LoadPetrarchText(std::string_view text, const std::string& name, Vocabulary& vocab);
+  // Reads a Parley-format actors file (docs/dictionary-format.md; parley_reader.cc).
+  // Fails when the file cannot be read, is of another kind, or has an error
+  // ("file:line: ..."); a name already taken by an earlier entry is a warning.
+  Status LoadParleyFile(const std::string& path, Vocabulary& vocab);
+  Status LoadParleyText(std::string_view text, const std::string& name, Vocabulary& vocab);
+
+  // Building blocks for readers: adds an entry and returns its index; adds a
+  // phrase for an entry and returns the entry that owns it (an earlier one
+  // when the phrase was already there); records a warning.
+  uint32_t AddEntry(ActorEntry entry);
+  uint32_t AddPhrase(uint32_t entry, std::span<const WordId> words);
+  void AddWarning(std::string warning);
+  // Calls fn(words, entry) for every phrase (see PhraseTrie::ForEach for the order).
+  void ForEachPhrase(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const;
 
   // Longest entry phrase that matches words[start..]. Consecutive words only.
   PhraseMatch LongestMatch(std::span<const WordId> words, size_t start) const;

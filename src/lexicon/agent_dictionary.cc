@@ -188,6 +188,21 @@ PhraseMatch AgentDictionary::LongestMatch(std::span<const WordId> words, size_t 
   return impl_->trie.LongestMatch(words, start);
 }
 
+uint32_t AgentDictionary::AddEntry(AgentEntry entry) {
+  entries_.push_back(std::move(entry));
+  return static_cast<uint32_t>(entries_.size() - 1);
+}
+
+uint32_t AgentDictionary::AddPhrase(uint32_t entry, std::span<const WordId> words) {
+  return impl_->trie.Insert(words, entry);
+}
+
+void AgentDictionary::AddWarning(std::string warning) { impl_->warnings.push_back(std::move(warning)); }
+
+void AgentDictionary::ForEachPhrase(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const {
+  impl_->trie.ForEach(fn);
+}
+
 size_t AgentDictionary::phrase_count() const { return impl_->trie.phrase_count(); }
 
 const std::vector<std::string>& AgentDictionary::warnings() const { return impl_->warnings; }

@@ -8,6 +8,7 @@
 #define PARLEY_LEXICON_AGENT_DICTIONARY_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -32,6 +33,17 @@ class AgentDictionary {
   AgentDictionary();
   Status LoadPetrarchFile(const std::string& path, Vocabulary& vocab);
   Status LoadPetrarchText(std::string_view text, const std::string& name, Vocabulary& vocab);
+  // Reads a Parley-format agents file (docs/dictionary-format.md; parley_reader.cc).
+  // Fails when the file cannot be read, is of another kind, or has an error;
+  // a name already taken by an earlier entry is a warning.
+  Status LoadParleyFile(const std::string& path, Vocabulary& vocab);
+  Status LoadParleyText(std::string_view text, const std::string& name, Vocabulary& vocab);
+  // Building blocks for readers, as in ActorDictionary.
+  uint32_t AddEntry(AgentEntry entry);
+  uint32_t AddPhrase(uint32_t entry, std::span<const WordId> words);
+  void AddWarning(std::string warning);
+  // Calls fn(words, entry) for every phrase, expansions included.
+  void ForEachPhrase(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const;
   // Includes generated plurals and !SUBSTITUTION! expansions. Consecutive words only.
   PhraseMatch LongestMatch(std::span<const WordId> words, size_t start) const;
   const AgentEntry& entry(uint32_t i) const { return entries_[i]; }

@@ -40,23 +40,30 @@ Status DiscardList::LoadPetrarchText(std::string_view text, const std::string& n
     std::string phrase(s);
     for (char& c : phrase)
       if (c == '_') c = ' ';
-    phrase = internal::TextMatcher::Normalize(phrase);
-    while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
-    if (phrase.empty()) {
+    if (!AddPhrase(phrase, whole_word, hit.whole_story, std::string(s)))
       impl.warnings.push_back(Where(name, line, "empty discard phrase; skipped", raw));
-      continue;
-    }
-    hit.phrase = std::string(s);
-    auto id = static_cast<uint32_t>(impl.phrases.size());
-    uint32_t got = impl.matcher.Add(phrase, whole_word, id);
-    if (got == id) {
-      impl.phrases.push_back(std::move(hit));
-    } else if (hit.whole_story) {
-      impl.phrases[got].whole_story = true;  // a '+' on any copy makes it story-level
-    }
   }
   return Status::Ok();
 }
+
+bool DiscardList::AddPhrase(std::string_view words, bool whole_word, bool whole_story, std::string shown) {
+  Impl& impl = *impl_;
+  std::string phrase = internal::TextMatcher::Normalize(words);
+  while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
+  if (phrase.empty()) return false;
+  auto id = static_cast<uint32_t>(impl.phrases.size());
+  uint32_t got = impl.matcher.Add(phrase, whole_word, id);
+  if (got == id) {
+    impl.phrases.push_back(DiscardHit{std::move(shown), whole_story});
+  } else if (whole_story) {
+    impl.phrases[got].whole_story = true;  // story scope on any copy makes it story-level
+  }
+  return true;
+}
+
+void DiscardList::AddWarning(std::string warning) { impl_->warnings.push_back(std::move(warning)); }
+
+const std::vector<DiscardHit>& DiscardList::phrases() const { return impl_->phrases; }
 
 std::optional<DiscardHit> DiscardList::Find(std::string_view sentence_text) const {
   const Impl& impl = *impl_;

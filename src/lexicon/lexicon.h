@@ -6,7 +6,8 @@
 // safe to share between threads.
 //
 // Readers accept the PETRARCH/TABARI text formats described in
-// ../shared/data/petrarch2/docs (dictionaries.rst, the TABARI manual). Only an
+// ../shared/data/petrarch2/docs (dictionaries.rst, the TABARI manual) and
+// Parley's own format (docs/dictionary-format.md). For PETRARCH files only an
 // unreadable file is an error; a malformed line is skipped (or repaired) and
 // reported in warnings() as "file:line: what: text".
 #ifndef PARLEY_LEXICON_LEXICON_H_
@@ -44,8 +45,11 @@ struct Lexicon {
   DiscardList discards;
   IssueList issues;
 
-  // Loads every file into one Vocabulary. Fails (naming the file) only when a
-  // file cannot be read.
+  // Loads every file into one Vocabulary. A file whose first line is
+  // "# parley-dictionary: KIND 1" is read as Parley's own format
+  // (docs/dictionary-format.md), any other as PETRARCH/TABARI, so the two can
+  // be mixed. Fails (naming the file) when a file cannot be read, or when a
+  // Parley file is of another kind or has an error (file:line).
   static Result<std::shared_ptr<const Lexicon>> Load(const LexiconPaths& paths);
   // The warnings of all dictionaries, verbs first.
   std::vector<std::string> warnings() const;

@@ -1,5 +1,7 @@
 #include "lexicon/phrase_trie.h"
 
+#include <algorithm>
+
 #include <string>
 
 namespace parley::lexicon::internal {
@@ -63,6 +65,22 @@ uint32_t PhraseTrie::Insert(std::span<const WordId> phrase, uint32_t value) {
     ++phrases_;
   }
   return value_[node];
+}
+
+void PhraseTrie::ForEach(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const {
+  std::vector<uint32_t> parent(value_.size(), kNone), label(value_.size(), kNoWord);
+  edges_.ForEach([&](uint32_t node, uint32_t word, uint32_t child) {
+    parent[child] = node;
+    label[child] = word;
+  });
+  std::vector<WordId> phrase;
+  for (uint32_t node = 1; node < value_.size(); ++node) {
+    if (value_[node] == kNone) continue;
+    phrase.clear();
+    for (uint32_t n = node; n != 0 && n != kNone; n = parent[n]) phrase.push_back(label[n]);
+    std::reverse(phrase.begin(), phrase.end());
+    fn(phrase, value_[node]);
+  }
 }
 
 PhraseMatch PhraseTrie::LongestMatch(std::span<const WordId> words, size_t start) const {

@@ -9,6 +9,7 @@
 #define PARLEY_LEXICON_PHRASE_TRIE_H_
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,15 @@ class EdgeTable {
   // The child for (node, label), inserting `fresh` when absent.
   uint32_t FindOrInsert(uint32_t node, uint32_t label, uint32_t fresh, bool& inserted);
   size_t size() const { return size_; }
+  // Calls fn(node, label, child) for every edge, in table order.
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (size_t s = 0; s < keys_.size(); ++s)
+      if (keys_[s] != 0) {
+        uint64_t k = keys_[s] - 1;
+        fn(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k & 0xFFFFFFFFu), values_[s]);
+      }
+  }
 
  private:
   static uint64_t Key(uint32_t node, uint32_t label) {
@@ -48,6 +58,10 @@ class PhraseTrie {
   PhraseMatch LongestMatch(std::span<const WordId> words, size_t start) const;
   size_t phrase_count() const { return phrases_; }
   size_t node_count() const { return value_.size(); }
+  // Calls fn(phrase, value) for every stored phrase, in the order their last
+  // nodes were created (for a phrase set built by Insert alone, insertion
+  // order except that a prefix of an earlier phrase comes before it).
+  void ForEach(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const;
 
  private:
   EdgeTable edges_;

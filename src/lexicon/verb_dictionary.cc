@@ -78,35 +78,48 @@ class VerbParser {
     while (reader.Next(raw, line_)) {
       std::string_view s = Trim(internal::StripComment(raw, /*semicolon=*/true));
       if (s.empty() || s[0] == '<') continue;
-      if (s[0] == '&') {
-        SynsetHeader(s);
-        continue;
-      }
-      if (s[0] == '+' && synset_ != kNone) {
-        SynsetMember(s);
-        continue;
-      }
-      synset_ = kNone;
-      if (StartsWith(s, "---")) {
-        BlockHeader(s);
-      } else if (s[0] == '-') {
-        PatternLine(s, s.substr(1));
-      } else if (s[0] == '~') {
-        d_.transformations_.push_back(VerbTransformation{std::string(s), line_});
-      } else if (s[0] == '*' || s[0] == '$' || s[0] == '%' || s[0] == '(') {
-        Warn("pattern line without a leading '-'; read as a pattern", s);
-        PatternLine(s, s);
-      } else if (s[0] == '{') {
-        Warn("verb forms on a line of their own are not supported; skipped", s);
-      } else {
-        VerbLine(s);
-      }
+      Line(s);
     }
   }
 
+  // One line from another reader (VerbLineFeeder).
+  void Feed(std::string_view s, int line, std::string_view shown) {
+    line_ = line;
+    shown_ = shown;
+    s = Trim(s);
+    if (!s.empty()) Line(s);
+    shown_ = {};
+  }
+
  private:
+  void Line(std::string_view s) {
+    if (s[0] == '&') {
+      SynsetHeader(s);
+      return;
+    }
+    if (s[0] == '+' && synset_ != kNone) {
+      SynsetMember(s);
+      return;
+    }
+    synset_ = kNone;
+    if (StartsWith(s, "---")) {
+      BlockHeader(s);
+    } else if (s[0] == '-') {
+      PatternLine(s, s.substr(1));
+    } else if (s[0] == '~') {
+      d_.transformations_.push_back(VerbTransformation{std::string(shown_.empty() ? s : shown_), line_});
+    } else if (s[0] == '*' || s[0] == '$' || s[0] == '%' || s[0] == '(') {
+      Warn("pattern line without a leading '-'; read as a pattern", s);
+      PatternLine(s, s);
+    } else if (s[0] == '{') {
+      Warn("verb forms on a line of their own are not supported; skipped", s);
+    } else {
+      VerbLine(s);
+    }
+  }
+
   void Warn(std::string_view what, std::string_view text) {
-    d_.warnings_.push_back(internal::Where(name_, line_, what, text));
+    d_.warnings_.push_back(internal::Where(name_, line_, what, shown_.empty() ? text : shown_));
   }
 
   void SynsetHeader(std::string_view s) {
@@ -478,6 +491,7 @@ class VerbParser {
   Vocabulary& vocab_;
   const std::string& name_;
   int line_ = 0;
+  std::string_view shown_;  // what warnings quote instead of the line (Feed)
   uint32_t synset_ = kNone;  // synset receiving '+' members
   bool synset_plurals_ = true;
   uint32_t block_ = kNone;
@@ -493,13 +507,27 @@ Status VerbDictionary::LoadPetrarchFile(const std::string& path, Vocabulary& voc
 Status VerbDictionary::LoadPetrarchText(std::string_view text, const std::string& name, Vocabulary& vocab) {
   const size_t first_new = patterns_.size();
   VerbParser(*this, vocab, name).Run(text);
+  MarkDialect(first_new);
+  return Status::Ok();
+}
+
+void VerbDictionary::MarkDialect(size_t first) {
   // The dialect is a property of the file: one annotated pattern marks them all.
   bool syntactic = false;
-  for (size_t i = first_new; i < patterns_.size() && !syntactic; ++i)
+  for (size_t i = first; i < patterns_.size() && !syntactic; ++i)
     for (const PatternElement& e : patterns_[i].elements)
       if (e.kind == PatternToken::kNounGroupOpen || e.kind == PatternToken::kPrepOpen) syntactic = true;
-  for (size_t i = first_new; i < patterns_.size(); ++i) patterns_[i].syntactic = syntactic;
-  return Status::Ok();
+  for (size_t i = first; i < patterns_.size(); ++i) patterns_[i].syntactic = syntactic;
+}
+
+VerbLineFeeder::VerbLineFeeder(VerbDictionary& dict, Vocabulary& vocab, std::string name)
+    : dict_(dict), name_(std::move(name)), first_pattern_(dict.patterns_.size()),
+      parser_(std::make_unique<VerbParser>(dict, vocab, name_)) {}
+
+VerbLineFeeder::~VerbLineFeeder() { dict_.MarkDialect(first_pattern_); }
+
+void VerbLineFeeder::Feed(std::string_view petrarch_line, int line, std::string_view shown) {
+  parser_->Feed(petrarch_line, line, shown);
 }
 
 std::span<const uint32_t> VerbDictionary::EntriesForForm(WordId form) const {

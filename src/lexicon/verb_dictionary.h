@@ -8,6 +8,7 @@
 #define PARLEY_LEXICON_VERB_DICTIONARY_H_
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -88,6 +89,28 @@ struct VerbTransformation {
 };
 
 class VerbParser;
+class VerbDictionary;
+
+// Feeds a VerbDictionary one PETRARCH-syntax line at a time, for readers of
+// other formats that translate their entries into such lines (the Parley
+// reader does). One feeder per source file: when it is destroyed the file's
+// patterns get their dialect, as LoadPetrarchText does. Not thread-safe.
+class VerbLineFeeder {
+ public:
+  VerbLineFeeder(VerbDictionary& dict, Vocabulary& vocab, std::string name);
+  ~VerbLineFeeder();
+  VerbLineFeeder(const VerbLineFeeder&) = delete;
+  VerbLineFeeder& operator=(const VerbLineFeeder&) = delete;
+  // Reads `petrarch_line` (no comment) as line `line` of the file; warnings
+  // quote `shown` instead of the translated line.
+  void Feed(std::string_view petrarch_line, int line, std::string_view shown);
+
+ private:
+  VerbDictionary& dict_;
+  std::string name_;
+  size_t first_pattern_;
+  std::unique_ptr<VerbParser> parser_;
+};
 
 class VerbDictionary {
  public:
@@ -96,6 +119,13 @@ class VerbDictionary {
   // cannot be read; malformed lines are skipped and listed in warnings().
   Status LoadPetrarchFile(const std::string& path, Vocabulary& vocab);
   Status LoadPetrarchText(std::string_view text, const std::string& name, Vocabulary& vocab);
+  // Reads a Parley-format verbs file (docs/dictionary-format.md; parley_reader.cc).
+  // Fails when the file cannot be read, is of another kind, or has a syntax
+  // error; a pattern the PETRARCH rules reject (say, no '*') is skipped and
+  // listed in warnings(), as for PETRARCH files.
+  Status LoadParleyFile(const std::string& path, Vocabulary& vocab);
+  Status LoadParleyText(std::string_view text, const std::string& name, Vocabulary& vocab);
+  void AddWarning(std::string warning) { warnings_.push_back(std::move(warning)); }
 
   // Every VerbEntry having `form` (any inflection: generated regular forms and
   // listed irregular ones) as its verb word.
@@ -118,6 +148,9 @@ class VerbDictionary {
 
  private:
   friend class VerbParser;
+  friend class VerbLineFeeder;
+  // Marks patterns [first, end) with the file's dialect (see VerbPattern::syntactic).
+  void MarkDialect(size_t first);
   std::vector<VerbEntry> entries_;
   std::vector<VerbBlock> blocks_;
   std::vector<VerbPattern> patterns_;

@@ -1,0 +1,140 @@
+// Whole-pipeline throughput from raw news text: split + tokenize, tag +
+// lemmatize + parse, and code with the Phoenix dictionaries, each timed.
+// Needs ../shared (skips cleanly without it).
+//
+//   pipeline_bench [--shared DIR] [--model PATH] [--sentences N] [--repeat R]
+//
+// Text: the 24 Wikinews documents of ../shared/bench/gum-news.jsonl
+// (741 body sentences), replicated to N sentences. One thread.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "coder/coder.h"
+#include "io/jsonl_reader.h"
+#include "lexicon/lexicon.h"
+#include "parse/model.h"
+#include "pipeline/analyze.h"
+#include "text/tokenizer.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+long PeakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string shared = PARLEY_SHARED_DIR;
+  std::string model_path;
+  size_t target = 20000;
+  int repeat = 3;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--shared") shared = argv[i + 1];
+    else if (a == "--model") model_path = argv[i + 1];
+    else if (a == "--sentences") target = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (a == "--repeat") repeat = std::atoi(argv[i + 1]);
+  }
+  namespace fs = std::filesystem;
+  fs::path jsonl = fs::path(shared) / "bench/gum-news.jsonl";
+  fs::path p2 = fs::path(shared) / "data/petrarch2";
+  if (!fs::exists(jsonl) || !fs::exists(p2 / "CAMEO.2.0.txt")) {
+    std::printf("skipped: %s not found (the benchmark needs ../shared)\n", shared.c_str());
+    return 0;
+  }
+  auto model = parley::parse::Model::Load(parley::pipeline::ResolveModelPath(model_path));
+  if (!model.ok()) {
+    std::fprintf(stderr, "pipeline_bench: %s\n", model.status().ToString().c_str());
+    return 1;
+  }
+  parley::lexicon::LexiconPaths paths;
+  paths.verbs = {(p2 / "CAMEO.2.0.txt").string()};
+  paths.actors = {(p2 / "Phoenix.Countries.actors.txt").string(),
+                  (p2 / "Phoenix.International.actors.txt").string(),
+                  (p2 / "Phoenix.MilNonState.actors.txt").string()};
+  paths.agents = {(p2 / "Phoenix.agents.txt").string()};
+  paths.discards = {(p2 / "Phoenix.discards.txt").string()};
+  auto lexicon = parley::lexicon::Lexicon::Load(paths);
+  if (!lexicon.ok()) {
+    std::fprintf(stderr, "pipeline_bench: %s\n", lexicon.status().ToString().c_str());
+    return 1;
+  }
+  parley::coder::Coder coder(lexicon.value());
+
+  std::vector<parley::Document> raw;
+  parley::io::ReadSummary summary;
+  parley::Status read = parley::io::ReadJsonLinesFile(
+      jsonl.string(), [&](parley::Document&& d) { raw.push_back(std::move(d)); }, summary);
+  if (!read.ok() || raw.empty()) {
+    std::fprintf(stderr, "pipeline_bench: cannot read %s\n", jsonl.c_str());
+    return 1;
+  }
+
+  double best_total = 1e30, best_tok = 0, best_parse = 0, best_code = 0;
+  size_t sentences = 0, tokens = 0, events = 0;
+  std::vector<parley::Event> out;
+  for (int r = 0; r < repeat; ++r) {
+    double t_tok = 0, t_parse = 0, t_code = 0;
+    sentences = tokens = events = 0;
+    while (sentences < target) {
+      for (const auto& source : raw) {
+        parley::Document doc;
+        doc.id = source.id;
+        doc.date = source.date;
+        doc.title = source.title;
+        doc.text = source.text;
+        auto t0 = Clock::now();
+        (void)parley::text::Tokenize(doc);
+        auto t1 = Clock::now();
+        (void)parley::pipeline::Analyze(doc, *model);
+        auto t2 = Clock::now();
+        out.clear();
+        coder.CodeDocument(doc, out);
+        t_code += Since(t2);
+        t_parse += std::chrono::duration<double>(t2 - t1).count();
+        t_tok += std::chrono::duration<double>(t1 - t0).count();
+        sentences += doc.sentences.size();
+        tokens += doc.tokens.size();
+        events += out.size();
+        if (sentences >= target) break;
+      }
+    }
+    double total = t_tok + t_parse + t_code;
+    if (total < best_total) {
+      best_total = total;
+      best_tok = t_tok;
+      best_parse = t_parse;
+      best_code = t_code;
+    }
+  }
+  auto per_s = [&](double secs) { return secs > 0 ? sentences / secs : 0.0; };
+  std::printf("raw news text -> events: %zu sentences (%zu tokens) from gum-news.jsonl, best of %d\n",
+              sentences, tokens, repeat);
+  std::printf("  split + tokenize:            %8.3f s  %10.0f sentences/s  (%4.1f%%)\n", best_tok,
+              per_s(best_tok), 100 * best_tok / best_total);
+  std::printf("  tag + lemmatize + parse:     %8.3f s  %10.0f sentences/s  (%4.1f%%)\n",
+              best_parse, per_s(best_parse), 100 * best_parse / best_total);
+  std::printf("  code (Phoenix dictionaries): %8.3f s  %10.0f sentences/s  (%4.1f%%)\n", best_code,
+              per_s(best_code), 100 * best_code / best_total);
+  std::printf("  whole pipeline:              %8.3f s  %10.0f sentences/s on one core, %zu events\n",
+              best_total, per_s(best_total), events);
+  std::printf("  syntax only (text -> trees): %10.0f sentences/s\n", per_s(best_tok + best_parse));
+  std::printf("peak RSS: %.1f MB\n", PeakRssKb() / 1024.0);
+  return 0;
+}

@@ -1,0 +1,99 @@
+// `parley parse`: documents in (raw or parsed), CoNLL-U out.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "cli/commands.h"
+#include "io/conllu.h"
+#include "io/format.h"
+#include "parse/model.h"
+#include "pipeline/analyze.h"
+
+namespace parley::cli {
+namespace {
+
+struct ParseOptions {
+  std::vector<std::string> inputs;
+  std::string format;
+  std::string output = "-";
+  std::string model;
+};
+
+int RunParse(const ParseOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  std::optional<io::InputFormat> format;
+  if (!o.format.empty()) {
+    auto f = io::ParseFormatName(o.format);
+    if (!f.ok()) {
+      std::fprintf(stderr, "parley parse: %s\n", f.status().message().c_str());
+      return 2;
+    }
+    format = *f;
+  }
+  auto model = parse::Model::Load(pipeline::ResolveModelPath(o.model));
+  if (!model.ok()) {
+    std::fprintf(stderr, "parley parse: %s\n", model.status().ToString().c_str());
+    return 1;
+  }
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (o.output != "-") {
+    file_out.open(o.output, std::ios::binary);
+    if (!file_out) {
+      std::fprintf(stderr, "parley parse: cannot write %s\n", o.output.c_str());
+      return 1;
+    }
+    out = &file_out;
+  }
+  io::ReadSummary summary;
+  size_t documents = 0, sentences = 0, tokens = 0;
+  std::string text;
+  auto sink = [&](Document&& doc) {
+    Status s = pipeline::Analyze(doc, *model);
+    if (!s.ok()) {
+      summary.skipped.push_back(io::SkippedRecord{doc.id, s.message()});
+      return;
+    }
+    ++documents;
+    sentences += doc.sentences.size();
+    tokens += doc.tokens.size();
+    text.clear();
+    io::AppendConllu(doc, text);
+    out->write(text.data(), static_cast<std::streamsize>(text.size()));
+  };
+  int exit_code = 0;
+  std::vector<std::string> inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
+  for (const auto& path : inputs) {
+    Status s = io::ReadDocuments(path, format, sink, summary);
+    if (!s.ok()) {
+      std::fprintf(stderr, "parley parse: %s\n", s.ToString().c_str());
+      exit_code = 1;
+    }
+  }
+  out->flush();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr,
+               "parley parse: %zu documents, %zu sentences, %zu tokens, %zu skipped; %.2f s\n",
+               documents, sentences, tokens, summary.skipped.size(), seconds);
+  for (const auto& s : summary.skipped)
+    std::fprintf(stderr, "  skipped %s: %s\n", s.where.c_str(), s.reason.c_str());
+  return exit_code;
+}
+
+}  // namespace
+
+Command RegisterParse(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "parse", "Split, tokenize, tag, lemmatize and parse documents (CoNLL-U on stdout)");
+  auto o = std::make_shared<ParseOptions>();
+  cmd->add_option("inputs", o->inputs, "Input files ('-' or none: stdin)");
+  cmd->add_option("--format", o->format, "Input format: jsonl, text, petrarch, conllu (default: detect)");
+  cmd->add_option("-o,--output", o->output, "Output file ('-': stdout)");
+  cmd->add_option("--model", o->model, "Model file (default: $PARLEY_MODEL, models/parley-en.model)");
+  return {cmd, [o] { return RunParse(*o); }};
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,59 @@
+// `parley train`: trains the tagger, lemmatizer and parser on a UD treebank.
+#include <chrono>
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "parse/model.h"
+#include "parse/train.h"
+
+namespace parley::cli {
+namespace {
+
+struct TrainCommandOptions {
+  parse::TrainOptions train;
+  std::string out = "models/parley-en.model";
+};
+
+int RunTrain(const TrainCommandOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  auto model = parse::Train(o.train, stderr);
+  if (!model.ok()) {
+    std::fprintf(stderr, "parley train: %s\n", model.status().ToString().c_str());
+    return 1;
+  }
+  Status saved = model->Save(o.out);
+  if (!saved.ok()) {
+    std::fprintf(stderr, "parley train: %s\n", saved.ToString().c_str());
+    return 1;
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr, "parley train: wrote %s in %.1f s\n", o.out.c_str(), seconds);
+  if (!o.train.dev_path.empty()) {
+    auto scores = parse::EvaluateConllu(*model, o.train.dev_path);
+    if (scores.ok())
+      std::fprintf(stderr, "dev: UPOS %.2f  XPOS %.2f  LEMMA %.2f  UAS %.2f  LAS %.2f\n",
+                   scores->upos, scores->xpos, scores->lemma, scores->uas, scores->las);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command RegisterTrain(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "train", "Train the tagger, lemmatizer and parser on a UD treebank (reproducible by seed)");
+  auto o = std::make_shared<TrainCommandOptions>();
+  o->train.train_path = "../shared/data/ud/en_ewt-ud-train.conllu";
+  o->train.dev_path = "../shared/data/ud/en_ewt-ud-dev.conllu";
+  cmd->add_option("--train", o->train.train_path, "Training treebank (CoNLL-U)");
+  cmd->add_option("--dev", o->train.dev_path, "Development treebank, for the logged scores");
+  cmd->add_option("-o,--out", o->out, "Model file to write");
+  cmd->add_option("--seed", o->train.seed, "Random seed");
+  cmd->add_option("--tagger-epochs", o->train.tagger_epochs, "Tagger epochs");
+  cmd->add_option("--parser-epochs", o->train.parser_epochs, "Parser epochs");
+  cmd->add_option("--threads", o->train.threads, "Threads for the jackknifed taggers");
+  return {cmd, [o] { return RunTrain(*o); }};
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,28 @@
+// Raw text to dependency trees: the text and syntax stages run in order on a
+// Document, so every later stage sees parsed sentences whatever arrived.
+// Functions here are thread-safe given a shared, immutable parse::Model.
+#ifndef PARLEY_PIPELINE_ANALYZE_H_
+#define PARLEY_PIPELINE_ANALYZE_H_
+
+#include <string>
+
+#include "parley/document.h"
+#include "parley/status.h"
+#include "parse/model.h"
+
+namespace parley::pipeline {
+
+// Splits and tokenizes a document that has no sentences yet (title and body),
+// then tags, lemmatizes and parses every sentence that has no tree. Sentences
+// that arrived parsed (CoNLL-U, PETRARCH <Parse>) are left as they are.
+Status Analyze(Document& doc, const parse::Model& model);
+
+// The model file to use: `explicit_path` when given; else $PARLEY_MODEL; else
+// models/parley-en.model under the current directory; else the one in the
+// source tree Parley was built from. Returns the first that exists (or the
+// last candidate, so the loader reports it missing).
+std::string ResolveModelPath(const std::string& explicit_path);
+
+}  // namespace parley::pipeline
+
+#endif  // PARLEY_PIPELINE_ANALYZE_H_

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parse/model.h"
+#include "parse/model_data.h"
 #include "parse/parser.h"
 #include "parse/train.h"
 
@@ -326,6 +327,53 @@ TEST_F(ToyModelTest, CorruptFilesGiveClearErrors) {
       EXPECT_TRUE(IsTree(t));
     } else {
       EXPECT_EQ(m.status().code(), ErrorCode::kParseError) << m.status().ToString();
+    }
+  }
+  std::remove(path.c_str());
+}
+
+// The beam-search parser (globally trained) on the same toy treebank: it
+// learns the data, always builds one tree and survives a save and reload.
+TEST(BeamParserTest, LearnsBuildsTreesAndRoundTrips) {
+  const std::vector<std::vector<Token>> data = ToyTreebank();
+  TrainOptions o = ToyOptions();
+  o.beam = 4;
+  Result<Model> m = Train(data, {}, o, nullptr);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->data().parser.beam(), 4);
+  size_t words = 0, uas = 0, las = 0;
+  for (const auto& gold : data) {
+    std::vector<Token> sys = FormsOnly(gold);
+    m->Annotate(sys);
+    EXPECT_TRUE(IsTree(sys));
+    for (size_t i = 0; i < gold.size(); ++i) {
+      ++words;
+      uas += sys[i].head == gold[i].head;
+      las += sys[i].head == gold[i].head && sys[i].deprel == gold[i].deprel;
+    }
+  }
+  EXPECT_GE(static_cast<double>(uas) / static_cast<double>(words), 0.95);
+  EXPECT_GE(static_cast<double>(las) / static_cast<double>(words), 0.93);
+
+  const std::string path = TempPath("beam.model");
+  ASSERT_TRUE(m->Save(path).ok());
+  Result<Model> loaded = Model::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->data().parser.beam(), 4);
+  const std::vector<std::string> vocab = {"the", "Israel", "struck", ".", ",", "and", "in", "xqzv",
+                                          "were", "held", "big", "targets", "on", "Thursday"};
+  std::mt19937_64 rng(5);
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t n = 1 + rng() % 60;
+    std::vector<Token> a(n);
+    for (Token& t : a) t.form = vocab[rng() % vocab.size()];
+    std::vector<Token> b = a;
+    m->Annotate(a);
+    loaded->Annotate(b);
+    ASSERT_TRUE(IsTree(a)) << "trial " << trial;
+    for (size_t i = 0; i < n; ++i) {
+      EXPECT_EQ(a[i].head, b[i].head);
+      EXPECT_EQ(a[i].deprel, b[i].deprel);
     }
   }
   std::remove(path.c_str());

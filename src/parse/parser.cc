@@ -1,6 +1,7 @@
 #include "parse/parser.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <random>
 
@@ -10,8 +11,8 @@ namespace parley::parse {
 namespace {
 
 enum Move { kShift = 0, kLeft = 1, kRight = 2 };
-constexpr int kMaxKeys = 112;
-constexpr int kNoLabel = 255;
+constexpr int kMaxKeys = 128;
+constexpr uint8_t kNoLabel = 255;
 constexpr int kNoneTag = 1001, kRootTag = 1002;
 constexpr uint64_t kNoneWord = 0x4e4f4e45, kRootWord = 0x524f4f54;
 
@@ -25,7 +26,563 @@ uint64_t Dist(int a, int b) {
 
 uint64_t U(int v) { return static_cast<uint64_t>(static_cast<int64_t>(v)); }
 
+// Feature groups: each depends on a few parts of the configuration only, so
+// its summed weights are cached per sentence under those parts.
+enum Group {
+  kGS0,      // s0 token
+  kGB0,      // b0 token (and b1, b2)
+  kGS1,      // s1 token
+  kGS2,      // s2, s1, s0 tokens
+  kGS0B0,    // s0, b0 tokens
+  kGS1S0,    // s1, s0 tokens
+  kGS1S0B0,  // s1, s0, b0 tokens
+  kGS0N,     // s0 node (children so far)
+  kGB0N,     // b0 node
+  kGS1N,     // s1 node
+  kGS0B0N,   // s0 node, b0 node
+  kGS1S0N,   // s1 node, s0 node
+  kGroups
+};
+
+// Per-sentence cache entry for one group's class scores.
+struct CacheEntry {
+  uint64_t key;
+  uint32_t gen;
+  float s[3];
+};
+constexpr size_t kCacheBits = 13;
+
 }  // namespace
+
+// Feature extraction, transitions and the beam search over one sentence.
+// Node -1 stands for "none" (token n + 1).
+class Parser::Search {
+ public:
+  Search(const Parser& p, const ParseSentence& s, ParseScratch& x)
+      : p_(p), x_(x), n_(static_cast<int>(s.word.size())) {
+    const size_t m = static_cast<size_t>(n_) + 2;
+    x.word.resize(m);
+    x.tag.resize(m);
+    x.utag.resize(m);
+    x.wp.resize(m);
+    for (int i = 0; i < n_; ++i) {
+      const size_t k = static_cast<size_t>(i);
+      x.word[k] = s.word[k];
+      x.tag[k] = s.xpos[k];
+      x.utag[k] = s.upos[k];
+    }
+    x.word[static_cast<size_t>(n_)] = kRootWord;
+    x.tag[static_cast<size_t>(n_)] = x.utag[static_cast<size_t>(n_)] = kRootTag;
+    x.word[static_cast<size_t>(n_) + 1] = kNoneWord;
+    x.tag[static_cast<size_t>(n_) + 1] = x.utag[static_cast<size_t>(n_) + 1] = kNoneTag;
+    for (size_t k = 0; k < m; ++k) x.wp[k] = Mix64(x.word[k] + U(x.tag[k]) * 0x9E3779B97F4A7C15ULL);
+    none_ = Fresh(n_ + 1);
+    x.nodes.clear();
+    use_cache_ = n_ + 2 < (1 << 13);
+    if (cache().size() != (size_t{1} << kCacheBits)) cache().assign(size_t{1} << kCacheBits, CacheEntry{0, 0, {0, 0, 0}});
+    if (++gen() == 0) {
+      for (CacheEntry& e : cache()) e.gen = 0;
+      gen() = 1;
+    }
+    const size_t lc = std::max<size_t>(64, std::bit_ceil(static_cast<size_t>(4 * n_ * p.beam_ + 4)));
+    x.label_cache.assign(lc, LabelSlot{0, -1});
+    x.label_scores.clear();
+  }
+
+  int n() const { return n_; }
+
+  ParseItem Initial() {
+    ParseItem it;
+    it.front = NewNode(Fresh(0));
+    it.b0 = 0;
+    return it;
+  }
+
+  const ParseNode& N(int idx) const { return idx < 0 ? none_ : x_.nodes[static_cast<size_t>(idx)]; }
+  int Below(int idx) const { return idx < 0 ? -1 : x_.nodes[static_cast<size_t>(idx)].below; }
+
+  static bool Valid(const ParseItem& it, int move, int n) {
+    switch (move) {
+      case kShift: return it.b0 < n;
+      case kLeft: return it.sp >= 1 && (it.b0 < n || it.sp == 1);
+      default: return it.sp >= 2;
+    }
+  }
+  bool Terminal(const ParseItem& it) const { return it.b0 == n_ && it.sp == 0; }
+
+  // The dependent and head nodes of an arc move.
+  void ArcNodes(const ParseItem& it, int move, int* dn, int* hn) const {
+    *dn = it.top;
+    *hn = move == kLeft ? it.front : Below(it.top);
+  }
+
+  // The label of the arc dn → hn. The scores of everything but the head's
+  // children are cached per sentence under the dependent's content and the
+  // head word.
+  int Label(int dn, int hn, float* lscores) {
+    const ParseNode &d = N(dn), &h = N(hn);
+    if (h.tok == n_) return p_.root_label_;
+    const int nl = p_.labels_.num_classes();
+    const uint64_t ck =
+        Mix64(Mix64(U(d.lc1) | U(d.lc2) << 20 | U(d.lc1l) << 40 | U(d.lc2l) << 48) ^ d.lmask) ^
+        Mix64(Mix64(U(d.rc1) | U(d.rc1l) << 20 | U(d.tok) << 28) ^ d.rmask) ^ (U(h.tok) * 0x9E3779B97F4A7C15ULL);
+    const size_t mask = x_.label_cache.size() - 1;
+    size_t i = static_cast<size_t>(ck) & mask;
+    int32_t at = -1;
+    for (;; i = (i + 1) & mask) {
+      const LabelSlot& e = x_.label_cache[i];
+      if (e.at < 0) break;
+      if (e.key == ck) {
+        at = e.at;
+        break;
+      }
+    }
+    uint64_t keys[kMaxKeys];
+    if (at < 0) {
+      at = static_cast<int32_t>(x_.label_scores.size());
+      x_.label_scores.resize(x_.label_scores.size() + static_cast<size_t>(nl), 0.0f);
+      const int m = LabelKeysA(d, h, keys);
+      p_.labels_.Score({keys, static_cast<size_t>(m)}, x_.label_scores.data() + at);
+      if (label_entries_ * 2 + 2 < x_.label_cache.size()) {
+        x_.label_cache[i] = LabelSlot{ck, at};
+        ++label_entries_;
+      }
+    }
+    std::copy(x_.label_scores.begin() + at, x_.label_scores.begin() + at + nl, lscores);
+    const int m = LabelKeysB(d, h, keys);
+    p_.labels_.Score({keys, static_cast<size_t>(m)}, lscores);
+    int lab = -1;
+    for (int c = 0; c < nl; ++c)
+      if (c != p_.root_label_ && (lab < 0 || lscores[c] > lscores[lab])) lab = c;
+    return lab < 0 ? p_.root_label_ : lab;
+  }
+
+  // The item after `move` with arc label `label` (ignored for shifts).
+  ParseItem Apply(const ParseItem& it, int move, int label) {
+    ParseItem out = it;
+    out.move = static_cast<int8_t>(move);
+    out.dep = out.head = out.label = -1;
+    if (move == kShift) {
+      ParseNode node = N(it.front);
+      node.below = it.top;
+      out.top = NewNode(node);
+      out.b0 = it.b0 + 1;
+      out.front = NewNode(Fresh(out.b0));
+      out.sp = it.sp + 1;
+      return out;
+    }
+    const ParseNode& d = N(it.top);
+    const int hn = move == kLeft ? it.front : d.below;
+    ParseNode h = N(hn);
+    AddChild(h, d.tok, label);
+    out.dep = d.tok;
+    out.head = h.tok;
+    out.label = label;
+    out.sp = it.sp - 1;
+    if (move == kLeft) {
+      out.top = d.below;
+      out.front = NewNode(h);
+    } else {
+      out.top = NewNode(h);
+    }
+    return out;
+  }
+
+  // Class scores of the three moves for each item of `items` (those with
+  // need[i]): group sums from the cache, the missing ones looked up together.
+  void ScoreBeam(const std::vector<ParseItem>& items, const uint8_t* need, float* out) {
+    const size_t ni = items.size();
+    group_.resize(ni * kGroups * 3);
+    pend_.clear();
+    keys_.clear();
+    ends_.clear();
+    uint64_t k[kMaxKeys];
+    for (size_t i = 0; i < ni; ++i) {
+      if (!need[i]) continue;
+      const Ctx c = Context(items[i]);
+      for (int g = 0; g < kGroups; ++g) {
+        float* dst = &group_[(i * kGroups + static_cast<size_t>(g)) * 3];
+        const uint64_t ck = use_cache_ ? CacheKey(g, c) : 0;
+        if (use_cache_) {
+          const CacheEntry& e = cache()[static_cast<size_t>(Mix64(ck)) & ((size_t{1} << kCacheBits) - 1)];
+          if (e.gen == gen() && e.key == ck) {
+            dst[0] = e.s[0], dst[1] = e.s[1], dst[2] = e.s[2];
+            continue;
+          }
+          bool found = false;
+          for (const Pending& p : pend_)
+            if (p.key == ck && p.seg >= 0) {
+              pend_.push_back({ck, -1 - p.seg, static_cast<uint32_t>(i * kGroups + static_cast<size_t>(g))});
+              found = true;
+              break;
+            }
+          if (found) continue;
+        }
+        const int m = GroupKeys(g, c, k);
+        keys_.insert(keys_.end(), k, k + m);
+        pend_.push_back({ck, static_cast<int32_t>(ends_.size()), static_cast<uint32_t>(i * kGroups + static_cast<size_t>(g))});
+        ends_.push_back(static_cast<uint32_t>(keys_.size()));
+      }
+    }
+    seg_.resize(ends_.size() * 3);
+    p_.trans_.ScoreSegments(keys_, ends_, seg_.data());
+    for (const Pending& p : pend_) {
+      const size_t sg = static_cast<size_t>(p.seg >= 0 ? p.seg : -1 - p.seg);
+      float* dst = &group_[static_cast<size_t>(p.slot) * 3];
+      dst[0] = seg_[sg * 3], dst[1] = seg_[sg * 3 + 1], dst[2] = seg_[sg * 3 + 2];
+      if (use_cache_ && p.seg >= 0) {
+        CacheEntry& e = cache()[static_cast<size_t>(Mix64(p.key)) & ((size_t{1} << kCacheBits) - 1)];
+        e.key = p.key;
+        e.gen = gen();
+        e.s[0] = dst[0], e.s[1] = dst[1], e.s[2] = dst[2];
+      }
+    }
+    for (size_t i = 0; i < ni; ++i) {
+      if (!need[i]) continue;
+      float a0 = 0, a1 = 0, a2 = 0;
+      for (int g = 0; g < kGroups; ++g) {
+        const float* v = &group_[(i * kGroups + static_cast<size_t>(g)) * 3];
+        a0 += v[0], a1 += v[1], a2 += v[2];
+      }
+      out[3 * i] = a0, out[3 * i + 1] = a1, out[3 * i + 2] = a2;
+    }
+  }
+  void Score(const ParseItem& it, float* scores) {
+    const std::vector<ParseItem> one{it};
+    const uint8_t need = 1;
+    ScoreBeam(one, &need, scores);
+  }
+
+  int TransKeys(const ParseItem& it, uint64_t* keys) const {
+    Ctx c = Context(it);
+    int m = 0;
+    for (int g = 0; g < kGroups; ++g) m += GroupKeys(g, c, keys + m);
+    return m;
+  }
+
+  int LabelKeysA(const ParseNode& dn, const ParseNode& hn, uint64_t* k) const {
+    const auto& w = x_.word;
+    auto p = [&](int i) { return U(x_.tag[static_cast<size_t>(i)]); };
+    auto u = [&](int i) { return U(x_.utag[static_cast<size_t>(i)]); };
+    auto W = [&](int i) { return w[static_cast<size_t>(i)]; };
+    auto WP = [&](int i) { return x_.wp[static_cast<size_t>(i)]; };
+    const int d = dn.tok, h = hn.tok;
+    const uint64_t dir = h > d ? 1 : 0;
+    const uint64_t dist = Dist(d, h) * 2 + dir;
+    const int dl = dn.lc1, dr = dn.rc1, dl2 = dn.lc2;
+    const int prev = d > 0 ? d - 1 : n_ + 1, next = d + 1 < n_ ? d + 1 : n_ + 1;
+    const uint64_t dmask = dn.lmask | dn.rmask;
+    int m = 0;
+    k[m++] = Key(300, W(d));
+    k[m++] = Key(301, p(d));
+    k[m++] = Key(302, WP(d));
+    k[m++] = Key(303, u(d), dir);
+    k[m++] = Key(304, W(h));
+    k[m++] = Key(305, p(h));
+    k[m++] = Key(306, WP(h));
+    k[m++] = Key(307, p(d), p(h), dir);
+    k[m++] = Key(308, W(d), p(h), dir);
+    k[m++] = Key(309, p(d), W(h), dir);
+    k[m++] = Key(310, W(d), W(h), dir);
+    k[m++] = Key(311, p(d), p(h), dist);
+    k[m++] = Key(312, p(d), dn.lmask);
+    k[m++] = Key(313, p(d), dn.rmask);
+    k[m++] = Key(314, W(dl), p(d));
+    k[m++] = Key(315, W(dl), p(h), dir);
+    k[m++] = Key(316, U(dn.lc1l), p(d));
+    k[m++] = Key(317, W(dr), p(d));
+    k[m++] = Key(318, U(dn.rc1l), p(d));
+    k[m++] = Key(321, p(h), u(h), p(d));
+    k[m++] = Key(322, p(next), p(d));
+    k[m++] = Key(323, p(prev), p(d));
+    k[m++] = Key(324, W(h), dir);
+    k[m++] = Key(325, u(d), u(h), dir);
+    k[m++] = Key(326, W(dl), p(d), p(h));
+    k[m++] = Key(327, WP(d), dir);
+    k[m++] = Key(328, W(dl2), p(d), p(h));
+    k[m++] = Key(329, U(dn.lc1l), U(dn.lc2l), p(d));
+    k[m++] = Key(330, W(d), dmask);
+    k[m++] = Key(331, p(d), p(h), dmask);
+    k[m++] = Key(332, W(next), p(d));
+    return m;
+  }
+
+  // The features that read the head's children so far.
+  int LabelKeysB(const ParseNode& dn, const ParseNode& hn, uint64_t* k) const {
+    const uint64_t pd = U(x_.tag[static_cast<size_t>(dn.tok)]);
+    const uint64_t dir = hn.tok > dn.tok ? 1 : 0;
+    k[0] = Key(319, hn.lmask, pd, dir);
+    k[1] = Key(320, hn.rmask, pd, dir);
+    return 2;
+  }
+  int LabelKeys(const ParseNode& dn, const ParseNode& hn, uint64_t* k) const {
+    const int m = LabelKeysA(dn, hn, k);
+    return m + LabelKeysB(dn, hn, k + m);
+  }
+
+  std::vector<CacheEntry>& cache() const {
+    thread_local std::vector<CacheEntry> c;
+    return c;
+  }
+  uint32_t& gen() const {
+    thread_local uint32_t g = 0;
+    return g;
+  }
+
+ private:
+  struct Ctx {
+    int s0, s1, s2, b0, b1, b2;
+    int n0, n1, nb;  // nodes of s0, s1, b0
+    const ParseNode *S0, *S1, *B0;
+  };
+
+  Ctx Context(const ParseItem& it) const {
+    Ctx c;
+    c.n0 = it.top;
+    c.n1 = Below(c.n0);
+    const int n2 = Below(c.n1);
+    c.nb = it.front;
+    c.S0 = &N(c.n0);
+    c.S1 = &N(c.n1);
+    c.B0 = &N(c.nb);
+    c.s0 = c.S0->tok;
+    c.s1 = c.S1->tok;
+    c.s2 = N(n2).tok;
+    c.b0 = it.b0;
+    c.b1 = c.b0 + 1 <= n_ ? c.b0 + 1 : n_ + 1;
+    c.b2 = c.b0 + 2 <= n_ ? c.b0 + 2 : n_ + 1;
+    return c;
+  }
+
+  // The cache key of group g: exact for token groups, a hash of everything
+  // the features read for node groups (so equal children share an entry).
+  uint64_t CacheKey(int g, const Ctx& c) const {
+    const uint64_t m = static_cast<uint64_t>(n_) + 2;
+    const ParseNode &S0 = *c.S0, &S1 = *c.S1, &B0 = *c.B0;
+    auto left = [](const ParseNode& x) {
+      return Mix64(U(x.lc1) | U(x.lc2) << 20 | U(x.lc1l) << 40 | U(x.lc2l) << 48 | U(x.nl) << 56) ^ x.lmask;
+    };
+    auto right = [](const ParseNode& x) {
+      return Mix64(U(x.rc1) | U(x.rc2) << 20 | U(x.rc1l) << 40 | U(x.rc2l) << 48 | U(x.nr) << 56) ^ x.rmask;
+    };
+    uint64_t a = 0, b = 0;
+    switch (g) {
+      case kGS0: a = U(c.s0); break;
+      case kGB0: a = U(c.b0); break;
+      case kGS1: a = U(c.s1); break;
+      case kGS2: a = U(c.s2) * m + U(c.s1); b = U(c.s0); break;
+      case kGS0B0: a = U(c.s0); b = U(c.b0); break;
+      case kGS1S0: a = U(c.s1); b = U(c.s0); break;
+      case kGS1S0B0: a = U(c.s1) * m + U(c.s0); b = U(c.b0); break;
+      case kGS0N: return Mix64(left(S0) + 3 * right(S0) + U(c.s0)) | (uint64_t{1} << 63);
+      case kGB0N: return Mix64(left(B0) + 5 * U(c.b0) + 1) | (uint64_t{1} << 63);
+      case kGS1N: return Mix64(left(S1) + 7 * right(S1) + U(c.s1) + 2) | (uint64_t{1} << 63);
+      case kGS0B0N:
+        return Mix64(U(S0.lc1) | U(S0.rc1) << 20 | U(B0.lc1) << 40 | U(S0.lc1l) << 60) ^
+               (Mix64(U(c.s0) | U(c.b0) << 20 | U(S0.rc1l) << 40 | 3ULL << 60) | (uint64_t{1} << 63));
+      default:
+        return Mix64(U(S0.lc1) | U(S0.rc1) << 20 | U(S1.rc1) << 40 | U(S1.rc1l) << 56) ^
+               (Mix64(U(c.s0) | U(c.s1) << 20 | 4ULL << 60) | (uint64_t{1} << 63));
+    }
+    return (static_cast<uint64_t>(g) << 56) | (a << 28) | b;
+  }
+
+  int GroupKeys(int g, const Ctx& c, uint64_t* k) const {
+    auto p = [&](int i) { return U(x_.tag[static_cast<size_t>(i)]); };
+    auto W = [&](int i) { return x_.word[static_cast<size_t>(i)]; };
+    auto WP = [&](int i) { return x_.wp[static_cast<size_t>(i)]; };
+    const int s0 = c.s0, s1 = c.s1, s2 = c.s2, b0 = c.b0, b1 = c.b1, b2 = c.b2;
+    const ParseNode &S0 = *c.S0, &S1 = *c.S1, &B0 = *c.B0;
+    int m = 0;
+    switch (g) {
+      case kGS0:
+        k[m++] = Key(100, WP(s0));
+        k[m++] = Key(101, W(s0));
+        k[m++] = Key(102, p(s0));
+        break;
+      case kGB0:
+        k[m++] = Key(103, WP(b0));
+        k[m++] = Key(104, W(b0));
+        k[m++] = Key(105, p(b0));
+        k[m++] = Key(106, WP(b1));
+        k[m++] = Key(107, W(b1));
+        k[m++] = Key(108, p(b1));
+        k[m++] = Key(109, W(b2));
+        k[m++] = Key(110, p(b2));
+        k[m++] = Key(127, p(b0), p(b1));
+        k[m++] = Key(140, p(b0), p(b1), p(b2));
+        break;
+      case kGS1:
+        k[m++] = Key(111, WP(s1));
+        k[m++] = Key(112, W(s1));
+        k[m++] = Key(113, p(s1));
+        break;
+      case kGS2:
+        k[m++] = Key(114, p(s2));
+        k[m++] = Key(115, W(s2));
+        k[m++] = Key(149, p(s2), p(s1), p(s0));
+        break;
+      case kGS0B0: {
+        const uint64_t d = s0 == n_ + 1 ? 8 : (b0 == n_ ? 9 : Dist(s0, b0));
+        k[m++] = Key(120, WP(s0), WP(b0));
+        k[m++] = Key(121, WP(s0), W(b0));
+        k[m++] = Key(122, W(s0), WP(b0));
+        k[m++] = Key(123, WP(s0), p(b0));
+        k[m++] = Key(124, p(s0), WP(b0));
+        k[m++] = Key(125, W(s0), W(b0));
+        k[m++] = Key(126, p(s0), p(b0));
+        k[m++] = Key(141, p(s0), p(b0), p(b1));
+        k[m++] = Key(151, WP(s0), p(b0), p(b1));
+        k[m++] = Key(160, W(s0), d);
+        k[m++] = Key(161, p(s0), d);
+        k[m++] = Key(162, W(b0), d);
+        k[m++] = Key(163, p(b0), d);
+        k[m++] = Key(164, W(s0), W(b0), d);
+        k[m++] = Key(165, p(s0), p(b0), d);
+        break;
+      }
+      case kGS1S0: {
+        const uint64_t d1 = s1 == n_ + 1 ? 8 : Dist(s1, s0);
+        k[m++] = Key(128, WP(s1), WP(s0));
+        k[m++] = Key(129, W(s1), W(s0));
+        k[m++] = Key(130, p(s1), p(s0));
+        k[m++] = Key(131, WP(s1), p(s0));
+        k[m++] = Key(132, p(s1), WP(s0));
+        k[m++] = Key(166, p(s1), p(s0), d1);
+        k[m++] = Key(167, W(s1), d1);
+        k[m++] = Key(168, W(s0), d1);
+        break;
+      }
+      case kGS1S0B0: {
+        const uint64_t d = s0 == n_ + 1 ? 8 : (b0 == n_ ? 9 : Dist(s0, b0));
+        const uint64_t d1 = s1 == n_ + 1 ? 8 : Dist(s1, s0);
+        k[m++] = Key(133, p(s1), p(b0));
+        k[m++] = Key(134, W(s1), W(b0));
+        k[m++] = Key(135, WP(s1), p(b0));
+        k[m++] = Key(142, p(s1), p(s0), p(b0));
+        k[m++] = Key(150, p(s1), p(s0), p(b1));
+        k[m++] = Key(152, p(s1), WP(s0), p(b0));
+        k[m++] = Key(153, p(s1), p(s0), WP(b0));
+        k[m++] = Key(169, p(s1), p(s0), p(b0) * 16 + d * 2 + (d1 & 1));
+        k[m++] = Key(214, U(x_.utag[static_cast<size_t>(s0)]), U(x_.utag[static_cast<size_t>(b0)]),
+                     U(x_.utag[static_cast<size_t>(s1)]));
+        break;
+      }
+      case kGS0N:
+        k[m++] = Key(170, W(s0), U(S0.nr));
+        k[m++] = Key(171, p(s0), U(S0.nr));
+        k[m++] = Key(172, W(s0), U(S0.nl));
+        k[m++] = Key(173, p(s0), U(S0.nl));
+        k[m++] = Key(180, W(S0.lc1));
+        k[m++] = Key(181, p(S0.lc1));
+        k[m++] = Key(182, U(S0.lc1l));
+        k[m++] = Key(183, W(S0.rc1));
+        k[m++] = Key(184, p(S0.rc1));
+        k[m++] = Key(185, U(S0.rc1l));
+        k[m++] = Key(194, W(S0.lc2));
+        k[m++] = Key(195, p(S0.lc2));
+        k[m++] = Key(196, U(S0.lc2l));
+        k[m++] = Key(197, W(S0.rc2));
+        k[m++] = Key(198, p(S0.rc2));
+        k[m++] = Key(199, U(S0.rc2l));
+        k[m++] = Key(203, p(s0), U(S0.lc1l), U(S0.lc2l));
+        k[m++] = Key(204, p(s0), U(S0.rc1l), U(S0.rc2l));
+        k[m++] = Key(206, W(s0), S0.rmask);
+        k[m++] = Key(207, p(s0), S0.rmask);
+        k[m++] = Key(208, W(s0), S0.lmask);
+        k[m++] = Key(209, p(s0), S0.lmask);
+        break;
+      case kGB0N:
+        k[m++] = Key(174, W(b0), U(B0.nl));
+        k[m++] = Key(175, p(b0), U(B0.nl));
+        k[m++] = Key(186, W(B0.lc1));
+        k[m++] = Key(187, p(B0.lc1));
+        k[m++] = Key(188, U(B0.lc1l));
+        k[m++] = Key(200, W(B0.lc2));
+        k[m++] = Key(201, p(B0.lc2));
+        k[m++] = Key(202, U(B0.lc2l));
+        k[m++] = Key(205, p(b0), U(B0.lc1l), U(B0.lc2l));
+        k[m++] = Key(210, W(b0), B0.lmask);
+        k[m++] = Key(211, p(b0), B0.lmask);
+        break;
+      case kGS1N:
+        k[m++] = Key(176, W(s1), U(S1.nr));
+        k[m++] = Key(177, p(s1), U(S1.nr));
+        k[m++] = Key(189, W(S1.rc1));
+        k[m++] = Key(190, p(S1.rc1));
+        k[m++] = Key(191, U(S1.rc1l));
+        k[m++] = Key(192, p(S1.lc1));
+        k[m++] = Key(193, U(S1.lc1l));
+        k[m++] = Key(212, p(s1), S1.rmask);
+        k[m++] = Key(213, p(s1), S1.lmask);
+        break;
+      case kGS0B0N:
+        k[m++] = Key(143, p(s0), p(S0.lc1), p(b0));
+        k[m++] = Key(144, p(s0), p(S0.rc1), p(b0));
+        k[m++] = Key(145, p(s0), p(b0), p(B0.lc1));
+        k[m++] = Key(215, p(s0), U(S0.lc1l), p(b0));
+        k[m++] = Key(216, p(s0), U(S0.rc1l), p(b0));
+        break;
+      default:
+        k[m++] = Key(146, p(s1), p(s0), p(S0.lc1));
+        k[m++] = Key(147, p(s1), p(s0), p(S0.rc1));
+        k[m++] = Key(148, p(s1), p(S1.rc1), p(s0));
+        k[m++] = Key(217, p(s1), U(S1.rc1l), p(s0));
+        break;
+    }
+    return m;
+  }
+
+  ParseNode Fresh(int tok) const {
+    ParseNode node;
+    node.tok = tok;
+    node.lc1 = node.lc2 = node.rc1 = node.rc2 = n_ + 1;
+    return node;
+  }
+  int NewNode(const ParseNode& node) {
+    x_.nodes.push_back(node);
+    return static_cast<int>(x_.nodes.size()) - 1;
+  }
+  void AddChild(ParseNode& h, int d, int label) const {
+    const uint8_t l = static_cast<uint8_t>(label);
+    const uint64_t bit = uint64_t{1} << (label & 63);
+    if (d < h.tok) {
+      if (h.nl < 255) ++h.nl;
+      h.lmask |= bit;
+      if (h.lc1 == n_ + 1 || d < h.lc1) {
+        h.lc2 = h.lc1, h.lc2l = h.lc1l;
+        h.lc1 = d, h.lc1l = l;
+      } else if (h.lc2 == n_ + 1 || d < h.lc2) {
+        h.lc2 = d, h.lc2l = l;
+      }
+    } else {
+      if (h.nr < 255) ++h.nr;
+      h.rmask |= bit;
+      if (h.rc1 == n_ + 1 || d > h.rc1) {
+        h.rc2 = h.rc1, h.rc2l = h.rc1l;
+        h.rc1 = d, h.rc1l = l;
+      } else if (h.rc2 == n_ + 1 || d > h.rc2) {
+        h.rc2 = d, h.rc2l = l;
+      }
+    }
+  }
+
+  const Parser& p_;
+  ParseScratch& x_;
+  int n_;
+  struct Pending {
+    uint64_t key;
+    int32_t seg;    // >= 0: looks up segment seg; < 0: copies segment -1 - seg
+    uint32_t slot;  // item * kGroups + group
+  };
+  std::vector<Pending> pend_;
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> ends_;
+  std::vector<float> group_, seg_;
+  bool use_cache_ = true;
+  size_t label_entries_ = 0;
+  ParseNode none_;
+};
 
 // The configuration: a stack, the buffer front b0 (n = root) and the arcs so
 // far. Token n is the root, n + 1 stands for "none".
@@ -322,7 +879,22 @@ class Parser::State {
   int b0_ = 0;
 };
 
-void Parser::Parse(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const {
+namespace {
+
+struct Candidate {
+  float score;
+  int item, move;
+};
+
+bool Better(const Candidate& a, const Candidate& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.item != b.item) return a.item < b.item;
+  return a.move < b.move;
+}
+
+}  // namespace
+
+void Parser::ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const {
   State st(s, scratch);
   uint64_t keys[kMaxKeys];
   float scores[3];
@@ -363,7 +935,7 @@ void Parser::Parse(const ParseSentence& s, ParseScratch& scratch, int* head, int
   }
 }
 
-void Parser::TrainOne(const ParseSentence& s, ParseScratch& scratch, double explore, std::mt19937_64& rng) {
+void Parser::TrainGreedy(const ParseSentence& s, ParseScratch& scratch, double explore, std::mt19937_64& rng) {
   State st(s, scratch);
   uint64_t keys[kMaxKeys];
   float scores[3];
@@ -427,6 +999,210 @@ void Parser::TrainOne(const ParseSentence& s, ParseScratch& scratch, double expl
   }
 }
 
+void Parser::Parse(const ParseSentence& s, ParseScratch& x, int* head, int* label) const {
+  if (beam_ == 1) return ParseGreedy(s, x, head, label);
+  Search search(*this, s, x);
+  const int n = search.n();
+  if (n == 0) return;
+  const int steps = 2 * n;
+  x.steps.resize(static_cast<size_t>(steps) + 1);
+  x.steps[0].assign(1, search.Initial());
+  x.lscores.resize(static_cast<size_t>(labels_.num_classes()));
+  std::vector<Candidate> cand;
+  cand.reserve(static_cast<size_t>(3 * beam_));
+  for (int t = 0; t < steps; ++t) {
+    const std::vector<ParseItem>& cur = x.steps[static_cast<size_t>(t)];
+    cand.clear();
+    uint8_t need[kMaxBeam];
+    float sc[3 * kMaxBeam];
+    for (size_t i = 0; i < cur.size(); ++i) {
+      int valid = 0;
+      for (int mv = 0; mv < 3; ++mv) valid += Search::Valid(cur[i], mv, n);
+      need[i] = valid > 1;
+    }
+    search.ScoreBeam(cur, need, sc);
+    for (size_t i = 0; i < cur.size(); ++i) {
+      const ParseItem& it = cur[i];
+      for (int mv = 0; mv < 3; ++mv)
+        if (Search::Valid(it, mv, n))
+          cand.push_back({it.score + (need[i] ? sc[3 * i + static_cast<size_t>(mv)] : 0.0f), static_cast<int>(i), mv});
+    }
+    const size_t keep = std::min(cand.size(), static_cast<size_t>(beam_));
+    std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(keep), cand.end(), Better);
+    std::vector<ParseItem>& next = x.steps[static_cast<size_t>(t) + 1];
+    next.clear();
+    for (size_t c = 0; c < keep; ++c) {
+      const ParseItem& it = x.steps[static_cast<size_t>(t)][static_cast<size_t>(cand[c].item)];
+      int lab = -1;
+      if (cand[c].move != kShift) {
+        int dn, hn;
+        search.ArcNodes(it, cand[c].move, &dn, &hn);
+        lab = search.Label(dn, hn, x.lscores.data());
+      }
+      ParseItem out = search.Apply(it, cand[c].move, lab);
+      out.parent = cand[c].item;
+      out.score = cand[c].score;
+      next.push_back(out);
+    }
+  }
+  for (int i = 0; i < n; ++i) head[i] = n, label[i] = root_label_;
+  int at = 0;
+  for (int t = steps; t > 0; --t) {
+    const ParseItem& it = x.steps[static_cast<size_t>(t)][static_cast<size_t>(at)];
+    if (it.dep >= 0) {
+      head[it.dep] = it.head;
+      label[it.dep] = it.label;
+    }
+    at = it.parent;
+  }
+}
+
+// Beam search along with the oracle item; on a wrong final parse, updates at
+// the step where the best item outscores the oracle item the most.
+void Parser::TrainOne(const ParseSentence& s, ParseScratch& x) {
+  Search search(*this, s, x);
+  const int n = search.n();
+  if (n == 0) return;
+  const int steps = 2 * n;
+  const auto& gh = s.gold_head;
+  x.steps.resize(static_cast<size_t>(steps) + 1);
+  x.steps[0].assign(1, search.Initial());
+  x.steps[0][0].gold = true;
+  x.gold.assign(1, x.steps[0][0]);
+  x.pending.assign(static_cast<size_t>(n) + 1, 0);
+  for (int i = 0; i < n; ++i) ++x.pending[static_cast<size_t>(gh[static_cast<size_t>(i)])];
+  const int nl = labels_.num_classes();
+  x.lscores.resize(static_cast<size_t>(nl));
+  uint64_t keys[kMaxKeys];
+  std::vector<Candidate> cand;
+  auto gold_label = [&](int d, int h) {
+    return h == n ? root_label_ : s.gold_label[static_cast<size_t>(d)];
+  };
+  for (int t = 0; t < steps; ++t) {
+    // The oracle move from the oracle item (arc-hybrid static oracle).
+    const ParseItem g = x.gold[static_cast<size_t>(t)];
+    int omove = -1;
+    if (g.sp >= 1) {
+      const int s0 = search.N(g.top).tok;
+      if (x.pending[static_cast<size_t>(s0)] == 0) {
+        if (gh[static_cast<size_t>(s0)] == g.b0 && Search::Valid(g, kLeft, n)) omove = kLeft;
+        else if (g.sp >= 2 && gh[static_cast<size_t>(s0)] == search.N(search.Below(g.top)).tok) omove = kRight;
+      }
+    }
+    if (omove < 0) {
+      if (Search::Valid(g, kShift, n)) omove = kShift;
+      else omove = Search::Valid(g, kRight, n) ? kRight : kLeft;  // not reached on projective trees
+    }
+    // Beam candidates.
+    const std::vector<ParseItem>& cur = x.steps[static_cast<size_t>(t)];
+    cand.clear();
+    uint8_t need[kMaxBeam];
+    float sc[3 * kMaxBeam];
+    for (size_t i = 0; i < cur.size(); ++i) {
+      int valid = 0;
+      for (int mv = 0; mv < 3; ++mv) valid += Search::Valid(cur[i], mv, n);
+      need[i] = valid > 1;
+    }
+    search.ScoreBeam(cur, need, sc);
+    for (size_t i = 0; i < cur.size(); ++i) {
+      const ParseItem& it = cur[i];
+      for (int mv = 0; mv < 3; ++mv)
+        if (Search::Valid(it, mv, n))
+          cand.push_back({it.score + (need[i] ? sc[3 * i + static_cast<size_t>(mv)] : 0.0f), static_cast<int>(i), mv});
+    }
+    const size_t keep = std::min(cand.size(), static_cast<size_t>(beam_));
+    std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(keep), cand.end(), Better);
+    // The oracle item's next state (and the label perceptron's update).
+    {
+      int valid = 0;
+      for (int mv = 0; mv < 3; ++mv) valid += Search::Valid(g, mv, n);
+      float gs = 0;
+      if (valid > 1) {
+        float sc[3];
+        search.Score(g, sc);
+        gs = sc[omove];
+      }
+      int lab = -1;
+      if (omove != kShift) {
+        int dn, hn;
+        search.ArcNodes(g, omove, &dn, &hn);
+        const int d = search.N(dn).tok, h = search.N(hn).tok;
+        lab = gold_label(d, h);
+        if (h != n) {
+          const int m = search.LabelKeys(search.N(dn), search.N(hn), keys);
+          std::fill(x.lscores.begin(), x.lscores.end(), 0.0f);
+          labels_.Score({keys, static_cast<size_t>(m)}, x.lscores.data());
+          int pred = -1;
+          for (int c = 0; c < nl; ++c)
+            if (c != root_label_ && (pred < 0 || x.lscores[static_cast<size_t>(c)] > x.lscores[static_cast<size_t>(pred)]))
+              pred = c;
+          if (pred != lab) {
+            labels_.Update({keys, static_cast<size_t>(m)}, lab, 1.0f, t_label_);
+            labels_.Update({keys, static_cast<size_t>(m)}, pred, -1.0f, t_label_);
+          }
+          t_label_ += 1;
+        }
+        --x.pending[static_cast<size_t>(h)];
+      }
+      ParseItem ng = search.Apply(g, omove, lab);
+      ng.score = g.score + gs;
+      ng.forced = valid == 1;
+      ng.gold = true;
+      x.gold.push_back(ng);
+    }
+    std::vector<ParseItem>& next = x.steps[static_cast<size_t>(t) + 1];
+    next.clear();
+    for (size_t c = 0; c < keep; ++c) {
+      const ParseItem& it = x.steps[static_cast<size_t>(t)][static_cast<size_t>(cand[c].item)];
+      const bool gold = it.gold && cand[c].move == omove;
+      int valid = 0;
+      for (int mv = 0; mv < 3; ++mv) valid += Search::Valid(it, mv, n);
+      int lab = -1;
+      if (cand[c].move != kShift) {
+        int dn, hn;
+        search.ArcNodes(it, cand[c].move, &dn, &hn);
+        lab = gold ? gold_label(search.N(dn).tok, search.N(hn).tok) : search.Label(dn, hn, x.lscores.data());
+      }
+      ParseItem out = search.Apply(it, cand[c].move, lab);
+      out.parent = cand[c].item;
+      out.score = cand[c].score;
+      out.forced = valid == 1;
+      out.gold = gold;
+      next.push_back(out);
+    }
+  }
+  if (x.steps[static_cast<size_t>(steps)][0].gold) return;
+  int worst = -1;
+  float most = -1e30f;
+  for (int t = 1; t <= steps; ++t) {
+    const ParseItem& best = x.steps[static_cast<size_t>(t)][0];
+    if (best.gold) continue;
+    const float v = best.score - x.gold[static_cast<size_t>(t)].score;
+    if (v >= most) most = v, worst = t;
+  }
+  if (worst < 0) return;
+  // The predicted path back from the most violating step, then the oracle
+  // path over the same steps; the shared prefix cancels out.
+  int at = 0, first = worst + 1;
+  for (int t = worst; t > 0; --t) {
+    const ParseItem& it = x.steps[static_cast<size_t>(t)][static_cast<size_t>(at)];
+    if (it.gold) break;
+    first = t;
+    const ParseItem& prev = x.steps[static_cast<size_t>(t) - 1][static_cast<size_t>(it.parent)];
+    if (!it.forced) {
+      const int m = search.TransKeys(prev, keys);
+      trans_.Update({keys, static_cast<size_t>(m)}, it.move, -1.0f, t_trans_);
+    }
+    at = it.parent;
+  }
+  for (int t = first; t <= worst; ++t) {
+    const ParseItem& it = x.gold[static_cast<size_t>(t)];
+    if (it.forced) continue;
+    const int m = search.TransKeys(x.gold[static_cast<size_t>(t) - 1], keys);
+    trans_.Update({keys, static_cast<size_t>(m)}, it.move, 1.0f, t_trans_);
+  }
+}
+
 void Parser::Train(const std::vector<ParseSentence>& data, int epochs, uint64_t seed,
                    const std::function<void(int)>& after_epoch) {
   std::vector<ParseSentence> gold = data;
@@ -438,7 +1214,14 @@ void Parser::Train(const std::vector<ParseSentence>& data, int epochs, uint64_t 
   for (int epoch = 0; epoch < epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     const double explore = epoch == 0 ? 0.0 : 0.9;
-    for (size_t si : order) TrainOne(gold[si], scratch, explore, rng);
+    for (size_t si : order) {
+      if (beam_ == 1) {
+        TrainGreedy(gold[si], scratch, explore, rng);
+      } else {
+        TrainOne(gold[si], scratch);
+        t_trans_ += 1;
+      }
+    }
     if (after_epoch) after_epoch(epoch);
   }
 }
@@ -454,12 +1237,20 @@ void Parser::Write(ByteWriter& w) const {
   w.Put<int32_t>(root_label_);
   trans_.Write(w);
   labels_.Write(w);
+  w.Put<int32_t>(beam_);
 }
 
 bool Parser::Read(ByteReader& r) {
   if (!r.Get(root_label_) || !trans_.Read(r) || !labels_.Read(r)) return r.Fail();
-  if (trans_.num_classes() != 3 || root_label_ < 0 || root_label_ >= labels_.num_classes())
+  if (trans_.num_classes() != 3 || root_label_ < 0 || root_label_ >= labels_.num_classes() ||
+      labels_.num_classes() > 250)
     return r.Fail();
+  beam_ = 1;
+  if (!r.AtEnd()) {
+    int32_t beam = 0;
+    if (!r.Get(beam) || beam < 1 || beam > kMaxBeam) return r.Fail();
+    beam_ = beam;
+  }
   return true;
 }
 

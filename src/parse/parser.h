@@ -1,8 +1,13 @@
-// The dependency parser: greedy arc-hybrid transitions scored by an averaged
+// The dependency parser: arc-hybrid transitions scored by an averaged
 // perceptron over stack/buffer words, tags, children, labels, valency and
-// distance features, trained with a dynamic oracle and exploration (Goldberg &
-// Nivre 2013). Arc labels come from a second perceptron that sees the finished
-// dependent (all its children) and its head when the arc is made.
+// distance features. With beam width 1 it is greedy and trained with a
+// dynamic oracle and exploration (Goldberg & Nivre 2013); with a wider beam
+// it searches with that beam and is trained globally with max-violation
+// updates (Huang et al. 2012) on the static-oracle transition sequence, with
+// feature sums cached per sentence by the parts of the configuration they
+// read. Arc labels come from a second perceptron that sees the finished
+// dependent (all its children) and its head when the arc is made; each beam
+// item keeps its own labels.
 // The root sits at the end of the buffer and takes exactly one dependent, so
 // every parse is a single-rooted tree. Immutable after training or loading;
 // Parse() is thread-safe with per-call scratch.
@@ -26,17 +31,60 @@ struct ParseSentence {
   std::vector<int> gold_head, gold_label;  // training only
 };
 
+// A token on the stack or at the buffer front with the children it has so
+// far. Nodes are immutable once made, so beam items share them.
+struct ParseNode {
+  int32_t tok = 0, below = -1;  // below: the next node down the stack
+  int32_t lc1 = 0, lc2 = 0, rc1 = 0, rc2 = 0;  // outermost children (none = n + 1)
+  uint8_t lc1l = 255, lc2l = 255, rc1l = 255, rc2l = 255;  // their labels
+  uint8_t nl = 0, nr = 0;
+  uint64_t lmask = 0, rmask = 0;  // labels of the left / right children
+};
+
+// One configuration in the beam.
+struct ParseItem {
+  int32_t top = -1;     // node of s0 (-1 = empty stack)
+  int32_t front = -1;   // node of b0
+  int32_t b0 = 0, sp = 0;
+  int32_t parent = -1;  // index in the previous step's beam
+  int32_t dep = -1, head = -1, label = -1;  // the arc the last move made
+  int8_t move = -1;
+  bool forced = false;  // the last move was the only valid one
+  bool gold = false;    // training: on the oracle path
+  float score = 0;
+};
+
+struct LabelSlot {
+  uint64_t key;
+  int32_t at;  // offset in label_scores; -1 = free
+};
+
 struct ParseScratch {
-  std::vector<int> stack, head, label, lc1, lc2, rc1, rc2, nl, nr, tag, utag;
-  std::vector<uint64_t> word, wp, lmask, rmask;
+  std::vector<int> tag, utag;
+  std::vector<uint64_t> word, wp;
+  // Greedy parsing: the one configuration.
+  std::vector<int> stack, head, label, lc1, lc2, rc1, rc2, nl, nr;
+  std::vector<uint64_t> lmask, rmask;
   std::vector<uint8_t> in_stack;
+  // Beam search.
+  std::vector<ParseNode> nodes;
+  std::vector<std::vector<ParseItem>> steps;  // the beam after each move
+  std::vector<ParseItem> gold;                // training: the oracle item per step
+  std::vector<int> pending;                   // training: gold children not yet attached
   std::vector<float> lscores;
+  std::vector<LabelSlot> label_cache;  // dependent content + head → label_scores offset
+  std::vector<float> label_scores;
 };
 
 class Parser {
  public:
   Parser() = default;
   Parser(int num_labels, int root_label) : trans_(3), labels_(num_labels), root_label_(root_label) {}
+
+  // Beam width used by Parse() and training (1 = greedy).
+  void set_beam(int width) { beam_ = width < 1 ? 1 : (width > kMaxBeam ? kMaxBeam : width); }
+  int beam() const { return beam_; }
+  static constexpr int kMaxBeam = 64;
 
   // Fills head[i] (0..n, n = root) and label[i] for every word.
   void Parse(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const;
@@ -61,12 +109,16 @@ class Parser {
   size_t rows() const { return trans_.rows() + labels_.rows(); }
 
  private:
-  class State;
-  void TrainOne(const ParseSentence& s, ParseScratch& scratch, double explore, std::mt19937_64& rng);
+  class State;   // greedy
+  class Search;  // beam
+  void ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const;
+  void TrainGreedy(const ParseSentence& s, ParseScratch& scratch, double explore, std::mt19937_64& rng);
+  void TrainOne(const ParseSentence& s, ParseScratch& scratch);
 
   WeightTable trans_{3};
   WeightTable labels_{1};
   int root_label_ = 0;
+  int beam_ = 1;
   double t_trans_ = 1, t_label_ = 1;  // training update counters
 };
 

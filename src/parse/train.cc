@@ -111,7 +111,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
   data->xpos_names = SortedNames(xs);
   data->upos_names = SortedNames(us);
   data->label_names = SortedNames(ls);
-  if (xs.size() > 256 || us.size() > 256 || ls.size() > 4096)
+  if (xs.size() > 256 || us.size() > 256 || ls.size() > 250)
     return Status::InvalidArgument("too many tags or relations in the training data");
   const int nx = static_cast<int>(xs.size()), nu = static_cast<int>(us.size());
   auto xid = [&](const std::string& s) { return std::max(0, IndexOf(data->xpos_names, s)); };
@@ -223,6 +223,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
                        pdata.size(), nonprojective, lifted, data->label_names.size()));
 
   data->parser = Parser(static_cast<int>(data->label_names.size()), root_label);
+  data->parser.set_beam(options.beam);
   auto parser_start = Clock::now();
   data->parser.Train(pdata, options.parser_epochs, options.seed, [&](int epoch) {
     std::string line = fmt::format("parser epoch {}: {:.1f} s, {} weight rows", epoch + 1,

@@ -28,6 +28,8 @@ struct TrainOptions {
   // (1 costs nothing on EWT dev and shrinks the model threefold; use 0 for
   // tiny treebanks, whose weights are all small).
   float parser_prune = 1.0f;
+  // Parser beam width (training and parsing; 1 = greedy).
+  int beam = 1;
 };
 
 // Reads the treebanks named in `options` and trains. Progress goes to `log`

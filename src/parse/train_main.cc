@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "parse/model.h"
+#include "parse/model_data.h"
 #include "parse/train.h"
 
 namespace {
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   parley::parse::TrainOptions o;
   std::string out, load;
   std::vector<std::string> evals;
+  bool beam_set = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -48,12 +50,13 @@ int main(int argc, char** argv) {
     else if (a == "--jackknife") o.jackknife_folds = std::stoi(value());
     else if (a == "--threads") o.threads = std::stoi(value());
     else if (a == "--parser-prune") o.parser_prune = std::stof(value());
+    else if (a == "--beam") o.beam = std::stoi(value()), beam_set = true;
     else if (a == "--eval") evals.push_back(value());
     else if (a == "--load") load = value();
     else {
       fmt::print(stderr,
                  "usage: parley_train --train FILE [--dev FILE] --out MODEL [--seed N] [--tagger-epochs N] "
-                 "[--parser-epochs N] [--jackknife K] [--threads N] [--parser-prune X] [--eval FILE]...\n"
+                 "[--parser-epochs N] [--jackknife K] [--threads N] [--parser-prune X] [--beam N] [--eval FILE]...\n"
                  "       parley_train --load MODEL --eval FILE...\n");
       return 2;
     }
@@ -62,6 +65,11 @@ int main(int argc, char** argv) {
   if (!model.ok()) {
     fmt::print(stderr, "parley_train: {}\n", model.status().ToString());
     return 1;
+  }
+  if (!load.empty() && beam_set) {  // re-set the beam width of a loaded model
+    auto data = std::make_shared<parley::parse::ModelData>(model->data());
+    data->parser.set_beam(o.beam);
+    model = parley::parse::Model(std::move(data));
   }
   if (!out.empty()) {
     parley::Status st = model->Save(out);

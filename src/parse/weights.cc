@@ -4,9 +4,31 @@
 
 namespace parley::parse {
 
+namespace {
+uint32_t SmallFp(uint64_t key) {
+  const uint32_t fp = static_cast<uint32_t>(key >> 32);
+  return fp == 0 ? 1 : fp;
+}
+}  // namespace
+
 void WeightTable::Freeze() {
   size_t cap = 16;
   while (cap < keys_.size() * 2) cap *= 2;
+  if (ncls_ <= 3) {
+    frozen_.clear();
+    fw_.clear();
+    small_.assign(cap, SmallSlot{0, {0, 0, 0}});
+    frozen_mask_ = cap - 1;
+    const size_t n = static_cast<size_t>(ncls_);
+    for (size_t r = 0; r < keys_.size(); ++r) {
+      uint64_t i = keys_[r] & frozen_mask_;
+      while (small_[i].fp != 0) i = (i + 1) & frozen_mask_;
+      small_[i].fp = SmallFp(keys_[r]);
+      for (size_t c = 0; c < n; ++c) small_[i].w[c] = w_[r * n + c];
+    }
+    return;
+  }
+  small_.clear();
   frozen_.assign(cap, FrozenSlot{0, kEmptyRow});
   frozen_mask_ = cap - 1;
   const size_t n = static_cast<size_t>(ncls_);
@@ -52,6 +74,64 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
   }
   const size_t ncls = static_cast<size_t>(ncls_);
   for (size_t c = 0; c < ncls; ++c) scores[c] += acc[c / 4][c % 4];
+}
+
+void WeightTable::ScoreSmall(std::span<const uint64_t> keys, float* scores) const {
+  const size_t n = keys.size();
+  const SmallSlot* slots = small_.data();
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + (keys[i] & frozen_mask_));
+  float a0 = 0, a1 = 0, a2 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t fp = SmallFp(keys[i]);
+    for (uint64_t j = keys[i] & frozen_mask_;; j = (j + 1) & frozen_mask_) {
+      const SmallSlot& s = slots[j];
+      if (s.fp == fp) {
+        a0 += s.w[0];
+        a1 += s.w[1];
+        a2 += s.w[2];
+        break;
+      }
+      if (s.fp == 0) break;
+    }
+  }
+  scores[0] += a0;
+  if (ncls_ > 1) scores[1] += a1;
+  if (ncls_ > 2) scores[2] += a2;
+}
+
+void WeightTable::ScoreSegments(std::span<const uint64_t> keys, std::span<const uint32_t> ends,
+                                float* out) const {
+  uint32_t from = 0;
+  if (small_.empty()) {
+    for (size_t s = 0; s < ends.size(); ++s) {
+      out[3 * s] = out[3 * s + 1] = out[3 * s + 2] = 0;
+      Score(keys.subspan(from, ends[s] - from), out + 3 * s);
+      from = ends[s];
+    }
+    return;
+  }
+  const SmallSlot* slots = small_.data();
+  for (uint64_t k : keys) __builtin_prefetch(slots + (k & frozen_mask_));
+  for (size_t s = 0; s < ends.size(); ++s) {
+    float a0 = 0, a1 = 0, a2 = 0;
+    for (uint32_t i = from; i < ends[s]; ++i) {
+      const uint32_t fp = SmallFp(keys[i]);
+      for (uint64_t j = keys[i] & frozen_mask_;; j = (j + 1) & frozen_mask_) {
+        const SmallSlot& e = slots[j];
+        if (e.fp == fp) {
+          a0 += e.w[0];
+          a1 += e.w[1];
+          a2 += e.w[2];
+          break;
+        }
+        if (e.fp == 0) break;
+      }
+    }
+    out[3 * s] = a0;
+    out[3 * s + 1] = ncls_ > 1 ? a1 : 0;
+    out[3 * s + 2] = ncls_ > 2 ? a2 : 0;
+    from = ends[s];
+  }
 }
 
 void WeightTable::Average(double time) {

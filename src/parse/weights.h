@@ -114,6 +114,7 @@ class WeightTable {
   }
   // scores[c] += sum of the rows of `keys`. REQUIRES: keys.size() <= 128.
   void Score(std::span<const uint64_t> keys, float* scores) const {
+    if (!small_.empty()) return ScoreSmall(keys, scores);
     if (!frozen_.empty()) return ScoreFrozen(keys, scores);
     for (uint64_t k : keys) {
       const float* row = Find(k);
@@ -121,9 +122,13 @@ class WeightTable {
       for (int c = 0; c < ncls_; ++c) scores[c] += row[c];
     }
   }
+  // For tables of at most 3 classes: out[3 * s + c] = the scores of the keys
+  // of segment s (keys[ends[s - 1] .. ends[s]]), looked up together.
+  void ScoreSegments(std::span<const uint64_t> keys, std::span<const uint32_t> ends, float* out) const;
   // Training: adds `delta` to class `cls` of every key at update count `time`.
   void Update(std::span<const uint64_t> keys, int cls, float delta, double time) {
     frozen_.clear();
+    small_.clear();
     for (uint64_t k : keys) {
       int32_t& row = rows_.Insert(k, -1);
       if (row < 0) {
@@ -159,6 +164,14 @@ class WeightTable {
   };
   static constexpr uint32_t kEmptyRow = 0xffffffffu;
   void ScoreFrozen(std::span<const uint64_t> keys, float* scores) const;
+  // Tables of at most 3 classes keep the weights in the slot (one cache
+  // miss per key).
+  struct SmallSlot {
+    uint32_t fp;
+    float w[3];
+  };
+  void ScoreSmall(std::span<const uint64_t> keys, float* scores) const;
+  std::vector<SmallSlot> small_;  // fp 0 = free (fingerprints are never 0)
 
   std::vector<FrozenSlot> frozen_;
   std::vector<V4> fw_;  // frozen rows padded to whole V4s

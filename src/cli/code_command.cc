@@ -29,10 +29,14 @@ struct CodeOptions {
 
 int RunCode(const CodeOptions& o) {
   auto start = std::chrono::steady_clock::now();
-  if (o.dictionaries.verbs.empty() || o.dictionaries.actors.empty()) {
+  // Without dictionary options, Parley's own dictionaries (dictionaries/).
+  lexicon::LexiconPaths dictionaries = o.dictionaries;
+  if (dictionaries.verbs.empty() && dictionaries.actors.empty())
+    dictionaries = pipeline::DefaultDictionaries();
+  if (dictionaries.verbs.empty() || dictionaries.actors.empty()) {
     std::fprintf(stderr,
-                 "parley code: no dictionaries: give --verbs and --actors (PETRARCH format), "
-                 "e.g. the bundled examples/dictionaries/ set\n");
+                 "parley code: no dictionaries: give --verbs and --actors, or set "
+                 "$PARLEY_DICTIONARIES to a folder with Parley's verbs.txt and actor files\n");
     return 2;
   }
   std::optional<io::InputFormat> format;
@@ -44,7 +48,7 @@ int RunCode(const CodeOptions& o) {
     }
     format = *f;
   }
-  auto lexicon = lexicon::Lexicon::Load(o.dictionaries);
+  auto lexicon = lexicon::Lexicon::Load(dictionaries);
   if (!lexicon.ok()) {
     std::fprintf(stderr, "parley code: %s\n", lexicon.status().ToString().c_str());
     return 1;

@@ -30,4 +30,25 @@ std::string ResolveModelPath(const std::string& explicit_path) {
   return PARLEY_SOURCE_MODEL;
 }
 
+lexicon::LexiconPaths DefaultDictionaries() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = PARLEY_SOURCE_DICTIONARIES;
+  if (const char* env = std::getenv("PARLEY_DICTIONARIES"); env != nullptr && *env != '\0')
+    dir = env;
+  else if (fs::exists("dictionaries/countries.txt", ec))
+    dir = "dictionaries";
+  lexicon::LexiconPaths paths;
+  auto add = [&](const char* name, std::vector<std::string>& into) {
+    fs::path p = dir / name;
+    if (fs::exists(p, ec)) into.push_back(p.string());
+  };
+  add("verbs.txt", paths.verbs);
+  for (const char* name : {"countries.txt", "metonyms.txt", "people.txt", "organizations.txt"})
+    add(name, paths.actors);
+  add("agents.txt", paths.agents);
+  add("discards.txt", paths.discards);
+  return paths;
+}
+
 }  // namespace parley::pipeline

@@ -8,6 +8,7 @@
 
 #include "parley/document.h"
 #include "parley/status.h"
+#include "lexicon/lexicon.h"
 #include "parse/model.h"
 
 namespace parley::pipeline {
@@ -22,6 +23,11 @@ Status Analyze(Document& doc, const parse::Model& model);
 // source tree Parley was built from. Returns the first that exists (or the
 // last candidate, so the loader reports it missing).
 std::string ResolveModelPath(const std::string& explicit_path);
+
+// Parley's own dictionaries (dictionaries/*.txt): found in $PARLEY_DICTIONARIES,
+// else dictionaries/ under the current directory, else the source tree's.
+// Only the files that exist are listed.
+lexicon::LexiconPaths DefaultDictionaries();
 
 }  // namespace parley::pipeline
 

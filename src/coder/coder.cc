@@ -129,7 +129,7 @@ class SentenceCoder {
   std::string NewActor(int head) const;
   int SkipNounPhrase(int pos, bool leftward) const;
   std::vector<ActorCode> ActorsWithConj(int head, int depth) const;
-  void Agents(int head, std::vector<const lexicon::AgentEntry*>& out) const;
+  void Agents(int head, bool nominal_only, std::vector<const lexicon::AgentEntry*>& out) const;
   int NounPhraseHead(int t) const;
   std::vector<ActorCode> CodesForMention(int mention) const;
   std::vector<ActorCode> FirstActorAfter(int v, int from, int to, int skip_subtree) const;
@@ -274,8 +274,15 @@ std::vector<ActorCode> SentenceCoder::ActorsWithConj(int head, int depth) const 
   return result;
 }
 
-void SentenceCoder::Agents(int head, std::vector<const lexicon::AgentEntry*>& out) const {
+void SentenceCoder::Agents(int head, bool nominal_only,
+                           std::vector<const lexicon::AgentEntry*>& out) const {
   // Agent phrases on the head and its premodifiers, in sentence order.
+  // With nominal_only, adjectives are left out (see EntityCodes).
+  auto nominal = [&](int t) {
+    std::string_view x = toks_[t].xpos;
+    return x.starts_with("NN") ||
+           (x.empty() && (toks_[t].upos == "NOUN" || toks_[t].upos == "PROPN"));
+  };
   int lo = head, hi = head;
   for (int c : tree_.children(head)) {
     Rel r = tree_.rel(c);
@@ -290,6 +297,7 @@ void SentenceCoder::Agents(int head, std::vector<const lexicon::AgentEntry*>& ou
     int m = mention_of_[t];
     if (m < 0 || m == last_mention || mentions_[m].is_actor) continue;
     last_mention = m;
+    if (nominal_only && !nominal(mentions_[m].end - 1)) continue;
     out.push_back(&lex_.agents.entry(mentions_[m].entry));
   }
 }
@@ -303,8 +311,15 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
     int appos = tree_.ChildWith(head, Rel::kAppos);
     if (appos >= 0) base = BaseActors(appos, 1);
   }
+  // A common noun that is neither a role nor an actor, whose actor comes from
+  // a phrase after it, takes only nominal roles: "military aid to Ukraine" is
+  // not a Ukrainian military actor, but "government issue" is governmental.
+  std::string_view hx = toks_[head].xpos;
+  bool proper_head = hx.starts_with("NNP") || (hx.empty() && toks_[head].upos == "PROPN");
+  bool nominal_only = mention_of_[head] < 0 && !proper_head && !base.empty() &&
+                      base.front().first > head;
   std::vector<const lexicon::AgentEntry*> agents;
-  Agents(head, agents);
+  Agents(head, nominal_only, agents);
   if (base.empty() && !agents.empty() && inherited != nullptr) base = *inherited;
 
   std::vector<ActorCode> result;

@@ -56,6 +56,7 @@ constexpr std::string_view kAgents = R"(
 POLICE {} [~COP]
 STUDENT [~EDU]
 OFFICIAL [~GOV]
+MILITARY {} [~MIL]
 )";
 
 constexpr std::string_view kDiscards = R"(
@@ -292,6 +293,24 @@ TEST(CoderTest, DegenerateTreesAreBounded) {
   coder.CodeSentence(long_doc, long_doc.sentences[0], events, &trace);
   EXPECT_TRUE(trace.too_long);
   EXPECT_TRUE(events.empty());
+}
+
+TEST(CoderTest, AdjectiveRolesStayOffActorsInLaterPhrases) {
+  // Gondor opposed military aid to Arnor: Arnor is not a military actor.
+  auto aid = MakeDoc({{"Gondor", "NNP", 2, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"military", "JJ", 4, "amod"},
+                      {"aid", "NN", 2, "obj"},
+                      {"to", "IN", 6, "case"},
+                      {"Arnor", "NNP", 4, "nmod"}});
+  EXPECT_EQ(Code(aid), (std::set<Triple>{{"GON", "ARN", "112"}}));
+  // Arnor's military opposed Gondor: the role noun is the head.
+  auto army = MakeDoc({{"Arnor", "NNP", 3, "nmod:poss"},
+                       {"'s", "POS", 1, "case"},
+                       {"military", "NN", 4, "nsubj"},
+                       {"opposed", "VBD", 0, "root"},
+                       {"Gondor", "NNP", 4, "obj"}});
+  EXPECT_EQ(Code(army), (std::set<Triple>{{"ARNMIL", "GON", "112"}}));
 }
 
 TEST(CoderTest, UnknownVerbCodesNothing) {

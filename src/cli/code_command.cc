@@ -12,8 +12,8 @@
 #include "io/event_writer.h"
 #include "io/format.h"
 #include "lexicon/lexicon.h"
-#include "parse/model.h"
 #include "pipeline/analyze.h"
+#include "pipeline/document_coder.h"
 
 namespace parley::cli {
 namespace {
@@ -74,26 +74,16 @@ int RunCode(const CodeOptions& o) {
   std::vector<Event> events;
   std::string line;
   // Raw text (JSON Lines, plain text) goes through Parley's own tokenizer,
-  // tagger and parser; the model is loaded on first need.
-  std::optional<parse::Model> model;
-  std::string model_error;
+  // tagger and parser on the way in.
+  pipeline::DocumentCoder document_coder(coder, o.model);
   auto sink = [&](Document&& doc) {
-    if (doc.sentences.empty() || !doc.IsParsed()) {
-      if (!model && model_error.empty()) {
-        std::string path = pipeline::ResolveModelPath(o.model);
-        auto loaded = parse::Model::Load(path);
-        if (loaded.ok()) model = std::move(loaded).value();
-        else model_error = loaded.status().message();
-      }
-      Status analyzed = model ? pipeline::Analyze(doc, *model) : Status::NotFound(model_error);
-      if (!analyzed.ok()) {
-        unparsed.push_back(io::SkippedRecord{doc.id.empty() ? "(no id)" : doc.id,
-                                             "cannot parse: " + analyzed.message()});
-        return;
-      }
-    }
     events.clear();
-    coder.CodeDocument(doc, events);
+    Status coded = document_coder.Code(doc, events);
+    if (!coded.ok()) {
+      unparsed.push_back(io::SkippedRecord{doc.id.empty() ? "(no id)" : doc.id,
+                                           "cannot parse: " + coded.message()});
+      return;
+    }
     ++coded_documents;
     sentences += doc.sentences.size();
     events_total += events.size();

@@ -3,7 +3,11 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "coder/coder.h"
+#include "eval/event_eval.h"
 #include "eval/petrarch_eval.h"
+#include "io/format.h"
+#include "pipeline/document_coder.h"
 #include "parse/model.h"
 #include "pipeline/analyze.h"
 #include "pipeline/raw_eval.h"
@@ -27,6 +31,66 @@ struct ConlluEvalOptions {
   bool raw = false;
   bool json = false;
 };
+
+struct EventsEvalOptions {
+  std::string reference;
+  std::vector<std::string> documents;
+  std::string model;
+  lexicon::LexiconPaths dictionaries;
+  bool json = false;
+};
+
+int RunEvalEvents(const EventsEvalOptions& o) {
+  auto reference = eval::ReadReferenceTsv(o.reference);
+  if (!reference.ok()) {
+    std::fprintf(stderr, "parley eval events: %s\n", reference.status().ToString().c_str());
+    return 1;
+  }
+  lexicon::LexiconPaths paths = o.dictionaries;
+  if (paths.verbs.empty() && paths.actors.empty()) paths = pipeline::DefaultDictionaries();
+  auto lexicon = lexicon::Lexicon::Load(paths);
+  if (!lexicon.ok()) {
+    std::fprintf(stderr, "parley eval events: %s\n", lexicon.status().ToString().c_str());
+    return 1;
+  }
+  coder::Coder coder(lexicon.value());
+  pipeline::DocumentCoder document_coder(coder, o.model);
+  std::vector<Event> events;
+  io::ReadSummary summary;
+  int failures = 0;
+  for (const auto& path : o.documents) {
+    Status read = io::ReadDocuments(path, std::nullopt, [&](Document&& doc) {
+      Status coded = document_coder.Code(doc, events);
+      if (!coded.ok()) {
+        std::fprintf(stderr, "parley eval events: %s: %s\n", doc.id.c_str(),
+                     coded.message().c_str());
+        ++failures;
+      }
+    }, summary);
+    if (!read.ok()) {
+      std::fprintf(stderr, "parley eval events: %s\n", read.ToString().c_str());
+      return 1;
+    }
+  }
+  eval::EventScores r = eval::ScoreEvents(*reference, events);
+  if (o.json) {
+    std::printf("{\"articles\":%zu,\"reference\":%zu,\"coded\":%zu,\"matched\":%zu,"
+                "\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,\"exact_precision\":%.4f,"
+                "\"exact_recall\":%.4f,\"exact_f1\":%.4f}\n",
+                r.articles, r.reference, r.coded, r.matched_root, r.precision, r.recall, r.f1,
+                r.exact_precision, r.exact_recall, r.exact_f1);
+  } else {
+    std::printf("%zu articles: %zu reference events, %zu coded\n", r.articles, r.reference,
+                r.coded);
+    std::printf("(source country, target country, CAMEO root): precision %.3f, recall %.3f, "
+                "F1 %.3f\n",
+                r.precision, r.recall, r.f1);
+    std::printf("exact (source, target, code):               precision %.3f, recall %.3f, "
+                "F1 %.3f\n",
+                r.exact_precision, r.exact_recall, r.exact_f1);
+  }
+  return failures == 0 ? 0 : 1;
+}
 
 int RunEvalConllu(const ConlluEvalOptions& o) {
   auto model = parse::Model::Load(pipeline::ResolveModelPath(o.model));
@@ -134,8 +198,22 @@ Command RegisterEval(CLI::App& app) {
   conllu->add_flag("--raw", c->raw,
                    "Start from the raw text (# text lines): also token and sentence F1");
   conllu->add_flag("--json", c->json, "Print one JSON object");
-  return {cmd, [o, c, petrarch, conllu] {
+
+  auto* events = cmd->add_subcommand(
+      "events", "Score coded events against hand-coded reference events (TSV), per article");
+  auto e = std::make_shared<EventsEvalOptions>();
+  events->add_option("reference", e->reference,
+                     "Reference TSV: doc_id, sentence, source, target, code")->required();
+  events->add_option("documents", e->documents, "Documents to code (any input format)")->required();
+  events->add_option("--model", e->model, "Tagger/parser model for raw text");
+  events->add_option("--verbs", e->dictionaries.verbs, "Verb dictionaries (default: Parley's own)");
+  events->add_option("--actors", e->dictionaries.actors, "Actor dictionaries");
+  events->add_option("--agents", e->dictionaries.agents, "Agent dictionaries");
+  events->add_option("--discards", e->dictionaries.discards, "Discard lists");
+  events->add_flag("--json", e->json, "Print one JSON object");
+  return {cmd, [o, c, e, conllu, events] {
             if (conllu->parsed()) return RunEvalConllu(*c);
+            if (events->parsed()) return RunEvalEvents(*e);
             return RunEvalPetrarch(*o);
           }};
 }

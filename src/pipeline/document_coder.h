@@ -1,0 +1,36 @@
+// Everything between a Document as read and its events: parse it with
+// Parley's own syntax when it arrived as raw text, then code it. The model is
+// loaded on first need, so parsed inputs never pay for it.
+// Thread-compatible: one DocumentCoder per thread (the Coder may be shared).
+#ifndef PARLEY_PIPELINE_DOCUMENT_CODER_H_
+#define PARLEY_PIPELINE_DOCUMENT_CODER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coder/coder.h"
+#include "parse/model.h"
+
+namespace parley::pipeline {
+
+class DocumentCoder {
+ public:
+  // `model_path` as for ResolveModelPath ("" = the default model).
+  DocumentCoder(const coder::Coder& coder, std::string model_path)
+      : coder_(coder), model_path_(std::move(model_path)) {}
+
+  // Parses `doc` if it has no trees, then appends its events to `out`. An
+  // error (the model cannot be loaded) leaves `out` unchanged.
+  Status Code(Document& doc, std::vector<Event>& out);
+
+ private:
+  const coder::Coder& coder_;
+  std::string model_path_;
+  std::optional<parse::Model> model_;
+  Status model_status_;
+};
+
+}  // namespace parley::pipeline
+
+#endif  // PARLEY_PIPELINE_DOCUMENT_CODER_H_

@@ -49,6 +49,7 @@ struct ParsedSentence {
   std::string_view sent_id;
   bool newdoc = false;
   std::string_view newdoc_id;
+  bool newpar = false;  // "# newpar": the text starts a new paragraph (a line break)
   bool title = false;
   std::string_view date;       // "# date"
   std::string_view meta_date;  // "# meta::dateCreated" (GUM)
@@ -132,6 +133,8 @@ void ParseComment(std::string_view line, ParsedSentence& out, int line_number) {
   if (key == "newdoc" || key == "newdoc id") {
     out.newdoc = true;
     out.newdoc_id = value;
+  } else if (key == "newpar" || key == "newpar id") {
+    out.newpar = true;
   } else if (key == "sent_id") {
     out.sent_id = value;
   } else if (key == "text") {
@@ -387,7 +390,8 @@ Status AppendParsed(ParsedSentence& s, Document& doc, TextField field, int32_t i
       built = TextFromForms(s);
       sentence_text = built;
     }
-    if (!text.empty() && !IsAsciiSpace(text.back())) text += ' ';
+    // Paragraphs stay on their own lines, as in the original article.
+    if (!text.empty() && !IsAsciiSpace(text.back())) text += s.newpar ? '\n' : ' ';
     cursor = text.size();
     text += sentence_text;
   }
@@ -562,6 +566,11 @@ void AppendConllu(const Document& doc, std::string& out) {
       out += fmt::format("# newdoc id = {}\n", OneLine(doc.id));
       if (doc.date.known()) out += fmt::format("# date = {}\n", doc.date.ToIso());
       first = false;
+    } else if (s.field == TextField::kBody && s.begin > 0 && s.begin <= doc.text.size()) {
+      // A line break before the sentence marks a paragraph, as the reader takes it.
+      size_t before = s.begin;
+      while (before > 0 && (doc.text[before - 1] == ' ' || doc.text[before - 1] == '\t')) --before;
+      if (before > 0 && doc.text[before - 1] == '\n') out += "# newpar\n";
     }
     out += fmt::format("# sent_id = {}\n", s.id.empty() ? fmt::format("{}-{}", OneLine(doc.id), n) : OneLine(s.id));
     if (s.field == TextField::kTitle) out += "# field = title\n";

@@ -340,6 +340,28 @@ TEST(ConlluTest, WritesCanonicalConllu) {
   EXPECT_EQ(c.docs[0].tokens[3].head, 5);
 }
 
+TEST(ConlluTest, NewparKeepsParagraphsOnTheirOwnLines) {
+  constexpr char kParagraphs[] =
+      "# newdoc id = p\n"
+      "# text = Talks began.\n"
+      "1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tbegan\tbegin\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+      "\n"
+      "# newpar\n"
+      "# text = They ended.\n"
+      "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\tended\tend\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+      "\n";
+  Collected c = Read(kParagraphs);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].text, "Talks began.\nThey ended.");
+  std::string written = WriteConllu(c.docs[0]);
+  EXPECT_NE(written.find("# newpar\n# sent_id"), std::string::npos) << written;
+  EXPECT_EQ(Read(written).docs[0].text, c.docs[0].text);
+}
+
 TEST(ConlluTest, RoundTripGivesIdenticalTokens) {
   Collected c = Read(kTwoDocs);
   ExpectRoundTrip(c.docs);

@@ -71,16 +71,15 @@ void Model::Annotate(std::span<Token> tokens) const {
     m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, xp, t.lemma);
     t.feats.assign(m.feats.Feats(x.info[i + 2].lower, xp, up));
     // A past participle is passive unless it follows a perfect "have".
-    if (xp == m.vbn && (x.child_aux_pass[i] || !x.child_aux[i])) {
-      if (!t.feats.empty()) t.feats += '|';
-      t.feats += "Voice=Pass";
-    }
+    if (xp == m.vbn && (x.child_aux_pass[i] || !x.child_aux[i]))
+      t.feats.append(t.feats.empty() ? "Voice=Pass" : "|Voice=Pass");
     const int h = x.head[i];
     t.head = (h < 0 || h >= root) ? 0 : h + 1;
     const int l = x.label[i];
-    t.deprel.assign(l >= 0 && static_cast<size_t>(l) < m.label_names.size()
-                        ? m.label_names[static_cast<size_t>(l)]
-                        : std::string("dep"));
+    if (l >= 0 && static_cast<size_t>(l) < m.label_names.size())
+      t.deprel.assign(m.label_names[static_cast<size_t>(l)]);
+    else
+      t.deprel.assign("dep");
   }
 }
 

@@ -81,7 +81,7 @@ void Lemmatizer::Train(const std::vector<MorphExample>& data) {
                                         static_cast<uint32_t>(rules_.size()));
     if (added) rules_.push_back(best);
     const uint32_t id = it->second;
-    ++exact[Key(91, HashBytes(lower), static_cast<uint64_t>(ex.xpos))][id];
+    ++exact[Key(91, HashLower(ex.form), static_cast<uint64_t>(ex.xpos))][id];
     for (size_t len = 0; len <= std::min(kMaxSuffix, lower.size()); ++len)
       ++suffix[SuffixKey(ex.xpos, lower, len)][id];
   }
@@ -89,26 +89,26 @@ void Lemmatizer::Train(const std::vector<MorphExample>& data) {
   KeepMostFrequent(suffix, suffix_);
 }
 
-void Lemmatizer::Lemmatize(std::string_view form, uint64_t, int xpos, std::string& out) const {
-  char buf[64];
-  const size_t n = std::min(form.size(), sizeof(buf));
-  for (size_t i = 0; i < n; ++i) buf[i] = Lower(form[i]);
-  const std::string_view lower(buf, n);
-  const uint32_t* rule = form.size() <= sizeof(buf)
-                             ? exact_.Find(Key(91, HashBytes(lower), static_cast<uint64_t>(xpos)))
-                             : nullptr;
-  for (size_t len = std::min(kMaxSuffix, n) + 1; rule == nullptr && len-- > 0;)
-    rule = suffix_.Find(SuffixKey(xpos, lower, len));
+void Lemmatizer::Lemmatize(std::string_view form, uint64_t lower_hash, int xpos, std::string& out) const {
+  const uint32_t* rule = exact_.Find(Key(91, lower_hash, static_cast<uint64_t>(xpos)));
+  if (rule == nullptr) {
+    // Unseen (word, tag): the longest known suffix with this tag.
+    char buf[kMaxSuffix];
+    const size_t n = std::min(form.size(), kMaxSuffix);
+    for (size_t i = 0; i < n; ++i) buf[i] = Lower(form[form.size() - n + i]);
+    const std::string_view tail(buf, n);
+    for (size_t len = n + 1; rule == nullptr && len-- > 0;) rule = suffix_.Find(SuffixKey(xpos, tail, len));
+  }
   if (rule == nullptr || *rule >= rules_.size() || rules_[*rule].cut > form.size()) {
     out.assign(form);
     return;
   }
   const Rule& r = rules_[*rule];
   const size_t keep = form.size() - r.cut;
-  out.assign(form.substr(0, keep));
+  out.assign(form.data(), keep);
   if (r.lower)
     for (char& c : out) c = Lower(c);
-  out += r.add;
+  out.append(r.add);
 }
 
 void Lemmatizer::Write(ByteWriter& w) const {
@@ -155,14 +155,28 @@ void FeatsTable::Train(const std::vector<MorphExample>& data) {
     const uint32_t* d = tag_.Find(Key(93, x, u));
     if (v && d && *v != *d) word_.Insert(k, *v);
   }
+  BuildDense();
 }
 
 const std::string& FeatsTable::Feats(uint64_t lower_hash, int xpos, int upos) const {
   const uint64_t x = static_cast<uint64_t>(xpos), u = static_cast<uint64_t>(upos);
   const uint32_t* v = word_.Find(Key(92, lower_hash, x, u));
-  if (v == nullptr) v = tag_.Find(Key(93, x, u));
+  if (v == nullptr) {
+    if (x < kDenseTags && u < kDenseTags) {
+      const uint32_t d = dense_[x * kDenseTags + u];
+      return d < names_.size() ? names_[d] : names_[0];
+    }
+    v = tag_.Find(Key(93, x, u));
+  }
   if (v == nullptr || *v >= names_.size()) return names_[0];
   return names_[*v];
+}
+
+void FeatsTable::BuildDense() {
+  dense_.assign(kDenseTags * kDenseTags, 0);
+  for (uint64_t x = 0; x < kDenseTags; ++x)
+    for (uint64_t u = 0; u < kDenseTags; ++u)
+      if (const uint32_t* v = tag_.Find(Key(93, x, u))) dense_[x * kDenseTags + u] = *v;
 }
 
 void FeatsTable::Write(ByteWriter& w) const {
@@ -173,7 +187,9 @@ void FeatsTable::Write(ByteWriter& w) const {
 
 bool FeatsTable::Read(ByteReader& r) {
   if (!r.GetStrings(names_) || names_.empty()) return r.Fail();
-  return word_.Read(r) && tag_.Read(r);
+  if (!word_.Read(r) || !tag_.Read(r)) return false;
+  BuildDense();
+  return true;
 }
 
 }  // namespace parley::parse

@@ -27,7 +27,8 @@ struct MorphExample {
 class Lemmatizer {
  public:
   void Train(const std::vector<MorphExample>& data);
-  // Writes the lemma of `form` with Penn tag `xpos` into `out`.
+  // Writes the lemma of `form` with Penn tag `xpos` into `out` (reusing its
+  // capacity). `lower_hash` is HashLower(form) (parse/tagger.h).
   void Lemmatize(std::string_view form, uint64_t lower_hash, int xpos, std::string& out) const;
 
   void Write(ByteWriter& w) const;
@@ -54,7 +55,10 @@ class FeatsTable {
   bool Read(ByteReader& r);
 
  private:
+  static constexpr uint64_t kDenseTags = 64;
+  void BuildDense();
   std::vector<std::string> names_;  // names_[0] == ""
+  std::vector<uint32_t> dense_;     // (xpos, upos) → name for ids < kDenseTags
   U64Map<uint32_t> word_;           // (lowercase word, xpos, upos) → name
   U64Map<uint32_t> tag_;            // (xpos, upos) → name
 };

@@ -25,6 +25,7 @@ struct CodeOptions {
   lexicon::LexiconPaths dictionaries;
   std::string model;
   bool allow_monadic = false;
+  bool keep_unknown_countries = false;
 };
 
 int RunCode(const CodeOptions& o) {
@@ -55,6 +56,7 @@ int RunCode(const CodeOptions& o) {
   }
   coder::CoderOptions coder_options;
   coder_options.require_dyad = !o.allow_monadic;
+  coder_options.require_known_country = !o.keep_unknown_countries;
   coder::Coder coder(lexicon.value(), coder_options);
 
   std::ofstream file_out;
@@ -132,6 +134,8 @@ Command RegisterCode(CLI::App& app) {
   cmd->add_option("--issues", o->dictionaries.issues, "Issue lists");
   cmd->add_option("--model", o->model,
                   "Tagger/parser model for raw text (default: $PARLEY_MODEL, models/parley-en.model)");
+  cmd->add_flag("--keep-unknown-countries", o->keep_unknown_countries,
+                "Keep events whose source or target is a role with no country (\"---GOV\")");
   cmd->add_flag("--allow-monadic", o->allow_monadic,
                 "Keep events that lack a source or target (PETRARCH require_dyad = false)");
   return {cmd, [o] { return RunCode(*o); }};

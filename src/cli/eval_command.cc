@@ -53,7 +53,9 @@ int RunEvalEvents(const EventsEvalOptions& o) {
     std::fprintf(stderr, "parley eval events: %s\n", lexicon.status().ToString().c_str());
     return 1;
   }
-  coder::Coder coder(lexicon.value());
+  coder::CoderOptions coder_options;
+  coder_options.require_known_country = true;  // as `parley code` codes news
+  coder::Coder coder(lexicon.value(), coder_options);
   pipeline::DocumentCoder document_coder(coder, o.model);
   std::vector<Event> events;
   io::ReadSummary summary;

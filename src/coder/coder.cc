@@ -132,7 +132,10 @@ class SentenceCoder {
   void Agents(int head, bool nominal_only, std::vector<const lexicon::AgentEntry*>& out) const;
   int NounPhraseHead(int t) const;
   std::vector<ActorCode> CodesForMention(int mention) const;
-  std::vector<ActorCode> FirstActorAfter(int v, int from, int to, int skip_subtree) const;
+  // With known_only, actors that are only a role with no country are passed over.
+  std::vector<ActorCode> FirstActorAfter(int v, int from, int to, int skip_subtree,
+                                         bool known_only = false) const;
+  bool UnknownCountry(const std::vector<ActorCode>& codes) const;
   bool Excluded(int t, int v) const;
   void Emit(const std::vector<ActorCode>& sources, const std::vector<ActorCode>& targets,
             const std::string& code, int verb_first, int verb_last, const std::string& pattern);
@@ -419,15 +422,21 @@ std::vector<ActorCode> SentenceCoder::CodesForMention(int mention) const {
   return EntityCodes(np, nullptr);
 }
 
-std::vector<ActorCode> SentenceCoder::FirstActorAfter(int v, int from, int to,
-                                                      int skip_subtree) const {
+bool SentenceCoder::UnknownCountry(const std::vector<ActorCode>& codes) const {
+  for (const ActorCode& a : codes)
+    if (a.code.rfind(opt_.unknown_country, 0) != 0) return false;
+  return !codes.empty();
+}
+
+std::vector<ActorCode> SentenceCoder::FirstActorAfter(int v, int from, int to, int skip_subtree,
+                                                      bool known_only) const {
   for (int t = from; t <= to; ++t) {
     int m = mention_of_[t];
     if (m < 0) continue;
     if (skip_subtree >= 0 && tree_.Dominates(skip_subtree, t)) continue;
     if (!tree_.Dominates(v, t) || Excluded(t, v)) continue;
     auto codes = CodesForMention(m);
-    if (!codes.empty()) return codes;
+    if (!codes.empty() && !(known_only && UnknownCountry(codes))) return codes;
     t = mentions_[m].end - 1;
   }
   return {};
@@ -851,7 +860,13 @@ void SentenceCoder::CodeVerb(int v) {
       if (first_object < 0) first_object = c;
       if (targets.empty()) targets = EntityCodes(c, nullptr);
     }
+    // An object that is only a role ("send a delegation to Qatar", "deployed
+    // troops in Lebanon") yields to an actor with a country later in the phrase.
     if (targets.empty()) targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
+    if (UnknownCountry(targets)) {
+      auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
+      if (!later.empty()) targets = later;
+    }
     if (opt_.new_actor_length > 0) {
       if (sources.empty() && subject >= 0) {
         std::string text = NewActor(subject);
@@ -883,6 +898,9 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
                          int verb_first, int verb_last, const std::string& pattern) {
   std::vector<ActorCode> none{ActorCode{opt_.null_actor, -1, -1}};
   if ((sources.empty() || targets.empty()) && opt_.require_dyad) return;
+  auto known = [&](const ActorCode& a) {
+    return !opt_.require_known_country || a.code.rfind(opt_.unknown_country, 0) != 0;
+  };
   const auto& src = sources.empty() ? none : sources;
   const auto& tgt = targets.empty() ? none : targets;
   // "032:033": the first code for source→target, the second for target→source.
@@ -893,6 +911,7 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
   }
   auto push = [&](const ActorCode& s, const ActorCode& t, const std::string& c) {
     if (c.empty() || c == "---") return;
+    if (!known(s) || !known(t)) return;
     if (s.code == t.code && s.first == t.first) return;
     for (const Event& e : out_)  // one event per (source, target, code) in a sentence
       if (e.sentence == sentence_.index && e.doc_id == doc_.id && e.source.code == s.code &&

@@ -31,6 +31,10 @@ struct CoderOptions {
   std::string null_actor = "---";
   // Code reported for an agent that has no actor ("---" + agent code).
   std::string unknown_country = "---";
+  // Drop events whose source or target is only a role with no country
+  // ("---GOV"). PETRARCH keeps them; news users usually want dyads they can
+  // place, so `parley code` sets this unless told otherwise.
+  bool require_known_country = false;
   // PETRARCH's new_actor_length: a subject or object noun phrase that is not in
   // the dictionaries but has at most this many words is coded as its quoted
   // upper-case words ("\"THE MINISTRY OF MAGIC\""). 0 = off.

@@ -57,6 +57,7 @@ POLICE {} [~COP]
 STUDENT [~EDU]
 OFFICIAL [~GOV]
 MILITARY {} [~MIL]
+DELEGATION [~GOV]
 )";
 
 constexpr std::string_view kDiscards = R"(
@@ -311,6 +312,26 @@ TEST(CoderTest, AdjectiveRolesStayOffActorsInLaterPhrases) {
                        {"opposed", "VBD", 0, "root"},
                        {"Gondor", "NNP", 4, "obj"}});
   EXPECT_EQ(Code(army), (std::set<Triple>{{"ARNMIL", "GON", "112"}}));
+}
+
+TEST(CoderTest, ARoleObjectYieldsToAnActorWithACountry) {
+  // Arnor arrested a delegation in Gondor: the target is Gondor, not "---GOV".
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"arrested", "VBD", 0, "root"},
+                      {"a", "DT", 4, "det"},
+                      {"delegation", "NN", 2, "obj"},
+                      {"in", "IN", 6, "case"},
+                      {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "212"}}));
+  // Without a located actor the role stays, and require_known_country drops it.
+  auto alone = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"arrested", "VBD", 0, "root"},
+                        {"a", "DT", 4, "det"},
+                        {"delegation", "NN", 2, "obj"}});
+  EXPECT_EQ(Code(alone), (std::set<Triple>{{"ARN", "---GOV", "212"}}));
+  CoderOptions news;
+  news.require_known_country = true;
+  EXPECT_TRUE(Code(alone, news).empty());
 }
 
 TEST(CoderTest, UnknownVerbCodesNothing) {

@@ -19,6 +19,41 @@ struct CodedSpan {
   int32_t last_token = -1;   // inclusive
 };
 
+// How precisely an event's date is known.
+enum class DatePrecision : uint8_t {
+  kDocument,  // no date words in the clause: the document date
+  kDay,       // "on Thursday", "July 4th", "yesterday"
+  kWeek,      // "last week"
+  kMonth,     // "earlier this month", "in March"
+  kYear,      // "last year", "in 2023"
+};
+
+// An actor code split the way GDELT splits Actor1Code / Actor2Code.
+struct ActorFields {
+  std::string country;  // "ISR"; "" when the code has none (IGOs, "---")
+  std::string sectors;  // the rest, in 3-letter groups: "GOVMIL"
+  std::string known_group;  // IGO/NGO/armed-group part when present, e.g. "UNO"
+  std::string name;     // the words, as written
+};
+
+// Enrichment of an event (src/enrich/): CAMEO and PLOVER metadata, the
+// resolved date. Filled by enrich::Enrich; empty/zero before it runs.
+struct EventMetadata {
+  std::string root_code;     // "19"
+  std::string label;         // CAMEO label of the event code
+  int quad_class = 0;        // 1 verbal cooperation, 2 material cooperation,
+                             // 3 verbal conflict, 4 material conflict; 0 unknown
+  double goldstein = 0;      // Goldstein conflict-cooperation weight (-10 .. +10)
+  bool has_goldstein = false;
+  std::string plover_type;   // PLOVER event type, e.g. "ASSAULT"
+  std::string plover_mode;   // PLOVER mode, e.g. "aerial"; "" when none
+  std::string plover_context;  // PLOVER context, e.g. "military"; "" when none
+  ActorFields source, target;
+  Date event_date;           // resolved date (the document date when none is stated)
+  DatePrecision date_precision = DatePrecision::kDocument;
+  std::string date_text;     // the words that gave the date ("on Thursday"); "" = none
+};
+
 struct Event {
   std::string doc_id;
   std::string sentence_id;  // record id where the input has one
@@ -29,6 +64,7 @@ struct Event {
   CodedSpan event;          // code: CAMEO event code; text: the verb phrase
   std::string pattern;      // the dictionary pattern that matched, "file:line", for audits
   std::vector<std::string> issues;  // issue codes found in the sentence
+  EventMetadata meta;       // filled by the enrichment stage
 };
 
 }  // namespace parley

@@ -15,3 +15,13 @@ echo "== parley code examples/ceasefire-2025.conllu =="
 "$build/src/cli/parley" code examples/ceasefire-2025.conllu \
   --verbs "$dicts/verbs.txt" --actors "$dicts/actors.txt" \
   --agents "$dicts/agents.txt" --discards "$dicts/discards.txt"
+
+# The same from raw news text: Parley's own tokenizer, tagger and parser, and
+# its own dictionaries (dictionaries/), on three articles written for this
+# project, scored against the events a person coded by hand.
+echo
+echo "== parley code examples/sudan-talks-2025.jsonl (raw text, Parley's own dictionaries) =="
+"$build/src/cli/parley" code examples/sudan-talks-2025.jsonl | head -n 5
+echo "..."
+echo "== parley eval events examples/sudan-talks-2025.expected.tsv examples/sudan-talks-2025.jsonl =="
+"$build/src/cli/parley" eval events examples/sudan-talks-2025.expected.tsv examples/sudan-talks-2025.jsonl

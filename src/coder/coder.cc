@@ -406,10 +406,15 @@ int SentenceCoder::FindSubject(int v) const {
 
 bool SentenceCoder::Excluded(int t, int v) const {
   // Tokens under a coordinated verb or a parenthetical clause belong to other events.
+  // So do tokens of a coordinated clause with its own subject, wherever the
+  // parser hung it ("X and Y are co-hosting the talks, and Z are attending").
   for (int j = t; j >= 0 && j != v; j = tree_.head(j)) {
     Rel r = tree_.rel(j);
     if (r == Rel::kParataxis) return true;
-    if (r == Rel::kConj && tree_.IsVerbal(j) && tree_.head(j) == v) return true;
+    if (r == Rel::kConj && tree_.head(j) == v) return true;  // a noun conjoined to the verb is a misparse
+    if (r == Rel::kConj && tree_.IsVerbal(j) && j != t &&
+        (tree_.ChildWith(j, Rel::kSubj) >= 0 || tree_.ChildWith(j, Rel::kSubjPass) >= 0))
+      return true;
   }
   return false;
 }

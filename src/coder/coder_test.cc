@@ -334,6 +334,18 @@ TEST(CoderTest, ARoleObjectYieldsToAnActorWithACountry) {
   EXPECT_TRUE(Code(alone, news).empty());
 }
 
+TEST(CoderTest, ANounConjoinedToTheVerbIsNotItsTarget) {
+  // "Arnor opposed the plan, and Gondor ..." misparsed with Gondor as a
+  // conjunct of the verb: Gondor is another clause's subject, not the target.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"the", "DT", 4, "det"},
+                      {"plan", "NN", 2, "obj"},
+                      {"and", "CC", 6, "cc"},
+                      {"Gondor", "NNP", 2, "conj"}});
+  EXPECT_TRUE(Code(doc).empty());
+}
+
 TEST(CoderTest, UnknownVerbCodesNothing) {
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
                       {"visited", "VBD", 0, "root"},

@@ -879,20 +879,38 @@ class Parser::State {
   int b0_ = 0;
 };
 
-namespace {
 
-struct Candidate {
-  float score;
-  int item, move;
-};
-
-bool Better(const Candidate& a, const Candidate& b) {
-  if (a.score != b.score) return a.score > b.score;
-  if (a.item != b.item) return a.item < b.item;
-  return a.move < b.move;
+// Scores every valid move of every beam item (an item with one valid move
+// needs no scoring) and moves the best `beam` candidates to the front of
+// `cand`; returns how many were kept.
+size_t Parser::ExpandBeam(Search& search, const std::vector<ParseItem>& cur, int n, int beam,
+                          std::vector<Candidate>& cand) {
+  cand.clear();
+  uint8_t need[kMaxBeam];
+  float sc[3 * kMaxBeam];
+  for (size_t i = 0; i < cur.size(); ++i) {
+    int valid = 0;
+    for (int mv = 0; mv < 3; ++mv) valid += Search::Valid(cur[i], mv, n);
+    need[i] = valid > 1;
+  }
+  search.ScoreBeam(cur, need, sc);
+  for (size_t i = 0; i < cur.size(); ++i) {
+    const ParseItem& it = cur[i];
+    for (int mv = 0; mv < 3; ++mv)
+      if (Search::Valid(it, mv, n))
+        cand.push_back({it.score + (need[i] ? sc[3 * i + static_cast<size_t>(mv)] : 0.0f),
+                        static_cast<int>(i), mv});
+  }
+  const size_t keep = std::min(cand.size(), static_cast<size_t>(beam));
+  auto better = [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.item != b.item) return a.item < b.item;
+    return a.move < b.move;
+  };
+  std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(keep), cand.end(),
+                    better);
+  return keep;
 }
-
-}  // namespace
 
 void Parser::ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const {
   State st(s, scratch);
@@ -1012,23 +1030,7 @@ void Parser::Parse(const ParseSentence& s, ParseScratch& x, int* head, int* labe
   cand.reserve(static_cast<size_t>(3 * beam_));
   for (int t = 0; t < steps; ++t) {
     const std::vector<ParseItem>& cur = x.steps[static_cast<size_t>(t)];
-    cand.clear();
-    uint8_t need[kMaxBeam];
-    float sc[3 * kMaxBeam];
-    for (size_t i = 0; i < cur.size(); ++i) {
-      int valid = 0;
-      for (int mv = 0; mv < 3; ++mv) valid += Search::Valid(cur[i], mv, n);
-      need[i] = valid > 1;
-    }
-    search.ScoreBeam(cur, need, sc);
-    for (size_t i = 0; i < cur.size(); ++i) {
-      const ParseItem& it = cur[i];
-      for (int mv = 0; mv < 3; ++mv)
-        if (Search::Valid(it, mv, n))
-          cand.push_back({it.score + (need[i] ? sc[3 * i + static_cast<size_t>(mv)] : 0.0f), static_cast<int>(i), mv});
-    }
-    const size_t keep = std::min(cand.size(), static_cast<size_t>(beam_));
-    std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(keep), cand.end(), Better);
+    const size_t keep = ExpandBeam(search, cur, n, beam_, cand);
     std::vector<ParseItem>& next = x.steps[static_cast<size_t>(t) + 1];
     next.clear();
     for (size_t c = 0; c < keep; ++c) {
@@ -1095,23 +1097,7 @@ void Parser::TrainOne(const ParseSentence& s, ParseScratch& x) {
     }
     // Beam candidates.
     const std::vector<ParseItem>& cur = x.steps[static_cast<size_t>(t)];
-    cand.clear();
-    uint8_t need[kMaxBeam];
-    float sc[3 * kMaxBeam];
-    for (size_t i = 0; i < cur.size(); ++i) {
-      int valid = 0;
-      for (int mv = 0; mv < 3; ++mv) valid += Search::Valid(cur[i], mv, n);
-      need[i] = valid > 1;
-    }
-    search.ScoreBeam(cur, need, sc);
-    for (size_t i = 0; i < cur.size(); ++i) {
-      const ParseItem& it = cur[i];
-      for (int mv = 0; mv < 3; ++mv)
-        if (Search::Valid(it, mv, n))
-          cand.push_back({it.score + (need[i] ? sc[3 * i + static_cast<size_t>(mv)] : 0.0f), static_cast<int>(i), mv});
-    }
-    const size_t keep = std::min(cand.size(), static_cast<size_t>(beam_));
-    std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(keep), cand.end(), Better);
+    const size_t keep = ExpandBeam(search, cur, n, beam_, cand);
     // The oracle item's next state (and the label perceptron's update).
     {
       int valid = 0;

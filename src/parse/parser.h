@@ -111,6 +111,12 @@ class Parser {
  private:
   class State;   // greedy
   class Search;  // beam
+  struct Candidate {  // a beam item extended by one move
+    float score;
+    int item, move;
+  };
+  static size_t ExpandBeam(Search& search, const std::vector<ParseItem>& cur, int n, int beam,
+                           std::vector<Candidate>& cand);
   void ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const;
   void TrainGreedy(const ParseSentence& s, ParseScratch& scratch, double explore, std::mt19937_64& rng);
   void TrainOne(const ParseSentence& s, ParseScratch& scratch);

@@ -7,7 +7,6 @@
 // Penn-parsed AFP sentences of PETRARCH's GigaWord sample, replicated to N.
 // Prints lexicon load time, sentences per second on one core, events found
 // and peak resident memory.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -20,21 +19,11 @@
 #include "coder/coder.h"
 #include "io/conllu.h"
 #include "io/petrarch_xml.h"
+#include "bench_util.h"
 #include "lexicon/lexicon.h"
 
-namespace {
-
-double Seconds(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
-
-long PeakRssKb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-}  // namespace
+using parley::bench::PeakRssKb;
+using parley::bench::SecondsSince;
 
 int main(int argc, char** argv) {
   std::string shared = PARLEY_SHARED_DIR;
@@ -52,16 +41,10 @@ int main(int argc, char** argv) {
     std::printf("skipped: %s not found (the benchmark needs ../shared)\n", p2.c_str());
     return 0;
   }
-  parley::lexicon::LexiconPaths paths;
-  paths.verbs = {(p2 / "CAMEO.2.0.txt").string()};
-  paths.actors = {(p2 / "Phoenix.Countries.actors.txt").string(),
-                  (p2 / "Phoenix.International.actors.txt").string(),
-                  (p2 / "Phoenix.MilNonState.actors.txt").string()};
-  paths.agents = {(p2 / "Phoenix.agents.txt").string()};
-  paths.discards = {(p2 / "Phoenix.discards.txt").string()};
+  parley::lexicon::LexiconPaths paths = parley::bench::PhoenixSet(p2.string());
   auto t0 = std::chrono::steady_clock::now();
   auto lexicon = parley::lexicon::Lexicon::Load(paths);
-  double load_s = Seconds(t0);
+  double load_s = SecondsSince(t0);
   if (!lexicon.ok()) {
     std::fprintf(stderr, "coder_bench: %s\n", lexicon.status().ToString().c_str());
     return 1;
@@ -107,7 +90,7 @@ int main(int argc, char** argv) {
         if (coded == target_sentences) break;
       }
     }
-    best = std::min(best, Seconds(start));
+    best = std::min(best, SecondsSince(start));
   }
   std::printf("lexicon load (Phoenix set): %.1f ms, peak RSS after load %.1f MB\n", load_s * 1e3,
               rss_after_load / 1024.0);

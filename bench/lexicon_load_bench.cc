@@ -4,7 +4,6 @@
 // Usage: lexicon_load_bench [DICT_DIR] [N] [--warnings]
 //   DICT_DIR defaults to ../shared/data/petrarch2 relative to the repository
 //   root; N defaults to 5. Exits 0 with "skipped: ..." when DICT_DIR is absent.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "lexicon/lexicon.h"
 
 #ifndef PARLEY_SOURCE_DIR
@@ -35,12 +35,7 @@ int main(int argc, char** argv) {
     std::printf("skipped: %s not found\n", dir.c_str());
     return 0;
   }
-  parley::lexicon::LexiconPaths paths;
-  paths.verbs = {dir + "/CAMEO.2.0.txt"};
-  paths.actors = {dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
-                  dir + "/Phoenix.MilNonState.actors.txt"};
-  paths.agents = {dir + "/Phoenix.agents.txt"};
-  paths.discards = {dir + "/Phoenix.discards.txt"};
+  parley::lexicon::LexiconPaths paths = parley::bench::PhoenixSet(dir);
 
   std::vector<double> ms;
   std::shared_ptr<const parley::lexicon::Lexicon> lex;
@@ -60,8 +55,7 @@ int main(int argc, char** argv) {
   std::sort(sorted.begin(), sorted.end());
   double median = sorted.size() % 2 ? sorted[sorted.size() / 2]
                                     : (sorted[sorted.size() / 2 - 1] + sorted[sorted.size() / 2]) / 2;
-  struct rusage ru {};
-  getrusage(RUSAGE_SELF, &ru);
+
   std::printf("dictionaries: %s (Phoenix set: CAMEO.2.0 verbs, 3 actor files, agents, discards)\n", dir.c_str());
   std::printf("runs: %d  load ms: min %.1f  median %.1f\n", runs, sorted.front(), median);
   std::printf("vocabulary words: %zu\n", lex->vocab.size() - 1);
@@ -74,6 +68,6 @@ int main(int argc, char** argv) {
   std::printf("warnings: %zu\n", lex->warnings().size());
   if (show_warnings)
     for (const auto& w : lex->warnings()) std::printf("  %s\n", w.c_str());
-  std::printf("peak RSS: %.1f MB\n", static_cast<double>(ru.ru_maxrss) / 1024.0);
+  std::printf("peak RSS: %.1f MB\n", static_cast<double>(parley::bench::PeakRssKb()) / 1024.0);
   return 0;
 }

@@ -6,7 +6,6 @@
 //
 // Text: the 24 Wikinews documents of ../shared/bench/gum-news.jsonl
 // (741 body sentences), replicated to N sentences. One thread.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -18,6 +17,7 @@
 
 #include "coder/coder.h"
 #include "io/jsonl_reader.h"
+#include "bench_util.h"
 #include "lexicon/lexicon.h"
 #include "parse/model.h"
 #include "pipeline/analyze.h"
@@ -27,15 +27,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double Since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-long PeakRssKb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
+using parley::bench::PeakRssKb;
+double Since(Clock::time_point t) { return parley::bench::SecondsSince(t); }
 
 }  // namespace
 
@@ -63,13 +56,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "pipeline_bench: %s\n", model.status().ToString().c_str());
     return 1;
   }
-  parley::lexicon::LexiconPaths paths;
-  paths.verbs = {(p2 / "CAMEO.2.0.txt").string()};
-  paths.actors = {(p2 / "Phoenix.Countries.actors.txt").string(),
-                  (p2 / "Phoenix.International.actors.txt").string(),
-                  (p2 / "Phoenix.MilNonState.actors.txt").string()};
-  paths.agents = {(p2 / "Phoenix.agents.txt").string()};
-  paths.discards = {(p2 / "Phoenix.discards.txt").string()};
+  parley::lexicon::LexiconPaths paths = parley::bench::PhoenixSet(p2.string());
   auto lexicon = parley::lexicon::Lexicon::Load(paths);
   if (!lexicon.ok()) {
     std::fprintf(stderr, "pipeline_bench: %s\n", lexicon.status().ToString().c_str());

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "coder/coder.h"
+#include "io/event_formats.h"
 #include "io/event_writer.h"
 #include "io/format.h"
 #include "lexicon/lexicon.h"
@@ -26,6 +27,9 @@ struct CodeOptions {
   std::string model;
   bool allow_monadic = false;
   bool keep_unknown_countries = false;
+  // --output-format (io/event_formats.h)
+  std::string output_format = "jsonl";
+  bool header = false;
 };
 
 int RunCode(const CodeOptions& o) {
@@ -49,6 +53,13 @@ int RunCode(const CodeOptions& o) {
     }
     format = *f;
   }
+  // --output-format: begin
+  auto output_format = io::ParseOutputFormat(o.output_format);
+  if (!output_format.ok()) {
+    std::fprintf(stderr, "parley code: %s\n", output_format.status().message().c_str());
+    return 2;
+  }
+  // --output-format: end
   auto lexicon = lexicon::Lexicon::Load(dictionaries);
   if (!lexicon.ok()) {
     std::fprintf(stderr, "parley code: %s\n", lexicon.status().ToString().c_str());
@@ -69,6 +80,9 @@ int RunCode(const CodeOptions& o) {
     }
     out = &file_out;
   }
+  // --output-format: begin
+  if (o.header || io::WritesHeaderByDefault(*output_format)) *out << io::FormatHeader(*output_format);
+  // --output-format: end
 
   size_t coded_documents = 0, sentences = 0, events_total = 0;
   std::vector<io::SkippedRecord> unparsed;
@@ -91,7 +105,7 @@ int RunCode(const CodeOptions& o) {
     events_total += events.size();
     for (const Event& e : events) {
       line.clear();
-      io::AppendEventJson(e, line);
+      io::AppendEvent(*output_format, e, line);  // --output-format
       out->write(line.data(), static_cast<std::streamsize>(line.size()));
     }
   };
@@ -136,6 +150,11 @@ Command RegisterCode(CLI::App& app) {
                   "Tagger/parser model for raw text (default: $PARLEY_MODEL, models/parley-en.model)");
   cmd->add_flag("--keep-unknown-countries", o->keep_unknown_countries,
                 "Keep events whose source or target is a role with no country (\"---GOV\")");
+  // --output-format: begin
+  cmd->add_option("--output-format", o->output_format,
+                  "Output format: jsonl (default), gdelt (GDELT 2.0 event table), phoenix, csv");
+  cmd->add_flag("--header", o->header, "Write the column-name row for gdelt and phoenix (csv always has it)");
+  // --output-format: end
   cmd->add_flag("--allow-monadic", o->allow_monadic,
                 "Keep events that lack a source or target (PETRARCH require_dyad = false)");
   return {cmd, [o] { return RunCode(*o); }};

@@ -1,5 +1,7 @@
 #include "io/event_writer.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "io/io_util.h"
@@ -7,7 +9,10 @@
 namespace parley::io {
 namespace {
 
-void AppendSpan(std::string_view key, const CodedSpan& span, std::string& out) {
+// `actor`: the enrichment's split of an actor code, written after the span's
+// own keys; null for the event span.
+void AppendSpan(std::string_view key, const CodedSpan& span, const ActorFields* actor,
+                std::string& out) {
   out += '"';
   out += key;
   out += "\":{\"code\":";
@@ -16,7 +21,23 @@ void AppendSpan(std::string_view key, const CodedSpan& span, std::string& out) {
   AppendJsonString(span.text, out);
   if (span.first_token >= 0 && span.last_token >= span.first_token)
     out += fmt::format(",\"tokens\":[{},{}]", span.first_token, span.last_token);
+  if (actor != nullptr) {
+    out += ",\"country\":";
+    AppendJsonString(actor->country, out);
+    out += ",\"sectors\":";
+    AppendJsonString(actor->sectors, out);
+    out += ",\"known_group\":";
+    AppendJsonString(actor->known_group, out);
+  }
   out += '}';
+}
+
+void AppendDateOrNull(const Date& date, std::string& out) {
+  if (date.known()) {
+    AppendJsonString(date.ToIso(), out);
+  } else {
+    out += "null";
+  }
 }
 
 }  // namespace
@@ -66,17 +87,14 @@ void AppendEventJson(const Event& event, std::string& out) {
     AppendJsonString(event.sentence_id, out);
   }
   out += ",\"date\":";
-  if (event.date.known()) {
-    AppendJsonString(event.date.ToIso(), out);
-  } else {
-    out += "null";
-  }
+  AppendDateOrNull(event.date, out);
+  const EventMetadata& meta = event.meta;
   out += ',';
-  AppendSpan("source", event.source, out);
+  AppendSpan("source", event.source, &meta.source, out);
   out += ',';
-  AppendSpan("target", event.target, out);
+  AppendSpan("target", event.target, &meta.target, out);
   out += ',';
-  AppendSpan("event", event.event, out);
+  AppendSpan("event", event.event, nullptr, out);
   out += ",\"pattern\":";
   AppendJsonString(event.pattern, out);
   out += ",\"issues\":[";
@@ -84,7 +102,51 @@ void AppendEventJson(const Event& event, std::string& out) {
     if (i) out += ',';
     AppendJsonString(event.issues[i], out);
   }
-  out += "]}\n";
+  out += "],\"root\":";
+  AppendJsonString(meta.root_code, out);
+  out += ",\"label\":";
+  AppendJsonString(meta.label, out);
+  out += ",\"quad_class\":";
+  if (meta.quad_class >= 1 && meta.quad_class <= 4) {
+    out += fmt::format("{}", meta.quad_class);
+  } else {
+    out += "null";
+  }
+  out += ",\"goldstein\":";
+  if (meta.has_goldstein && std::isfinite(meta.goldstein)) {
+    out += FormatGoldstein(meta.goldstein);
+  } else {
+    out += "null";
+  }
+  out += ",\"plover\":{\"type\":";
+  AppendJsonString(meta.plover_type, out);
+  out += ",\"mode\":";
+  AppendJsonString(meta.plover_mode, out);
+  out += ",\"context\":";
+  AppendJsonString(meta.plover_context, out);
+  out += "},\"event_date\":";
+  AppendDateOrNull(meta.event_date, out);
+  out += ",\"date_precision\":\"";
+  out += DatePrecisionName(meta.date_precision);
+  out += "\",\"date_text\":";
+  AppendJsonString(meta.date_text, out);
+  out += "}\n";
+}
+
+const char* DatePrecisionName(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::kDocument: return "document";
+    case DatePrecision::kDay: return "day";
+    case DatePrecision::kWeek: return "week";
+    case DatePrecision::kMonth: return "month";
+    case DatePrecision::kYear: return "year";
+  }
+  return "document";
+}
+
+std::string FormatGoldstein(double value) {
+  if (value == 0) value = 0;  // no "-0"
+  return fmt::format("{}", value);
 }
 
 }  // namespace parley::io

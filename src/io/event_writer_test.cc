@@ -28,10 +28,15 @@ TEST(EventWriterTest, WritesOneLine) {
   AppendEventJson(SampleEvent(), out);
   EXPECT_EQ(out,
             "{\"doc_id\":\"seed-2024-07-05\",\"sentence\":2,\"sentence_id\":\"DEMO-01\",\"date\":\"2024-07-04\","
-            "\"source\":{\"code\":\"USAGOV\",\"text\":\"U.S. President Biden\",\"tokens\":[3,5]},"
-            "\"target\":{\"code\":\"ISRGOV\",\"text\":\"Prime Minister Benjamin Netanyahu\",\"tokens\":[10,13]},"
+            "\"source\":{\"code\":\"USAGOV\",\"text\":\"U.S. President Biden\",\"tokens\":[3,5],"
+            "\"country\":\"\",\"sectors\":\"\",\"known_group\":\"\"},"
+            "\"target\":{\"code\":\"ISRGOV\",\"text\":\"Prime Minister Benjamin Netanyahu\",\"tokens\":[10,13],"
+            "\"country\":\"\",\"sectors\":\"\",\"known_group\":\"\"},"
             "\"event\":{\"code\":\"040\",\"text\":\"held a phone conversation\",\"tokens\":[6,9]},"
-            "\"pattern\":\"CAMEO.2.0.txt:1203\",\"issues\":[\"CEASEFIRE\",\"HOSTAGES\"]}\n");
+            "\"pattern\":\"CAMEO.2.0.txt:1203\",\"issues\":[\"CEASEFIRE\",\"HOSTAGES\"],"
+            "\"root\":\"\",\"label\":\"\",\"quad_class\":null,\"goldstein\":null,"
+            "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
+            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\"}\n");
 }
 
 TEST(EventWriterTest, TitleEventWithoutIdDateOrTokens) {
@@ -42,9 +47,13 @@ TEST(EventWriterTest, TitleEventWithoutIdDateOrTokens) {
   std::string out;
   AppendEventJson(e, out);
   EXPECT_EQ(out,
-            "{\"doc_id\":\"t\",\"sentence\":-1,\"date\":null,\"source\":{\"code\":\"\",\"text\":\"\"},"
-            "\"target\":{\"code\":\"\",\"text\":\"\"},\"event\":{\"code\":\"190\",\"text\":\"\"},"
-            "\"pattern\":\"\",\"issues\":[]}\n");
+            "{\"doc_id\":\"t\",\"sentence\":-1,\"date\":null,"
+            "\"source\":{\"code\":\"\",\"text\":\"\",\"country\":\"\",\"sectors\":\"\",\"known_group\":\"\"},"
+            "\"target\":{\"code\":\"\",\"text\":\"\",\"country\":\"\",\"sectors\":\"\",\"known_group\":\"\"},"
+            "\"event\":{\"code\":\"190\",\"text\":\"\"},\"pattern\":\"\",\"issues\":[],"
+            "\"root\":\"\",\"label\":\"\",\"quad_class\":null,\"goldstein\":null,"
+            "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
+            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\"}\n");
 }
 
 TEST(EventWriterTest, EscapesStrings) {

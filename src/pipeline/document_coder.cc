@@ -1,5 +1,6 @@
 #include "pipeline/document_coder.h"
 
+#include "enrich/enricher.h"
 #include "pipeline/analyze.h"
 
 namespace parley::pipeline {
@@ -15,7 +16,9 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out) {
     Status analyzed = Analyze(doc, *model_);
     if (!analyzed.ok()) return analyzed;
   }
+  size_t first_new = out.size();
   coder_.CodeDocument(doc, out);
+  enrich::EnrichEvents(doc, std::span<Event>(out).subspan(first_new));
   return Status::Ok();
 }
 

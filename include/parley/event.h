@@ -36,6 +36,19 @@ struct ActorFields {
   std::string name;     // the words, as written
 };
 
+// Where an event happened, from the gazetteer.
+struct Place {
+  std::string name;          // gazetteer name ("Khan Younis")
+  std::string text;          // the words in the sentence ("southern Lebanon")
+  std::string country;       // CAMEO/ISO 3166 alpha-3 country code
+  std::string adm1;          // first-level region name; "" when unknown
+  std::string feature_type;  // "city", "region", "country", ...
+  std::string precision;     // how precise: "city", "region", "country"
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+  bool known() const { return !name.empty(); }
+};
+
 // Enrichment of an event (src/enrich/): CAMEO and PLOVER metadata, the
 // resolved date. Filled by enrich::Enrich; empty/zero before it runs.
 struct EventMetadata {
@@ -52,6 +65,12 @@ struct EventMetadata {
   Date event_date;           // resolved date (the document date when none is stated)
   DatePrecision date_precision = DatePrecision::kDocument;
   std::string date_text;     // the words that gave the date ("on Thursday"); "" = none
+  Place location;            // where it happened; unknown when the text names no place
+  // Set when the document's headline names an actor the body never mentions.
+  bool headline_mismatch = false;
+  // After de-duplication across documents: how often the event was reported.
+  int num_mentions = 1, num_sources = 1, num_articles = 1;
+  std::vector<std::string> documents;  // ids of the supporting documents (empty = just doc_id)
 };
 
 struct Event {

@@ -120,6 +120,7 @@ class SentenceCoder {
   int MatchElementAt(const PatternElement& e, int pos, bool leftward, int* mention) const;
 
   int FindSubject(int v) const;
+  std::vector<ActorCode> SubjectlessSource(int v, int first) const;
   // Recursion follows modifiers and conjuncts; `depth` bounds it on
   // untrusted trees (a phrase nested deeper than kMaxPhraseDepth is not read).
   std::vector<ActorCode> EntityCodes(int head, const std::vector<ActorCode>* inherited,
@@ -404,6 +405,31 @@ int SentenceCoder::FindSubject(int v) const {
   return -1;
 }
 
+std::vector<ActorCode> SentenceCoder::SubjectlessSource(int v, int first) const {
+  // A finite verb the parse left without a subject ("On Thursday, Hezbollah
+  // in Lebanon claimed ...", the subject misread as a conjunct of the
+  // fronted date): as TABARI does, take the nearest actor before the verb
+  // that is not inside a prepositional phrase, within the clause.
+  std::string_view x = toks_[v].xpos;
+  bool finite = x == "VBD" || x == "VBZ" || x == "VBP" ||
+                toks_[v].feats.find("VerbForm=Fin") != std::string::npos;
+  Rel r = tree_.rel(v);
+  if (!finite || r == Rel::kRelcl || r == Rel::kAcl || r == Rel::kXcomp) return {};
+  for (int t = first - 1; t >= 0; --t) {
+    if (t != v && tree_.IsVerbal(t) && tree_.rel(t) != Rel::kAux &&
+        tree_.rel(t) != Rel::kAuxPass && tree_.rel(t) != Rel::kCop)
+      break;  // another clause
+    int m = mention_of_[t];
+    if (m < 0) continue;
+    int np = NounPhraseHead(mentions_[m].begin);
+    t = mentions_[m].begin;
+    if (tree_.ChildWith(np, Rel::kCase) >= 0) continue;
+    auto codes = CodesForMention(m);
+    if (!codes.empty()) return codes;
+  }
+  return {};
+}
+
 bool SentenceCoder::Excluded(int t, int v) const {
   // Tokens under a coordinated verb or a parenthetical clause belong to other events.
   // So do tokens of a coordinated clause with its own subject, wherever the
@@ -421,8 +447,11 @@ bool SentenceCoder::Excluded(int t, int v) const {
 
 std::vector<ActorCode> SentenceCoder::CodesForMention(int mention) const {
   int np = NounPhraseHead(mentions_[mention].begin);
-  // A later conjunct stands for the whole coordination ("Gondor and Osgiliath").
-  while (tree_.rel(np) == Rel::kConj && tree_.head(np) >= 0 && !tree_.IsVerbal(tree_.head(np)))
+  // A later conjunct stands for the whole coordination ("Gondor and Osgiliath")
+  // when the first conjunct is itself a dictionary phrase; a name misread as
+  // a conjunct of some other noun ("On Thursday, Hezbollah ...") stands alone.
+  while (tree_.rel(np) == Rel::kConj && tree_.head(np) >= 0 &&
+         !tree_.IsVerbal(tree_.head(np)) && mention_of_[tree_.head(np)] >= 0)
     np = tree_.head(np);
   return EntityCodes(np, nullptr);
 }
@@ -851,6 +880,14 @@ void SentenceCoder::CodeVerb(int v) {
   } else {
     subject = FindSubject(v);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
+    if (subject < 0) {
+      // The clause that should have given the subject: up the control chain.
+      int top = v;
+      while (tree_.head(top) >= 0 && tree_.IsVerbal(tree_.head(top)) &&
+             (tree_.rel(top) == Rel::kXcomp || tree_.rel(top) == Rel::kConj))
+        top = tree_.head(top);
+      sources = SubjectlessSource(top, top == v ? first : top);
+    }
     if (sources.empty() && subject >= 0 && IsPronoun(toks_[subject])) {
       // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.
       for (int h = tree_.head(v); h >= 0 && sources.empty(); h = tree_.head(h)) {

@@ -346,6 +346,20 @@ TEST(CoderTest, ANounConjoinedToTheVerbIsNotItsTarget) {
   EXPECT_TRUE(Code(doc).empty());
 }
 
+TEST(CoderTest, ASubjectMisreadAsAConjunctOfAFrontedDateStillCounts) {
+  // On Thursday , Gondor in Arnor opposed Eriador — parsed with "Gondor" as a
+  // conjunct of "Thursday" and "in Arnor" under "Thursday": no nsubj.
+  auto doc = MakeDoc({{"On", "IN", 2, "case"},
+                      {"Thursday", "NNP", 7, "obl"},
+                      {",", ",", 4, "punct"},
+                      {"Gondor", "NNP", 2, "conj"},
+                      {"in", "IN", 6, "case"},
+                      {"Arnor", "NNP", 2, "nmod"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Eriador", "NNP", 7, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"GON", "ERI", "112"}}));
+}
+
 TEST(CoderTest, UnknownVerbCodesNothing) {
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
                       {"visited", "VBD", 0, "root"},

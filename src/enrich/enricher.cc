@@ -2,6 +2,7 @@
 
 #include "enrich/cameo_tables.h"
 #include "enrich/dates.h"
+#include "enrich/places.h"
 
 namespace parley::enrich {
 
@@ -18,12 +19,14 @@ void EnrichEvents(const Document& doc, std::span<Event> events) {
       e.meta.event_date = doc.date;
       e.meta.date_precision = DatePrecision::kDocument;
       e.meta.date_text.clear();
+      e.meta.location = Place{};
       continue;
     }
     ResolvedDate date = ResolveEventDate(doc, *sentence, e.event.first_token, doc.date);
     e.meta.event_date = date.date;
     e.meta.date_precision = date.precision;
     e.meta.date_text = std::move(date.text);
+    e.meta.location = ResolveEventPlace(doc, *sentence, e);
   }
 }
 

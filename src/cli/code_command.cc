@@ -14,7 +14,9 @@
 #include "io/format.h"
 #include "lexicon/lexicon.h"
 #include "pipeline/analyze.h"
+#include "pipeline/dedup.h"
 #include "pipeline/document_coder.h"
+#include "pipeline/progress.h"
 
 namespace parley::cli {
 namespace {
@@ -30,6 +32,10 @@ struct CodeOptions {
   // --output-format (io/event_formats.h)
   std::string output_format = "jsonl";
   bool header = false;
+  // De-duplication across documents (pipeline/dedup.h): off = streaming output.
+  bool dedup = false;
+  int max_lag_days = 1;
+  bool quiet = false;  // no progress line
 };
 
 int RunCode(const CodeOptions& o) {
@@ -84,30 +90,39 @@ int RunCode(const CodeOptions& o) {
   if (o.header || io::WritesHeaderByDefault(*output_format)) *out << io::FormatHeader(*output_format);
   // --output-format: end
 
-  size_t coded_documents = 0, sentences = 0, events_total = 0;
+  pipeline::RunSummary run;
   std::vector<io::SkippedRecord> unparsed;
   io::ReadSummary summary;
-  std::vector<Event> events;
+  std::vector<Event> events;     // this document's; with --dedup, all of them
+  std::vector<std::string> unmatched;
   std::string line;
+  auto write = [&](const Event& e) {
+    line.clear();
+    io::AppendEvent(*output_format, e, line);  // --output-format
+    out->write(line.data(), static_cast<std::streamsize>(line.size()));
+  };
+  pipeline::ProgressLine progress(stderr, !o.quiet && pipeline::ProgressLine::StderrIsTerminal());
   // Raw text (JSON Lines, plain text) goes through Parley's own tokenizer,
   // tagger and parser on the way in.
   pipeline::DocumentCoder document_coder(coder, o.model);
   auto sink = [&](Document&& doc) {
-    events.clear();
-    Status coded = document_coder.Code(doc, events);
+    if (!o.dedup) events.clear();
+    size_t before = events.size();
+    Status coded = document_coder.Code(doc, events, &unmatched);
     if (!coded.ok()) {
       unparsed.push_back(io::SkippedRecord{doc.id.empty() ? "(no id)" : doc.id,
                                            "cannot parse: " + coded.message()});
+      progress.Update(summary.documents, run.events);
       return;
     }
-    ++coded_documents;
-    sentences += doc.sentences.size();
-    events_total += events.size();
-    for (const Event& e : events) {
-      line.clear();
-      io::AppendEvent(*output_format, e, line);  // --output-format
-      out->write(line.data(), static_cast<std::streamsize>(line.size()));
-    }
+    ++run.documents_coded;
+    run.sentences += doc.sentences.size();
+    run.events += events.size() - before;
+    if (!unmatched.empty())
+      run.flagged.push_back({doc.id.empty() ? "(no id)" : doc.id, unmatched});
+    if (!o.dedup)
+      for (const Event& e : events) write(e);
+    progress.Update(summary.documents, run.events);
   };
   std::vector<std::string> inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
   int exit_code = 0;
@@ -118,18 +133,21 @@ int RunCode(const CodeOptions& o) {
       exit_code = 1;
     }
   }
+  if (o.dedup) {
+    pipeline::DedupOptions dedup_options;
+    dedup_options.max_lag_days = o.max_lag_days;
+    events = pipeline::Deduplicate(std::move(events), dedup_options);
+    run.deduplicated = true;
+    run.events_after_dedup = events.size();
+    for (const Event& e : events) write(e);
+  }
   out->flush();
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  size_t skipped = summary.skipped.size() + unparsed.size();
-  std::fprintf(stderr,
-               "parley code: %zu documents read, %zu coded, %zu skipped; %zu sentences, %zu "
-               "events; %.2f s\n",
-               summary.documents, coded_documents, skipped, sentences, events_total, seconds);
-  for (const auto& s : summary.skipped)
-    std::fprintf(stderr, "  skipped %s: %s\n", s.where.c_str(), s.reason.c_str());
-  for (const auto& s : unparsed)
-    std::fprintf(stderr, "  skipped %s: %s\n", s.where.c_str(), s.reason.c_str());
+  progress.Finish();
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.documents_read = summary.documents;
+  run.skipped = summary.skipped;
+  run.skipped.insert(run.skipped.end(), unparsed.begin(), unparsed.end());
+  std::fputs(pipeline::FormatSummary(run).c_str(), stderr);
   return exit_code;
 }
 
@@ -157,6 +175,14 @@ Command RegisterCode(CLI::App& app) {
   // --output-format: end
   cmd->add_flag("--allow-monadic", o->allow_monadic,
                 "Keep events that lack a source or target (PETRARCH require_dyad = false)");
+  cmd->add_flag("--dedup", o->dedup,
+                "Merge the same event reported in several sentences and documents (counts in "
+                "num_mentions/num_sources/num_articles); output comes at the end");
+  cmd->add_option("--max-lag-days", o->max_lag_days,
+                  "With --dedup: events this many days apart or less merge (report lag)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress line (it is shown only on a terminal)");
   return {cmd, [o] { return RunCode(*o); }};
 }
 

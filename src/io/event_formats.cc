@@ -208,9 +208,9 @@ void AppendGdelt(const Event& e, std::string& out) {
   f.push_back(RootCode(e));
   f.push_back(QuadClass(e.meta));
   f.push_back(Goldstein(e.meta));
-  f.push_back("1");  // NumMentions: one until events are de-duplicated
-  f.push_back("1");  // NumSources
-  f.push_back("1");  // NumArticles
+  f.push_back(fmt::format("{}", e.meta.num_mentions));  // one until de-duplicated (--dedup)
+  f.push_back(fmt::format("{}", e.meta.num_sources));
+  f.push_back(fmt::format("{}", e.meta.num_articles));
   f.emplace_back();  // AvgTone
   f.resize(f.size() + 3 * 8);  // Actor1Geo_*, Actor2Geo_*, ActionGeo_*
   f.push_back(e.date.known() ? Yyyymmdd(e.date) + "000000" : "");

@@ -123,7 +123,9 @@ TEST(EventFormatsTest, JsonFullEvent) {
             "\"pattern\":\"verbs.txt:14\",\"issues\":[\"CEASEFIRE 2\",\"HOSTAGES 1\"],"
             "\"root\":\"19\",\"label\":\"Employ precision-guided aerial munitions\",\"quad_class\":4,"
             "\"goldstein\":-10,\"plover\":{\"type\":\"ASSAULT\",\"mode\":\"aerial\",\"context\":\"military\"},"
-            "\"event_date\":\"2025-01-13\",\"date_precision\":\"day\",\"date_text\":\"yesterday\"}\n");
+            "\"event_date\":\"2025-01-13\",\"date_precision\":\"day\",\"date_text\":\"yesterday\","
+            "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
+            "\"documents\":[\"https://news.example/2025/01/14/ceasefire\"]}\n");
 }
 
 TEST(EventFormatsTest, JsonBareEvent) {
@@ -134,7 +136,9 @@ TEST(EventFormatsTest, JsonBareEvent) {
             "\"event\":{\"code\":\"040\",\"text\":\"held talks\"},\"pattern\":\"verbs.txt:120\",\"issues\":[],"
             "\"root\":\"\",\"label\":\"\",\"quad_class\":null,\"goldstein\":null,"
             "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
-            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\"}\n");
+            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\","
+            "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
+            "\"documents\":[\"seed-2024-07-05\"]}\n");
 }
 
 TEST(EventFormatsTest, JsonGoldsteinFractions) {
@@ -186,6 +190,10 @@ void ExpectValidRecord(simdjson::dom::element doc) {
   expect_type(doc, "event_date", {kString, kNull});
   expect_type(doc, "date_precision", {kString});
   expect_type(doc, "date_text", {kString});
+  expect_type(doc, "headline_mismatch", {element_type::BOOL});
+  for (const char* key : {"num_mentions", "num_sources", "num_articles"})
+    expect_type(doc, key, {element_type::INT64});
+  expect_type(doc, "documents", {element_type::ARRAY});
   std::string_view precision;
   ASSERT_EQ(doc["date_precision"].get(precision), simdjson::SUCCESS);
   EXPECT_TRUE(precision == "document" || precision == "day" || precision == "week" || precision == "month" ||

@@ -130,6 +130,20 @@ void AppendEventJson(const Event& event, std::string& out) {
   out += DatePrecisionName(meta.date_precision);
   out += "\",\"date_text\":";
   AppendJsonString(meta.date_text, out);
+  // headline check and de-duplication (pipeline/headline.h, dedup.h): begin
+  out += fmt::format(",\"headline_mismatch\":{},\"num_mentions\":{},\"num_sources\":{},"
+                     "\"num_articles\":{},\"documents\":[",
+                     meta.headline_mismatch, meta.num_mentions, meta.num_sources, meta.num_articles);
+  if (meta.documents.empty()) {
+    AppendJsonString(event.doc_id, out);
+  } else {
+    for (size_t i = 0; i < meta.documents.size(); ++i) {
+      if (i) out += ',';
+      AppendJsonString(meta.documents[i], out);
+    }
+  }
+  out += ']';
+  // headline check and de-duplication: end
   out += "}\n";
 }
 

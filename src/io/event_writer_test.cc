@@ -36,7 +36,9 @@ TEST(EventWriterTest, WritesOneLine) {
             "\"pattern\":\"CAMEO.2.0.txt:1203\",\"issues\":[\"CEASEFIRE\",\"HOSTAGES\"],"
             "\"root\":\"\",\"label\":\"\",\"quad_class\":null,\"goldstein\":null,"
             "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
-            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\"}\n");
+            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\","
+            "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
+            "\"documents\":[\"seed-2024-07-05\"]}\n");
 }
 
 TEST(EventWriterTest, TitleEventWithoutIdDateOrTokens) {
@@ -53,7 +55,9 @@ TEST(EventWriterTest, TitleEventWithoutIdDateOrTokens) {
             "\"event\":{\"code\":\"190\",\"text\":\"\"},\"pattern\":\"\",\"issues\":[],"
             "\"root\":\"\",\"label\":\"\",\"quad_class\":null,\"goldstein\":null,"
             "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
-            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\"}\n");
+            "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\","
+            "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
+            "\"documents\":[\"t\"]}\n");
 }
 
 TEST(EventWriterTest, EscapesStrings) {

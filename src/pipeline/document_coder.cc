@@ -2,10 +2,13 @@
 
 #include "enrich/enricher.h"
 #include "pipeline/analyze.h"
+#include "pipeline/headline.h"
 
 namespace parley::pipeline {
 
-Status DocumentCoder::Code(Document& doc, std::vector<Event>& out) {
+Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
+                          std::vector<std::string>* headline_unmatched) {
+  if (headline_unmatched != nullptr) headline_unmatched->clear();
   if (doc.sentences.empty() || !doc.IsParsed()) {
     if (!model_ && model_status_.ok()) {
       auto loaded = parse::Model::Load(ResolveModelPath(model_path_));
@@ -19,6 +22,8 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out) {
   size_t first_new = out.size();
   coder_.CodeDocument(doc, out);
   enrich::EnrichEvents(doc, std::span<Event>(out).subspan(first_new));
+  if (HeadlineMismatch(doc, coder_.lexicon(), headline_unmatched))
+    for (size_t i = first_new; i < out.size(); ++i) out[i].meta.headline_mismatch = true;
   return Status::Ok();
 }
 

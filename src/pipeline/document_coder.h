@@ -21,8 +21,13 @@ class DocumentCoder {
       : coder_(coder), model_path_(std::move(model_path)) {}
 
   // Parses `doc` if it has no trees, then appends its events to `out`. An
-  // error (the model cannot be loaded) leaves `out` unchanged.
-  Status Code(Document& doc, std::vector<Event>& out);
+  // error (the model cannot be loaded) leaves `out` unchanged. When the
+  // headline names actors the body never mentions (HeadlineMismatch,
+  // pipeline/headline.h), every event of the document gets
+  // meta.headline_mismatch; `headline_unmatched`, when not null, receives
+  // the headline's words for those actors (empty when not flagged).
+  Status Code(Document& doc, std::vector<Event>& out,
+              std::vector<std::string>* headline_unmatched = nullptr);
 
  private:
   const coder::Coder& coder_;

@@ -212,7 +212,29 @@ void AppendGdelt(const Event& e, std::string& out) {
   f.push_back(fmt::format("{}", e.meta.num_sources));
   f.push_back(fmt::format("{}", e.meta.num_articles));
   f.emplace_back();  // AvgTone
-  f.resize(f.size() + 3 * 8);  // Actor1Geo_*, Actor2Geo_*, ActionGeo_*
+  f.resize(f.size() + 2 * 8);  // Actor1Geo_*, Actor2Geo_*: not resolved
+  // ActionGeo_*: GDELT's types are 1 country, 4 world city, 5 world state
+  // (2 and 3 for US states and cities); CountryCode holds Parley's ISO 3166
+  // alpha-3 code where GDELT writes FIPS; ADM1 and feature ids stay empty.
+  const Place& place = e.meta.location;
+  if (place.known()) {
+    bool us = place.country == "USA";
+    int type = place.feature_type == "country" ? 1
+               : place.feature_type == "city"  ? (us ? 3 : 4)
+                                               : (us ? 2 : 5);
+    std::string full = place.name;
+    if (!place.adm1.empty() && place.adm1 != place.name) full += ", " + place.adm1;
+    f.push_back(std::to_string(type));
+    f.push_back(full);
+    f.push_back(place.country);
+    f.push_back("");
+    f.push_back("");
+    f.push_back(place.has_coordinates ? fmt::format("{:.4f}", place.lat) : "");
+    f.push_back(place.has_coordinates ? fmt::format("{:.4f}", place.lon) : "");
+    f.push_back("");
+  } else {
+    f.resize(f.size() + 8);
+  }
   f.push_back(e.date.known() ? Yyyymmdd(e.date) + "000000" : "");
   f.push_back(SourceUrl(e));
   AppendTsvRow(f, out);

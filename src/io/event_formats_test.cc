@@ -125,7 +125,7 @@ TEST(EventFormatsTest, JsonFullEvent) {
             "\"goldstein\":-10,\"plover\":{\"type\":\"ASSAULT\",\"mode\":\"aerial\",\"context\":\"military\"},"
             "\"event_date\":\"2025-01-13\",\"date_precision\":\"day\",\"date_text\":\"yesterday\","
             "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
-            "\"documents\":[\"https://news.example/2025/01/14/ceasefire\"]}\n");
+            "\"documents\":[\"https://news.example/2025/01/14/ceasefire\"],\"location\":null}\n");
 }
 
 TEST(EventFormatsTest, JsonBareEvent) {
@@ -138,7 +138,7 @@ TEST(EventFormatsTest, JsonBareEvent) {
             "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
             "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\","
             "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
-            "\"documents\":[\"seed-2024-07-05\"]}\n");
+            "\"documents\":[\"seed-2024-07-05\"],\"location\":null}\n");
 }
 
 TEST(EventFormatsTest, JsonGoldsteinFractions) {
@@ -443,6 +443,49 @@ TEST(EventFormatsTest, CsvRowHasAsManyFieldsAsTheHeader) {
   };
   EXPECT_EQ(count(FormatHeader(OutputFormat::kCsv)), count(Line(OutputFormat::kCsv, FullEvent())));
   EXPECT_EQ(count(FormatHeader(OutputFormat::kCsv)), count(Line(OutputFormat::kCsv, Event{})));
+}
+
+}  // namespace
+}  // namespace parley::io
+
+namespace parley::io {
+namespace {
+
+TEST(EventFormatsTest, LocationInJsonAndGdeltActionGeo) {
+  Event e;
+  e.doc_id = "d";
+  e.event.code = "195";
+  Place& p = e.meta.location;
+  p.name = "Khan Younis";
+  p.text = "Khan Younis";
+  p.country = "PSE";
+  p.feature_type = "city";
+  p.precision = "city";
+  p.lat = 31.34;
+  p.lon = 34.30;
+  p.has_coordinates = true;
+  std::string json;
+  AppendEventJson(e, json);
+  EXPECT_NE(json.find("\"location\":{\"name\":\"Khan Younis\",\"text\":\"Khan Younis\","
+                      "\"country\":\"PSE\",\"adm1\":\"\",\"feature_type\":\"city\","
+                      "\"precision\":\"city\",\"lat\":31.3400,\"lon\":34.3000}"),
+            std::string::npos)
+      << json;
+  std::string gdelt;
+  AppendEvent(OutputFormat::kGdelt, e, gdelt);
+  std::vector<std::string> f;
+  size_t start = 0;
+  gdelt.pop_back();  // newline
+  for (size_t tab; (tab = gdelt.find('\t', start)) != std::string::npos; start = tab + 1)
+    f.push_back(gdelt.substr(start, tab - start));
+  f.push_back(gdelt.substr(start));
+  ASSERT_EQ(f.size(), 61u);
+  // ActionGeo_Type .. ActionGeo_FeatureID are columns 52..59 (0-based 51..58).
+  EXPECT_EQ(f[51], "4");
+  EXPECT_EQ(f[52], "Khan Younis");
+  EXPECT_EQ(f[53], "PSE");
+  EXPECT_EQ(f[56], "31.3400");
+  EXPECT_EQ(f[57], "34.3000");
 }
 
 }  // namespace

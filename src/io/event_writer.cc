@@ -144,6 +144,28 @@ void AppendEventJson(const Event& event, std::string& out) {
   }
   out += ']';
   // headline check and de-duplication: end
+  out += ",\"location\":";
+  const Place& place = meta.location;
+  if (!place.known()) {
+    out += "null";
+  } else {
+    out += "{\"name\":";
+    AppendJsonString(place.name, out);
+    out += ",\"text\":";
+    AppendJsonString(place.text, out);
+    out += ",\"country\":";
+    AppendJsonString(place.country, out);
+    out += ",\"adm1\":";
+    AppendJsonString(place.adm1, out);
+    out += ",\"feature_type\":";
+    AppendJsonString(place.feature_type, out);
+    out += ",\"precision\":";
+    AppendJsonString(place.precision, out);
+    if (place.has_coordinates)
+      out += fmt::format(",\"lat\":{:.4f},\"lon\":{:.4f}}}", place.lat, place.lon);
+    else
+      out += ",\"lat\":null,\"lon\":null}";
+  }
   out += "}\n";
 }
 

@@ -38,7 +38,7 @@ TEST(EventWriterTest, WritesOneLine) {
             "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
             "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\","
             "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
-            "\"documents\":[\"seed-2024-07-05\"]}\n");
+            "\"documents\":[\"seed-2024-07-05\"],\"location\":null}\n");
 }
 
 TEST(EventWriterTest, TitleEventWithoutIdDateOrTokens) {
@@ -57,7 +57,7 @@ TEST(EventWriterTest, TitleEventWithoutIdDateOrTokens) {
             "\"plover\":{\"type\":\"\",\"mode\":\"\",\"context\":\"\"},"
             "\"event_date\":null,\"date_precision\":\"document\",\"date_text\":\"\","
             "\"headline_mismatch\":false,\"num_mentions\":1,\"num_sources\":1,\"num_articles\":1,"
-            "\"documents\":[\"t\"]}\n");
+            "\"documents\":[\"t\"],\"location\":null}\n");
 }
 
 TEST(EventWriterTest, EscapesStrings) {

@@ -21,7 +21,10 @@ echo "== parley code examples/ceasefire-2025.conllu =="
 # project, scored against the events a person coded by hand.
 echo
 echo "== parley code examples/sudan-talks-2025.jsonl (raw text, Parley's own dictionaries) =="
-"$build/src/cli/parley" code examples/sudan-talks-2025.jsonl | head -n 5
-echo "..."
+events="$(mktemp)"
+trap 'rm -f "$events"' EXIT
+"$build/src/cli/parley" code examples/sudan-talks-2025.jsonl -o "$events"
+head -n 3 "$events"
+echo "... ($(wc -l < "$events") events in all)"
 echo "== parley eval events examples/sudan-talks-2025.expected.tsv examples/sudan-talks-2025.jsonl =="
 "$build/src/cli/parley" eval events examples/sudan-talks-2025.expected.tsv examples/sudan-talks-2025.jsonl

@@ -280,6 +280,12 @@ Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Eve
     const GazetteerEntry* e = ChoosePlace(m.candidates, actors, named);
     const bool in_source = Overlaps(m, event.source), in_target = Overlaps(m, event.target);
     if ((in_source || in_target) && e->type == "country") continue;
+    // A place name that is the whole actor is a metonym ("Washington
+    // welcomed", "Kyiv said"): the government, not where it happened.
+    auto is_whole = [&](const CodedSpan& span) {
+      return span.first_token == m.begin && span.last_token == m.end - 1;
+    };
+    if (is_whole(event.source) || is_whole(event.target)) continue;
     int tier = in_source ? 4 : in_target ? 3
                : verb >= 0 && verb < n ? TierOf(tokens, tree, verb, m)
                                        : 2;

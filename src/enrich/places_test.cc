@@ -191,6 +191,17 @@ TEST(PlacesTest, ActorCountryIsNotTheLocation) {
   EXPECT_FALSE(p.known());
 }
 
+TEST(PlacesTest, ACityThatIsTheWholeActorIsAMetonymNotAPlace) {
+  // "Washington welcomed Sudan's decision": Washington stands for the US
+  // government, it is not where the welcoming happened.
+  Document doc = MakeDoc({{"Washington", "NNP", 2, "nsubj"},
+                          {"welcomed", "VBD", 0, "root"},
+                          {"Sudan", "NNP", 4, "nmod:poss"},
+                          {"decision", "NN", 2, "obj"}});
+  Place p = ResolveEventPlace(doc, doc.sentences[0], MakeEvent("USA", 0, "SDN", 2, 1));
+  EXPECT_FALSE(p.known());
+}
+
 TEST(PlacesTest, VerbsPlaceBeatsOtherPlacesInTheSentence) {
   // "Officials from Kyiv met in Istanbul"
   Document doc = MakeDoc({{"Officials", "NNS", 4, "nsubj"},

@@ -54,28 +54,33 @@ constexpr size_t kCacheBits = 13;
 
 }  // namespace
 
+// The words and tags of a sentence, then the root and a "none" position,
+// with their combined hashes, as both parsers' feature extraction reads them.
+void LoadWords(const ParseSentence& s, ParseScratch& x) {
+  const size_t n = s.word.size(), m = n + 2;
+  x.word.resize(m);
+  x.tag.resize(m);
+  x.utag.resize(m);
+  x.wp.resize(m);
+  for (size_t k = 0; k < n; ++k) {
+    x.word[k] = s.word[k];
+    x.tag[k] = s.xpos[k];
+    x.utag[k] = s.upos[k];
+  }
+  x.word[n] = kRootWord;
+  x.tag[n] = x.utag[n] = kRootTag;
+  x.word[n + 1] = kNoneWord;
+  x.tag[n + 1] = x.utag[n + 1] = kNoneTag;
+  for (size_t k = 0; k < m; ++k) x.wp[k] = Mix64(x.word[k] + U(x.tag[k]) * 0x9E3779B97F4A7C15ULL);
+}
+
 // Feature extraction, transitions and the beam search over one sentence.
 // Node -1 stands for "none" (token n + 1).
 class Parser::Search {
  public:
   Search(const Parser& p, const ParseSentence& s, ParseScratch& x)
       : p_(p), x_(x), n_(static_cast<int>(s.word.size())) {
-    const size_t m = static_cast<size_t>(n_) + 2;
-    x.word.resize(m);
-    x.tag.resize(m);
-    x.utag.resize(m);
-    x.wp.resize(m);
-    for (int i = 0; i < n_; ++i) {
-      const size_t k = static_cast<size_t>(i);
-      x.word[k] = s.word[k];
-      x.tag[k] = s.xpos[k];
-      x.utag[k] = s.upos[k];
-    }
-    x.word[static_cast<size_t>(n_)] = kRootWord;
-    x.tag[static_cast<size_t>(n_)] = x.utag[static_cast<size_t>(n_)] = kRootTag;
-    x.word[static_cast<size_t>(n_) + 1] = kNoneWord;
-    x.tag[static_cast<size_t>(n_) + 1] = x.utag[static_cast<size_t>(n_) + 1] = kNoneTag;
-    for (size_t k = 0; k < m; ++k) x.wp[k] = Mix64(x.word[k] + U(x.tag[k]) * 0x9E3779B97F4A7C15ULL);
+    LoadWords(s, x);
     none_ = Fresh(n_ + 1);
     x.nodes.clear();
     use_cache_ = n_ + 2 < (1 << 13);
@@ -602,21 +607,7 @@ class Parser::State {
     x.lmask.assign(m, 0);
     x.rmask.assign(m, 0);
     x.in_stack.assign(m, 0);
-    x.word.resize(m);
-    x.tag.resize(m);
-    x.utag.resize(m);
-    x.wp.resize(m);
-    for (int i = 0; i < n_; ++i) {
-      const size_t k = static_cast<size_t>(i);
-      x.word[k] = s.word[k];
-      x.tag[k] = s.xpos[k];
-      x.utag[k] = s.upos[k];
-    }
-    x.word[static_cast<size_t>(n_)] = kRootWord;
-    x.tag[static_cast<size_t>(n_)] = x.utag[static_cast<size_t>(n_)] = kRootTag;
-    x.word[static_cast<size_t>(n_) + 1] = kNoneWord;
-    x.tag[static_cast<size_t>(n_) + 1] = x.utag[static_cast<size_t>(n_) + 1] = kNoneTag;
-    for (size_t k = 0; k < m; ++k) x.wp[k] = Mix64(x.word[k] + U(x.tag[k]) * 0x9E3779B97F4A7C15ULL);
+    LoadWords(s, x);
   }
 
   int none() const { return n_ + 1; }

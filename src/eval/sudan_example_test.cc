@@ -15,7 +15,7 @@
 namespace parley::eval {
 namespace {
 
-// Regression floors (measured when set: precision 0.700, recall 0.700 on
+// Regression floors (measured when set: precision 0.714, recall 0.750 on
 // (source country, target country, CAMEO root)); they may rise, not fall.
 constexpr double kMinPrecision = 0.60;
 constexpr double kMinRecall = 0.60;

@@ -9,6 +9,16 @@
 namespace parley::io {
 namespace {
 
+// `,"key":"value"` (no comma when `first`).
+void AppendStringField(std::string_view key, std::string_view value, std::string& out,
+                       bool first = false) {
+  if (!first) out += ',';
+  out += '"';
+  out += key;
+  out += "\":";
+  AppendJsonString(value, out);
+}
+
 // `actor`: the enrichment's split of an actor code, written after the span's
 // own keys; null for the event span.
 void AppendSpan(std::string_view key, const CodedSpan& span, const ActorFields* actor,
@@ -22,12 +32,9 @@ void AppendSpan(std::string_view key, const CodedSpan& span, const ActorFields* 
   if (span.first_token >= 0 && span.last_token >= span.first_token)
     out += fmt::format(",\"tokens\":[{},{}]", span.first_token, span.last_token);
   if (actor != nullptr) {
-    out += ",\"country\":";
-    AppendJsonString(actor->country, out);
-    out += ",\"sectors\":";
-    AppendJsonString(actor->sectors, out);
-    out += ",\"known_group\":";
-    AppendJsonString(actor->known_group, out);
+    AppendStringField("country", actor->country, out);
+    AppendStringField("sectors", actor->sectors, out);
+    AppendStringField("known_group", actor->known_group, out);
   }
   out += '}';
 }
@@ -118,12 +125,10 @@ void AppendEventJson(const Event& event, std::string& out) {
   } else {
     out += "null";
   }
-  out += ",\"plover\":{\"type\":";
-  AppendJsonString(meta.plover_type, out);
-  out += ",\"mode\":";
-  AppendJsonString(meta.plover_mode, out);
-  out += ",\"context\":";
-  AppendJsonString(meta.plover_context, out);
+  out += ",\"plover\":{";
+  AppendStringField("type", meta.plover_type, out, /*first=*/true);
+  AppendStringField("mode", meta.plover_mode, out);
+  AppendStringField("context", meta.plover_context, out);
   out += "},\"event_date\":";
   AppendDateOrNull(meta.event_date, out);
   out += ",\"date_precision\":\"";
@@ -149,18 +154,13 @@ void AppendEventJson(const Event& event, std::string& out) {
   if (!place.known()) {
     out += "null";
   } else {
-    out += "{\"name\":";
-    AppendJsonString(place.name, out);
-    out += ",\"text\":";
-    AppendJsonString(place.text, out);
-    out += ",\"country\":";
-    AppendJsonString(place.country, out);
-    out += ",\"adm1\":";
-    AppendJsonString(place.adm1, out);
-    out += ",\"feature_type\":";
-    AppendJsonString(place.feature_type, out);
-    out += ",\"precision\":";
-    AppendJsonString(place.precision, out);
+    out += '{';
+    AppendStringField("name", place.name, out, /*first=*/true);
+    AppendStringField("text", place.text, out);
+    AppendStringField("country", place.country, out);
+    AppendStringField("adm1", place.adm1, out);
+    AppendStringField("feature_type", place.feature_type, out);
+    AppendStringField("precision", place.precision, out);
     if (place.has_coordinates)
       out += fmt::format(",\"lat\":{:.4f},\"lon\":{:.4f}}}", place.lat, place.lon);
     else

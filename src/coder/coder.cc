@@ -105,8 +105,8 @@ class SentenceCoder {
  public:
   SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const CoderOptions& opt,
                 const Document& doc, const Sentence& sentence, std::vector<Event>& out)
-      : lex_(lex), synsets_(synsets), opt_(opt), doc_(doc), sentence_(sentence), toks_(doc.TokensOf(sentence)),
-        out_(out) {}
+      : lex_(lex), synsets_(synsets), opt_(opt), doc_(doc), sentence_(sentence),
+        toks_(doc.TokensOf(sentence)), out_(out), first_event_(out.size()) {}
 
   void Run();
 
@@ -143,6 +143,7 @@ class SentenceCoder {
   std::string Words(int first, int last) const;
 
   bool MayMatch(const VerbPattern& p) const;
+  void AllowSyntacticRegion(int v, int first, int last);
   bool IsNegated(int v) const;
   bool MentionsNegation(const VerbPattern& p) const;
 
@@ -162,7 +163,9 @@ class SentenceCoder {
   // While matching a PETRARCH 2 (syntactic) pattern: which tokens the pattern
   // may use, and whether words also match by lemma ("EFFORT" ~ "efforts").
   std::vector<uint8_t> allowed_;
+  int allowed_for_ = -1;  // the verb allowed_ was computed for
   bool syntactic_ = false;
+  size_t first_event_ = 0;  // this sentence's first event in out_
   std::vector<WordId> present_;  // sorted word and lemma ids of the sentence
 };
 
@@ -763,6 +766,29 @@ std::string SentenceCoder::NewActor(int head) const {
   return text + "\"";
 }
 
+void SentenceCoder::AllowSyntacticRegion(int v, int first, int last) {
+  // PETRARCH 2 patterns see the subject before the verb and the verb's own
+  // objects and phrases after it, not other clauses.
+  int pattern_subject = tree_.ChildWith(v, Rel::kSubjPass);
+  if (pattern_subject < 0) pattern_subject = FindSubject(v);
+  allowed_.assign(toks_.size(), 0);
+  for (int t = 0; t < static_cast<int>(toks_.size()); ++t) {
+    if (t < first) {
+      allowed_[t] = pattern_subject >= 0 && tree_.Dominates(pattern_subject, t);
+    } else if (t > last && tree_.Dominates(v, t)) {
+      bool own = true;
+      for (int j = t; j != v && own; j = tree_.head(j)) {
+        Rel r = tree_.rel(j);
+        own = !(r == Rel::kCcomp || r == Rel::kAdvcl || r == Rel::kParataxis ||
+                r == Rel::kCsubj || r == Rel::kRelcl || r == Rel::kSubj ||
+                (r == Rel::kConj && tree_.IsVerbal(j) && tree_.head(j) == v));
+      }
+      allowed_[t] = own;
+    }
+  }
+  allowed_for_ = v;
+}
+
 void SentenceCoder::CodeVerb(int v) {
   auto entries = lex_.verbs.EntriesForForm(words_[v]);
   if (entries.empty()) return;
@@ -799,25 +825,6 @@ void SentenceCoder::CodeVerb(int v) {
   PatternMatch best;
   uint32_t best_pattern = 0;
   int limit = tree_.right(v);
-  // PETRARCH 2 patterns see the subject before the verb and the verb's own
-  // objects and phrases after it, not other clauses.
-  int pattern_subject = tree_.ChildWith(v, Rel::kSubjPass);
-  if (pattern_subject < 0) pattern_subject = FindSubject(v);
-  allowed_.assign(toks_.size(), 0);
-  for (int t = 0; t < static_cast<int>(toks_.size()); ++t) {
-    if (t < first) {
-      allowed_[t] = pattern_subject >= 0 && tree_.Dominates(pattern_subject, t);
-    } else if (t > last && tree_.Dominates(v, t)) {
-      bool own = true;
-      for (int j = t; j != v && own; j = tree_.head(j)) {
-        Rel r = tree_.rel(j);
-        own = !(r == Rel::kCcomp || r == Rel::kAdvcl || r == Rel::kParataxis ||
-                r == Rel::kCsubj || r == Rel::kRelcl || r == Rel::kSubj ||
-                (r == Rel::kConj && tree_.IsVerbal(j) && tree_.head(j) == v));
-      }
-      allowed_[t] = own;
-    }
-  }
   std::vector<uint32_t> seen_blocks;
   for (uint32_t e : chosen) {
     uint32_t b = lex_.verbs.entry(e).block;
@@ -826,6 +833,7 @@ void SentenceCoder::CodeVerb(int v) {
     for (uint32_t pi : lex_.verbs.block(b).patterns) {
       const auto& p = lex_.verbs.pattern(pi);
       if (!MayMatch(p)) continue;
+      if (p.syntactic && allowed_for_ != v) AllowSyntacticRegion(v, first, last);
       syntactic_ = p.syntactic;
       PatternMatch m = MatchPattern(p, first, last, limit);
       syntactic_ = false;
@@ -955,10 +963,10 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
     if (c.empty() || c == "---") return;
     if (!known(s) || !known(t)) return;
     if (s.code == t.code && s.first == t.first) return;
-    for (const Event& e : out_)  // one event per (source, target, code) in a sentence
-      if (e.sentence == sentence_.index && e.doc_id == doc_.id && e.source.code == s.code &&
-          e.target.code == t.code && e.event.code == c)
-        return;
+    for (size_t i = first_event_; i < out_.size(); ++i) {  // one per (source, target, code)
+      const Event& e = out_[i];
+      if (e.source.code == s.code && e.target.code == t.code && e.event.code == c) return;
+    }
     Event ev;
     ev.doc_id = doc_.id;
     ev.sentence_id = sentence_.id;

@@ -1,6 +1,9 @@
 #include "parse/weights.h"
 
 #include <cmath>
+#include <cstring>
+
+#include <immintrin.h>
 
 namespace parley::parse {
 
@@ -11,38 +14,118 @@ uint32_t SmallFp(uint64_t key) {
 }
 }  // namespace
 
-void WeightTable::Freeze() {
+bool WeightTable::Freeze(const std::vector<int16_t>& q) {
+  const size_t n = static_cast<size_t>(ncls_), nrows = keys_.size();
   size_t cap = 16;
-  while (cap < keys_.size() * 2) cap *= 2;
-  if (ncls_ <= 3) {
-    frozen_.clear();
-    fw_.clear();
-    small_.assign(cap, SmallSlot{0, {0, 0, 0}});
-    frozen_mask_ = cap - 1;
-    const size_t n = static_cast<size_t>(ncls_);
-    for (size_t r = 0; r < keys_.size(); ++r) {
-      uint64_t i = keys_[r] & frozen_mask_;
-      while (small_[i].fp != 0) i = (i + 1) & frozen_mask_;
-      small_[i].fp = SmallFp(keys_[r]);
-      for (size_t c = 0; c < n; ++c) small_[i].w[c] = w_[r * n + c];
-    }
-    return;
-  }
-  small_.clear();
-  frozen_.assign(cap, FrozenSlot{0, kEmptyRow});
+  while (cap < nrows * 2) cap *= 2;
   frozen_mask_ = cap - 1;
-  const size_t n = static_cast<size_t>(ncls_);
-  fstride_ = (n + 3) / 4;
-  fw_.assign(keys_.size() * fstride_, V4{0, 0, 0, 0});
-  for (size_t r = 0; r < keys_.size(); ++r)
-    for (size_t c = 0; c < n; ++c) fw_[r * fstride_ + c / 4][c % 4] = w_[r * n + c];
-  for (size_t r = 0; r < keys_.size(); ++r) {
+  // Which row each slot took, to tell a repeated key from a fingerprint clash.
+  std::vector<uint32_t> slot_row(cap, kEmptyRow);
+  auto place = [&](size_t r) -> int64_t {
     const uint64_t k = keys_[r];
     uint64_t i = k & frozen_mask_;
-    while (frozen_[i].row != kEmptyRow) i = (i + 1) & frozen_mask_;
-    frozen_[i] = FrozenSlot{static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(r)};
+    for (; slot_row[i] != kEmptyRow; i = (i + 1) & frozen_mask_)
+      if (keys_[slot_row[i]] == k) return -1;
+    slot_row[i] = static_cast<uint32_t>(r);
+    return static_cast<int64_t>(i);
+  };
+  const float scale = scale_;
+  if (ncls_ <= 3) {
+    frozen_.clear();
+    rows16_.clear();
+    small_.assign(cap, SmallSlot{0, {0, 0, 0}});
+    for (size_t r = 0; r < nrows; ++r) {
+      const int64_t i = place(r);
+      if (i < 0) return false;
+      SmallSlot& slot = small_[static_cast<size_t>(i)];
+      slot.fp = SmallFp(keys_[r]);
+      for (size_t c = 0; c < n; ++c) slot.w[c] = static_cast<float>(q[r * n + c]) * scale;
+    }
+    small_q_ = q;
+    return true;
+  }
+  small_.clear();
+  small_q_.clear();
+  frozen_.assign(cap, FrozenSlot{0, kEmptyRow});
+  stride_ = (n + kRowAlign - 1) / kRowAlign * kRowAlign;
+  rows16_.assign(nrows * stride_, 0);
+  for (size_t r = 0; r < nrows; ++r) {
+    const int64_t i = place(r);
+    if (i < 0) return false;
+    frozen_[static_cast<size_t>(i)] = FrozenSlot{static_cast<uint32_t>(keys_[r] >> 32), static_cast<uint32_t>(r)};
+    std::copy(q.begin() + static_cast<std::ptrdiff_t>(r * n), q.begin() + static_cast<std::ptrdiff_t>((r + 1) * n),
+              rows16_.begin() + static_cast<std::ptrdiff_t>(r * stride_));
+  }
+  return true;
+}
+
+std::vector<int16_t> WeightTable::Quantized() const {
+  if (!small_q_.empty() || !small_.empty()) return small_q_;
+  const size_t n = static_cast<size_t>(ncls_);
+  std::vector<int16_t> q(keys_.size() * n);
+  for (size_t r = 0; r < keys_.size(); ++r)
+    std::copy(rows16_.begin() + static_cast<std::ptrdiff_t>(r * stride_),
+              rows16_.begin() + static_cast<std::ptrdiff_t>(r * stride_ + n),
+              q.begin() + static_cast<std::ptrdiff_t>(r * n));
+  return q;
+}
+
+void WeightTable::Thaw() {
+  const std::vector<int16_t> q = Quantized();
+  w_.resize(q.size());
+  for (size_t i = 0; i < q.size(); ++i) w_[i] = static_cast<float>(q[i]) * scale_;
+  acc_.assign(w_.size(), 0.0);
+  rows_ = U64Map<int32_t>();
+  for (size_t r = 0; r < keys_.size(); ++r) rows_.Insert(keys_[r], static_cast<int32_t>(r));
+  small_.clear();
+  small_q_.clear();
+  frozen_.clear();
+  rows16_.clear();
+}
+
+namespace {
+
+// Adds up `m` rows of `stride` 16-bit weights (a multiple of 32) into `acc`
+// in 32-bit lanes: exact sums, with AVX2 where the processor has it.
+__attribute__((target("avx2"))) void SumRowsAvx2(const int16_t* const* rows, size_t m, size_t stride,
+                                                 int32_t* acc) {
+  for (size_t b = 0; b < stride; b += 32) {
+    __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+    for (size_t i = 0; i < m; ++i) {
+      const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b));
+      const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b + 16));
+      a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v0)));
+      a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v0, 1)));
+      a2 = _mm256_add_epi32(a2, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v1)));
+      a3 = _mm256_add_epi32(a3, _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v1, 1)));
+    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b), a0);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b + 8), a1);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b + 16), a2);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b + 24), a3);
   }
 }
+
+void SumRowsSse2(const int16_t* const* rows, size_t m, size_t stride, int32_t* acc) {
+  for (size_t b = 0; b < stride; b += 8) {
+    __m128i lo = _mm_setzero_si128(), hi = lo;
+    for (size_t i = 0; i < m; ++i) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[i] + b));
+      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(acc + b), lo);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(acc + b + 4), hi);
+  }
+}
+
+void SumRows(const int16_t* const* rows, size_t m, size_t stride, int32_t* acc) {
+  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+  if (kAvx2) return SumRowsAvx2(rows, m, stride, acc);
+  SumRowsSse2(rows, m, stride, acc);
+}
+
+}  // namespace
 
 // Three passes so the cache misses overlap: prefetch the slots, find the rows
 // and prefetch them, then add them up.
@@ -50,30 +133,26 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
   const size_t n = std::min<size_t>(keys.size(), 128);
   const FrozenSlot* slots = frozen_.data();
   for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + (keys[i] & frozen_mask_));
-  const V4* rows[128];
+  const int16_t* rows[128];
   size_t m = 0;
-  const size_t stride = fstride_;
+  const size_t stride = stride_;
   for (size_t i = 0; i < n; ++i) {
     const uint32_t fp = static_cast<uint32_t>(keys[i] >> 32);
     for (uint64_t j = keys[i] & frozen_mask_;; j = (j + 1) & frozen_mask_) {
       const FrozenSlot& s = slots[j];
       if (s.row == kEmptyRow) break;
       if (s.fp == fp) {
-        const V4* row = fw_.data() + static_cast<size_t>(s.row) * stride;
-        for (size_t b = 0; b < stride; b += 4) __builtin_prefetch(row + b);
+        const int16_t* row = rows16_.data() + static_cast<size_t>(s.row) * stride;
+        for (size_t b = 0; b < stride; b += kRowAlign) __builtin_prefetch(row + b);
         rows[m++] = row;
         break;
       }
     }
   }
-  V4 acc[1024];
-  for (size_t c = 0; c < stride; ++c) acc[c] = V4{0, 0, 0, 0};
-  for (size_t i = 0; i < m; ++i) {
-    const V4* row = rows[i];
-    for (size_t c = 0; c < stride; ++c) acc[c] += row[c];
-  }
+  alignas(64) int32_t acc[4096];
+  SumRows(rows, m, stride, acc);
   const size_t ncls = static_cast<size_t>(ncls_);
-  for (size_t c = 0; c < ncls; ++c) scores[c] += acc[c / 4][c % 4];
+  for (size_t c = 0; c < ncls; ++c) scores[c] += static_cast<float>(acc[c]) * scale_;
 }
 
 void WeightTable::ScoreSmall(std::span<const uint64_t> keys, float* scores) const {
@@ -144,26 +223,36 @@ void WeightTable::Average(double time) {
 
 void WeightTable::Prune(float min_abs) {
   const size_t n = static_cast<size_t>(ncls_);
+  std::vector<float> all;
+  if (frozen()) {
+    const std::vector<int16_t> q = Quantized();
+    all.resize(q.size());
+    for (size_t i = 0; i < q.size(); ++i) all[i] = static_cast<float>(q[i]) * scale_;
+  } else {
+    all = std::move(w_);
+  }
   std::vector<uint64_t> keys;
   std::vector<float> w;
   for (size_t r = 0; r < keys_.size(); ++r) {
     float mx = 0;
-    for (size_t c = 0; c < n; ++c) mx = std::max(mx, std::fabs(w_[r * n + c]));
+    for (size_t c = 0; c < n; ++c) mx = std::max(mx, std::fabs(all[r * n + c]));
     if (mx < min_abs) continue;
     keys.push_back(keys_[r]);
-    w.insert(w.end(), w_.begin() + static_cast<std::ptrdiff_t>(r * n),
-             w_.begin() + static_cast<std::ptrdiff_t>((r + 1) * n));
+    w.insert(w.end(), all.begin() + static_cast<std::ptrdiff_t>(r * n),
+             all.begin() + static_cast<std::ptrdiff_t>((r + 1) * n));
   }
   keys_ = std::move(keys);
-  w_ = std::move(w);
-  acc_.clear();
+  w_ = std::vector<float>();
+  acc_ = std::vector<double>();
   rows_ = U64Map<int32_t>();
-  for (size_t r = 0; r < keys_.size(); ++r) rows_.Insert(keys_[r], static_cast<int32_t>(r));
   float mx = 0;
-  for (float v : w_) mx = std::max(mx, std::fabs(v));
+  for (float v : w) mx = std::max(mx, std::fabs(v));
   scale_ = mx > 0 ? mx / 32767.0f : 1.0f;
-  for (float& v : w_) v = static_cast<float>(std::lround(v / scale_)) * scale_;
-  Freeze();
+  std::vector<int16_t> q(w.size());
+  for (size_t i = 0; i < w.size(); ++i)
+    q[i] = static_cast<int16_t>(std::clamp<long>(std::lround(w[i] / scale_), -32767, 32767));
+  // Keys are unique here (they came from a map), so this cannot fail.
+  (void)Freeze(q);
 }
 
 // Weights are stored as 16-bit integers with one scale per table: plenty for
@@ -171,15 +260,18 @@ void WeightTable::Prune(float min_abs) {
 void WeightTable::Write(ByteWriter& out) const {
   out.Put<int32_t>(ncls_);
   out.PutArray(keys_);
-  float scale = scale_;
-  if (scale == 0) {
-    float mx = 0;
-    for (float v : w_) mx = std::max(mx, std::fabs(v));
-    scale = mx > 0 ? mx / 32767.0f : 1.0f;
+  if (frozen()) {
+    out.Put<float>(scale_);
+    out.PutArray(Quantized());
+    return;
   }
+  float mx = 0;
+  for (float v : w_) mx = std::max(mx, std::fabs(v));
+  const float scale = mx > 0 ? mx / 32767.0f : 1.0f;
   out.Put<float>(scale);
   std::vector<int16_t> q(w_.size());
-  for (size_t i = 0; i < w_.size(); ++i) q[i] = static_cast<int16_t>(std::clamp<long>(std::lround(w_[i] / scale), -32767, 32767));
+  for (size_t i = 0; i < w_.size(); ++i)
+    q[i] = static_cast<int16_t>(std::clamp<long>(std::lround(w_[i] / scale), -32767, 32767));
   out.PutArray(q);
 }
 
@@ -191,17 +283,14 @@ bool WeightTable::Read(ByteReader& in) {
       !std::isfinite(scale) || !in.GetArray(q))
     return in.Fail();
   if (q.size() != keys_.size() * static_cast<size_t>(ncls)) return in.Fail();
+  for (uint64_t k : keys_)
+    if (k == 0) return in.Fail();
   ncls_ = ncls;
   scale_ = scale;
-  w_.resize(q.size());
-  for (size_t i = 0; i < q.size(); ++i) w_[i] = static_cast<float>(q[i]) * scale;
-  acc_.clear();
+  w_ = std::vector<float>();
+  acc_ = std::vector<double>();
   rows_ = U64Map<int32_t>();
-  for (size_t r = 0; r < keys_.size(); ++r) {
-    if (keys_[r] == 0 || rows_.Find(keys_[r]) != nullptr) return in.Fail();
-    rows_.Insert(keys_[r], static_cast<int32_t>(r));
-  }
-  Freeze();
+  if (!Freeze(q)) return in.Fail();
   return true;
 }
 

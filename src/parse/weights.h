@@ -11,6 +11,8 @@
 #define PARLEY_PARSE_WEIGHTS_H_
 
 #include <algorithm>
+#include <cstddef>
+#include <new>
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -19,6 +21,22 @@
 #include "parse/binary_io.h"
 
 namespace parley::parse {
+
+// A std::allocator that aligns to `kAlign` bytes (cache-line-aligned rows).
+template <typename T, size_t kAlign>
+struct AlignedAllocator {
+  using value_type = T;
+  template <typename U>
+  struct rebind {
+    using other = AlignedAllocator<U, kAlign>;
+  };
+  AlignedAllocator() = default;
+  template <typename U>
+  AlignedAllocator(const AlignedAllocator<U, kAlign>&) {}
+  T* allocate(size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{kAlign})); }
+  void deallocate(T* p, size_t) { ::operator delete(p, std::align_val_t{kAlign}); }
+  bool operator==(const AlignedAllocator&) const { return true; }
+};
 
 template <typename V>
 class U64Map {
@@ -105,21 +123,17 @@ class WeightTable {
   explicit WeightTable(int num_classes = 1) : ncls_(num_classes) {}
 
   int num_classes() const { return ncls_; }
-  size_t rows() const { return rows_.size(); }
+  size_t rows() const { return keys_.size(); }
 
-  // The weights of `key`, or nullptr when the feature has none.
-  const float* Find(uint64_t key) const {
-    const int32_t* row = rows_.Find(key);
-    return row ? w_.data() + static_cast<size_t>(*row) * static_cast<size_t>(ncls_) : nullptr;
-  }
   // scores[c] += sum of the rows of `keys`. REQUIRES: keys.size() <= 128.
   void Score(std::span<const uint64_t> keys, float* scores) const {
     if (!small_.empty()) return ScoreSmall(keys, scores);
     if (!frozen_.empty()) return ScoreFrozen(keys, scores);
     for (uint64_t k : keys) {
-      const float* row = Find(k);
+      const int32_t* row = rows_.Find(k);
       if (row == nullptr) continue;
-      for (int c = 0; c < ncls_; ++c) scores[c] += row[c];
+      const float* w = w_.data() + static_cast<size_t>(*row) * static_cast<size_t>(ncls_);
+      for (int c = 0; c < ncls_; ++c) scores[c] += w[c];
     }
   }
   // For tables of at most 3 classes: out[3 * s + c] = the scores of the keys
@@ -127,8 +141,7 @@ class WeightTable {
   void ScoreSegments(std::span<const uint64_t> keys, std::span<const uint32_t> ends, float* out) const;
   // Training: adds `delta` to class `cls` of every key at update count `time`.
   void Update(std::span<const uint64_t> keys, int cls, float delta, double time) {
-    frozen_.clear();
-    small_.clear();
+    if (frozen()) Thaw();
     for (uint64_t k : keys) {
       int32_t& row = rows_.Insert(k, -1);
       if (row < 0) {
@@ -145,44 +158,55 @@ class WeightTable {
   // Replaces the running weights by their average over `time` updates.
   void Average(double time);
   // Drops rows whose largest absolute weight is below `min_abs`, rounds the
-  // rest to the 16-bit grid the model file stores (so a saved and reloaded
-  // table scores exactly the same) and freezes the table.
+  // rest to the 16-bit grid the model file stores and freezes the table: the
+  // training state is released and Score() uses the compact index.
   void Prune(float min_abs);
 
   void Write(ByteWriter& w) const;
+  // Reads a table and freezes it (no training state is built).
   bool Read(ByteReader& r);
 
-  // Builds the compact lookup index used by Score() (8-byte slots with a
-  // 32-bit fingerprint) once training is over; any later Update() drops it.
-  void Freeze();
-
  private:
-  typedef float V4 __attribute__((vector_size(16)));
+  // Frozen tables keep only the quantized weights: tables of at most 3
+  // classes as floats inside their hash slots (one cache miss per key), the
+  // others as 16-bit rows padded to whole cache lines behind an index of
+  // 8-byte slots with a 32-bit fingerprint, summed in integers.
+  struct SmallSlot {
+    uint32_t fp;  // 0 = free (fingerprints are never 0)
+    float w[3];
+  };
   struct FrozenSlot {
     uint32_t fp;
     uint32_t row;  // kEmptyRow when free
   };
   static constexpr uint32_t kEmptyRow = 0xffffffffu;
-  void ScoreFrozen(std::span<const uint64_t> keys, float* scores) const;
-  // Tables of at most 3 classes keep the weights in the slot (one cache
-  // miss per key).
-  struct SmallSlot {
-    uint32_t fp;
-    float w[3];
-  };
-  void ScoreSmall(std::span<const uint64_t> keys, float* scores) const;
-  std::vector<SmallSlot> small_;  // fp 0 = free (fingerprints are never 0)
+  static constexpr size_t kRowAlign = 32;  // int16 weights: 64 bytes
 
-  std::vector<FrozenSlot> frozen_;
-  std::vector<V4> fw_;  // frozen rows padded to whole V4s
-  size_t fstride_ = 0;  // V4s per frozen row
-  uint64_t frozen_mask_ = 0;
+  bool frozen() const { return !small_.empty() || !frozen_.empty(); }
+  // Builds the frozen index from keys_ and `q` (row-major, ncls_ per row);
+  // false when a key repeats.
+  bool Freeze(const std::vector<int16_t>& q);
+  // Frozen → running float weights, for training a loaded table further.
+  void Thaw();
+  // The quantized weights of every row, row-major (frozen tables only).
+  std::vector<int16_t> Quantized() const;
+  void ScoreFrozen(std::span<const uint64_t> keys, float* scores) const;
+  void ScoreSmall(std::span<const uint64_t> keys, float* scores) const;
+
   int ncls_;
-  float scale_ = 0;            // 16-bit grid step; 0 until Prune() or Read()
-  U64Map<int32_t> rows_;       // key → row
-  std::vector<uint64_t> keys_; // row → key
-  std::vector<float> w_;       // row-major, ncls_ per row
-  std::vector<double> acc_;    // training only: sum of time * delta
+  float scale_ = 0;             // 16-bit grid step; 0 until Prune() or Read()
+  std::vector<uint64_t> keys_;  // row → key
+  // Training state.
+  U64Map<int32_t> rows_;        // key → row
+  std::vector<float> w_;        // row-major, ncls_ per row
+  std::vector<double> acc_;     // sum of time * delta
+  // Frozen state.
+  uint64_t frozen_mask_ = 0;
+  std::vector<SmallSlot> small_;
+  std::vector<int16_t> small_q_;  // small tables: the weights by row, for Write()
+  std::vector<FrozenSlot> frozen_;
+  std::vector<int16_t, AlignedAllocator<int16_t, 64>> rows16_;  // stride_ per row
+  size_t stride_ = 0;
 };
 
 }  // namespace parley::parse

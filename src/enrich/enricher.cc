@@ -1,5 +1,9 @@
 #include "enrich/enricher.h"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "enrich/cameo_tables.h"
 #include "enrich/dates.h"
 #include "enrich/places.h"
@@ -7,6 +11,7 @@
 namespace parley::enrich {
 
 void EnrichEvents(const Document& doc, std::span<Event> events) {
+  std::optional<std::vector<std::string>> document_countries;  // found on first need
   for (Event& e : events) {
     AddCameoMetadata(e);
     const Sentence* sentence = nullptr;
@@ -26,7 +31,8 @@ void EnrichEvents(const Document& doc, std::span<Event> events) {
     e.meta.event_date = date.date;
     e.meta.date_precision = date.precision;
     e.meta.date_text = std::move(date.text);
-    e.meta.location = ResolveEventPlace(doc, *sentence, e);
+    if (!document_countries) document_countries = DocumentCountries(doc);
+    e.meta.location = ResolveEventPlace(doc, *sentence, e, *document_countries);
   }
 }
 

@@ -244,16 +244,8 @@ const GazetteerEntry* ChoosePlace(std::span<const GazetteerEntry* const> candida
   return best;
 }
 
-Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Event& event) {
+std::vector<std::string> DocumentCountries(const Document& doc) {
   const Gazetteer& gazetteer = Gazetteer::Builtin();
-  const std::span<const Token> tokens = doc.TokensOf(sentence);
-  const std::vector<PlaceMention> mentions = FindPlaceMentions(tokens, gazetteer);
-  if (mentions.empty()) return Place{};
-
-  std::vector<std::string> actors;
-  for (const std::string* c : {&event.meta.source.country, &event.meta.target.country})
-    if (!c->empty()) actors.push_back(*c);
-  // Countries the document names: country names and places of one country.
   std::vector<std::string> named;
   for (const Sentence& s : doc.sentences) {
     for (const PlaceMention& m : FindPlaceMentions(doc.TokensOf(s), gazetteer)) {
@@ -269,6 +261,23 @@ Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Eve
         named.push_back(top->country);
     }
   }
+  return named;
+}
+
+Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Event& event) {
+  return ResolveEventPlace(doc, sentence, event, DocumentCountries(doc));
+}
+
+Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Event& event,
+                        std::span<const std::string> named) {
+  const Gazetteer& gazetteer = Gazetteer::Builtin();
+  const std::span<const Token> tokens = doc.TokensOf(sentence);
+  const std::vector<PlaceMention> mentions = FindPlaceMentions(tokens, gazetteer);
+  if (mentions.empty()) return Place{};
+
+  std::vector<std::string> actors;
+  for (const std::string* c : {&event.meta.source.country, &event.meta.target.country})
+    if (!c->empty()) actors.push_back(*c);
 
   const int verb = event.event.first_token;
   const int n = static_cast<int>(tokens.size());

@@ -40,6 +40,14 @@ namespace parley::enrich {
 // `sentence`; unknown (Place{}) when the sentence names no usable place.
 // REQUIRES: `sentence` belongs to `doc`.
 Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Event& event);
+// The same with the document's countries (DocumentCountries) computed once
+// by the caller, for documents with many events.
+Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Event& event,
+                        std::span<const std::string> document_countries);
+
+// The countries a document names, in order of first mention: country names
+// and places of one country; the context for ambiguous place names.
+std::vector<std::string> DocumentCountries(const Document& doc);
 
 // Lower level, for tests and other stages.
 

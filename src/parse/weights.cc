@@ -85,44 +85,60 @@ void WeightTable::Thaw() {
 
 namespace {
 
-// Adds up `m` rows of `stride` 16-bit weights (a multiple of 32) into `acc`
-// in 32-bit lanes: exact sums, with AVX2 where the processor has it.
-__attribute__((target("avx2"))) void SumRowsAvx2(const int16_t* const* rows, size_t m, size_t stride,
-                                                 int32_t* acc) {
+// scores[c] += scale * (the sum over the `m` rows of their 16-bit weight c),
+// for c < ncls; each row holds `stride` weights (a multiple of 32, padded
+// with zeros). The sums are exact 32-bit integers; AVX2 where the processor
+// has it.
+__attribute__((target("avx2"))) void AddRowsAvx2(const int16_t* const* rows, size_t m, size_t stride,
+                                                 float scale, size_t ncls, float* scores) {
+  const __m256 vscale = _mm256_set1_ps(scale);
+  alignas(32) float tail[32];
   for (size_t b = 0; b < stride; b += 32) {
-    __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+    __m256i a[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                    _mm256_setzero_si256()};
     for (size_t i = 0; i < m; ++i) {
       const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b));
       const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b + 16));
-      a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v0)));
-      a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v0, 1)));
-      a2 = _mm256_add_epi32(a2, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v1)));
-      a3 = _mm256_add_epi32(a3, _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v1, 1)));
+      a[0] = _mm256_add_epi32(a[0], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v0)));
+      a[1] = _mm256_add_epi32(a[1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v0, 1)));
+      a[2] = _mm256_add_epi32(a[2], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v1)));
+      a[3] = _mm256_add_epi32(a[3], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v1, 1)));
     }
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b), a0);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b + 8), a1);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b + 16), a2);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + b + 24), a3);
+    for (size_t k = 0; k < 4; ++k) {
+      const size_t c = b + 8 * k;
+      if (c >= ncls) break;
+      const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(a[k]), vscale);
+      if (c + 8 <= ncls) {
+        _mm256_storeu_ps(scores + c, _mm256_add_ps(_mm256_loadu_ps(scores + c), f));
+      } else {
+        _mm256_store_ps(tail, f);
+        for (size_t t = c; t < ncls; ++t) scores[t] += tail[t - c];
+      }
+    }
   }
 }
 
-void SumRowsSse2(const int16_t* const* rows, size_t m, size_t stride, int32_t* acc) {
-  for (size_t b = 0; b < stride; b += 8) {
+void AddRowsSse2(const int16_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
+                 float* scores) {
+  for (size_t b = 0; b < stride && b < ncls; b += 8) {
     __m128i lo = _mm_setzero_si128(), hi = lo;
     for (size_t i = 0; i < m; ++i) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[i] + b));
       lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
       hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
     }
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(acc + b), lo);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(acc + b + 4), hi);
+    alignas(16) int32_t sums[8];
+    _mm_store_si128(reinterpret_cast<__m128i*>(sums), lo);
+    _mm_store_si128(reinterpret_cast<__m128i*>(sums + 4), hi);
+    for (size_t c = b; c < b + 8 && c < ncls; ++c) scores[c] += static_cast<float>(sums[c - b]) * scale;
   }
 }
 
-void SumRows(const int16_t* const* rows, size_t m, size_t stride, int32_t* acc) {
+void AddRows(const int16_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
+             float* scores) {
   static const bool kAvx2 = __builtin_cpu_supports("avx2");
-  if (kAvx2) return SumRowsAvx2(rows, m, stride, acc);
-  SumRowsSse2(rows, m, stride, acc);
+  if (kAvx2) return AddRowsAvx2(rows, m, stride, scale, ncls, scores);
+  AddRowsSse2(rows, m, stride, scale, ncls, scores);
 }
 
 }  // namespace
@@ -149,10 +165,7 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
       }
     }
   }
-  alignas(64) int32_t acc[4096];
-  SumRows(rows, m, stride, acc);
-  const size_t ncls = static_cast<size_t>(ncls_);
-  for (size_t c = 0; c < ncls; ++c) scores[c] += static_cast<float>(acc[c]) * scale_;
+  AddRows(rows, m, stride, scale_, static_cast<size_t>(ncls_), scores);
 }
 
 void WeightTable::ScoreSmall(std::span<const uint64_t> keys, float* scores) const {

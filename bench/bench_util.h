@@ -1,9 +1,10 @@
 // What every benchmark shares: the Phoenix dictionary set in ../shared, wall
-// time, and peak resident memory.
+// and thread CPU time, and peak resident memory.
 #ifndef PARLEY_BENCH_BENCH_UTIL_H_
 #define PARLEY_BENCH_BENCH_UTIL_H_
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <chrono>
 #include <string>
@@ -26,6 +27,14 @@ inline lexicon::LexiconPaths PhoenixSet(const std::string& dir) {
 
 inline double SecondsSince(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// This thread's CPU time in seconds: steadier than wall time when other
+// work shares the machine.
+inline double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
 inline long PeakRssKb() {

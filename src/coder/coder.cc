@@ -1,6 +1,7 @@
 #include "coder/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <string_view>
 
@@ -113,6 +114,12 @@ class SentenceCoder {
  private:
   void FindMentions();
   void CodeVerb(int v);
+  // Event nouns ("Israeli airstrikes on Gaza", "talks between X and Y"),
+  // after the verbs, so a noun a verb already coded is not coded again.
+  void CodeEventNouns();
+  void CodeEventNoun(int head, int first, const lexicon::EventNoun& noun);
+  // The lower-case preposition (case marker) of `node`, or "".
+  std::string CaseWord(int node) const;
   bool MatchEntry(uint32_t entry_index, int v, int* first, int* last) const;
   PatternMatch MatchPattern(const VerbPattern& p, int first, int last, int limit) const;
   // Matches element `e` ending at (leftward) or starting at (rightward) `pos`;
@@ -190,6 +197,137 @@ void SentenceCoder::Run() {
     if (r == Rel::kAux || r == Rel::kAuxPass || r == Rel::kCop) continue;
     CodeVerb(v);
   }
+  CodeEventNouns();
+}
+
+std::string SentenceCoder::CaseWord(int node) const {
+  for (int c : tree_.children(node)) {
+    if (tree_.rel(c) != Rel::kCase) continue;
+    std::string w(toks_[c].form);
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return w;
+  }
+  return "";
+}
+
+void SentenceCoder::CodeEventNouns() {
+  if (lex_.verbs.event_noun_count() == 0) return;
+  const int n = static_cast<int>(toks_.size());
+  for (int t = 0; t < n; ++t) {
+    const std::string_view upos = toks_[t].upos;
+    const bool noun = upos.empty() ? toks_[t].xpos.starts_with("NN") : (upos == "NOUN" || upos == "PROPN");
+    if (!noun) continue;
+    if (mention_of_[t] >= 0 && mentions_[mention_of_[t]].is_actor) continue;  // part of a name
+    for (WordId head : {words_[t], lemmas_[t]}) {
+      if (head == kNoWord) continue;
+      const lexicon::EventNoun* match = nullptr;
+      int first = t;
+      for (uint32_t i : lex_.verbs.EventNounsWithHead(head)) {
+        const lexicon::EventNoun& e = lex_.verbs.event_noun(i);
+        const int k = static_cast<int>(e.words.size());
+        if (t - (k - 1) < 0) continue;
+        bool same = true;
+        for (int j = 0; j + 1 < k && same; ++j) same = words_[t - (k - 1) + j] == e.words[j];
+        if (same) {
+          match = &e;
+          first = t - (k - 1);
+          break;
+        }
+      }
+      if (match != nullptr) {
+        CodeEventNoun(t, first, *match);
+        break;
+      }
+    }
+  }
+}
+
+void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun& noun) {
+  // "no talks", "not a ceasefire but ...".
+  for (int c : tree_.children(head)) {
+    const std::string_view f = toks_[c].form;
+    if ((tree_.rel(c) == Rel::kDet || tree_.rel(c) == Rel::kNeg || tree_.rel(c) == Rel::kAdvmod) &&
+        (f == "no" || f == "No" || f == "not" || f == "never"))
+      return;
+  }
+  // The object of a verb already coded ("launched airstrikes on Gaza", "held
+  // talks with Hamas"), or a noun inside an event's words, is that event.
+  const int governor = tree_.head(head);
+  auto within = [](int t, int from, int to) { return from >= 0 && from <= t && t <= to; };
+  for (size_t i = first_event_; i < out_.size(); ++i) {
+    const Event& e = out_[i];
+    if (tree_.rel(head) == Rel::kObj && within(governor, e.event.first_token, e.event.last_token)) return;
+    if (within(head, e.event.first_token, e.event.last_token) ||
+        within(head, e.target.first_token, e.target.last_token) ||
+        within(head, e.source.first_token, e.source.last_token))
+      return;
+  }
+  const std::string root = noun.code.substr(0, 2);
+  // Which prepositions introduce the target: force and coercion fall on a
+  // place or people ("strikes on Gaza", "sanctions against Russia", "the
+  // invasion of Ukraine"); cooperation and talk are with or to someone.
+  static const std::vector<std::string> kForce = {"on", "against", "in", "at", "near", "into", "across", "of",
+                                                  "targeting", "toward", "towards", "over", "inside"};
+  static const std::vector<std::string> kCoerce = {"on", "against", "over", "of", "toward", "towards"};
+  static const std::vector<std::string> kCooperate = {"with", "to", "toward", "towards", "for"};
+  const bool force = root == "15" || root == "17" || root == "18" || root == "19" || root == "20";
+  const bool coerce = root == "11" || root == "12" || root == "13" || root == "14" || root == "16";
+  const std::vector<std::string>& target_cases = force ? kForce : coerce ? kCoerce : kCooperate;
+
+  std::vector<ActorCode> sources, targets;
+  const std::string pattern = noun.file + ":" + std::to_string(noun.line);
+  // The source: a premodifier ("Israeli airstrikes", "Russia's invasion",
+  // "a Hamas delegation", "Qatari mediation") or a by-phrase.
+  for (int c : tree_.children(head)) {
+    const Rel r = tree_.rel(c);
+    if (c < head && (r == Rel::kAmod || r == Rel::kPoss || r == Rel::kCompound)) {
+      sources = EntityCodes(c, nullptr);
+      if (!sources.empty()) break;
+    }
+  }
+  std::vector<ActorCode> sides;  // "between X and Y"
+  for (int c : tree_.children(head)) {
+    const Rel r = tree_.rel(c);
+    if (r != Rel::kNmod && r != Rel::kObl) continue;
+    const std::string prep = CaseWord(c);
+    if (prep == "between" || prep == "among") {
+      if (sides.empty()) sides = EntityCodes(c, nullptr);
+    } else if (prep == "by") {
+      if (sources.empty()) sources = EntityCodes(c, nullptr);
+    } else if (targets.empty() &&
+               std::find(target_cases.begin(), target_cases.end(), prep) != target_cases.end()) {
+      targets = EntityCodes(c, nullptr);
+    }
+  }
+  if (!sides.empty()) {
+    if (!sources.empty()) {
+      // "Qatari mediation between Israel and Hamas": the source with each side.
+      Emit(sources, sides, noun.code, first, head, pattern);
+    } else if (sides.size() >= 2) {
+      // "talks between Israel and Hamas": each side with the others.
+      const std::vector<ActorCode> one{sides.front()};
+      const std::vector<ActorCode> others(sides.begin() + 1, sides.end());
+      Emit(one, others, noun.code, first, head, pattern);
+      Emit(others, one, noun.code, first, head, pattern);
+    }
+    return;
+  }
+  // Else the subject of the verb whose object the noun is ("Hamas agreed to
+  // talks with Egypt").
+  if (sources.empty() && governor >= 0 && tree_.IsVerbal(governor) &&
+      (tree_.rel(head) == Rel::kObj || tree_.rel(head) == Rel::kObl)) {
+    const int subject = FindSubject(governor);
+    if (subject >= 0) sources = EntityCodes(subject, nullptr);
+  }
+  if (sources.empty() || targets.empty()) return;
+  // One event per dyad and root: a verb's event of the same kind wins.
+  for (size_t i = first_event_; i < out_.size(); ++i) {
+    const Event& e = out_[i];
+    if (e.event.code.compare(0, 2, root) == 0 && e.source.code == sources.front().code &&
+        e.target.code == targets.front().code)
+      return;
+  }
+  Emit(sources, targets, noun.code, first, head, pattern);
 }
 
 void SentenceCoder::FindMentions() {

@@ -367,5 +367,120 @@ TEST(CoderTest, UnknownVerbCodesNothing) {
   EXPECT_TRUE(Code(doc).empty());
 }
 
+
+// Event nouns come from Parley's verbs format ("nouns = ...").
+constexpr std::string_view kNounVerbs = R"(# parley-dictionary: verbs 1
+[negotiate]
+code = 046
+verbs = negotiate
+nouns = talks; peace talks -> 0461
+
+[air strike]
+code = 195
+verbs = bomb
+nouns = airstrike; air raid
+
+[sanction]
+code = 163
+nouns = sanction
+
+[mediate]
+code = 045
+nouns = mediation
+)";
+
+std::set<Triple> CodeWithNouns(const Document& doc) {
+  static const auto lexicon = [] {
+    auto lex = std::make_shared<lexicon::Lexicon>();
+    EXPECT_TRUE(lex->verbs.LoadParleyText(kNounVerbs, "nouns.txt", lex->vocab).ok());
+    EXPECT_TRUE(lex->actors.LoadPetrarchText(kActors, "actors.txt", lex->vocab).ok());
+    EXPECT_TRUE(lex->agents.LoadPetrarchText(kAgents, "agents.txt", lex->vocab).ok());
+    return std::shared_ptr<const lexicon::Lexicon>(lex);
+  }();
+  Coder coder(lexicon);
+  std::vector<Event> events;
+  coder.CodeDocument(doc, events);
+  std::set<Triple> out;
+  for (const Event& e : events) out.emplace(e.source.code, e.target.code, e.event.code);
+  return out;
+}
+
+TEST(CoderEventNounTest, PremodifierSourceAndPrepositionalTarget) {
+  // Israeli airstrikes on Gondor killed ten (plural of a listed noun).
+  auto doc = MakeDoc({{"Israeli", "JJ", 2, "amod"},
+                      {"airstrikes", "NNS", 5, "nsubj"},
+                      {"on", "IN", 4, "case"},
+                      {"Gondor", "NNP", 2, "nmod"},
+                      {"killed", "VBD", 0, "root"},
+                      {"ten", "CD", 5, "obj"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ISR", "GON", "195"}}));
+}
+
+TEST(CoderEventNounTest, BetweenCodesBothDirections) {
+  // Talks between Arnor and Gondor resumed.
+  auto doc = MakeDoc({{"Talks", "NNS", 6, "nsubj"},
+                      {"between", "IN", 3, "case"},
+                      {"Arnor", "NNP", 1, "nmod"},
+                      {"and", "CC", 5, "cc"},
+                      {"Gondor", "NNP", 3, "conj"},
+                      {"resumed", "VBD", 0, "root"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
+}
+
+TEST(CoderEventNounTest, MultiWordNounWithOwnCode) {
+  // Arnor joined peace talks with Gondor: the object's verb is not coded, so
+  // the noun takes the verb's subject as its source.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"joined", "VBD", 0, "root"},
+                      {"peace", "NN", 4, "compound"},
+                      {"talks", "NNS", 2, "obj"},
+                      {"with", "IN", 6, "case"},
+                      {"Gondor", "NNP", 4, "nmod"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "0461"}}));
+}
+
+TEST(CoderEventNounTest, MediatorBetweenTwoSides) {
+  // Arnor's mediation between Gondor and Eriador
+  auto doc = MakeDoc({{"Arnor", "NNP", 3, "nmod:poss"},
+                      {"'s", "POS", 1, "case"},
+                      {"mediation", "NN", 0, "root"},
+                      {"between", "IN", 5, "case"},
+                      {"Gondor", "NNP", 3, "nmod"},
+                      {"and", "CC", 7, "cc"},
+                      {"Eriador", "NNP", 5, "conj"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "045"}, {"ARN", "ERI", "045"}}));
+}
+
+TEST(CoderEventNounTest, WrongPrepositionNegationOrOneSideCodeNothing) {
+  // "sanctions with Gondor": coercion takes on/against, not with.
+  auto with = MakeDoc({{"Arnor", "NNP", 2, "compound"},
+                       {"sanctions", "NNS", 0, "root"},
+                       {"with", "IN", 4, "case"},
+                       {"Gondor", "NNP", 2, "nmod"}});
+  EXPECT_TRUE(CodeWithNouns(with).empty());
+  // "no airstrikes on Gondor"
+  auto negated = MakeDoc({{"no", "DT", 2, "det"},
+                          {"airstrikes", "NNS", 0, "root"},
+                          {"on", "IN", 4, "case"},
+                          {"Gondor", "NNP", 2, "nmod"}});
+  EXPECT_TRUE(CodeWithNouns(negated).empty());
+  // "airstrikes on Gondor": no source.
+  auto one_side = MakeDoc({{"airstrikes", "NNS", 0, "root"},
+                           {"on", "IN", 3, "case"},
+                           {"Gondor", "NNP", 1, "nmod"}});
+  EXPECT_TRUE(CodeWithNouns(one_side).empty());
+}
+
+TEST(CoderEventNounTest, TheObjectOfACodedVerbIsNotCodedAgain) {
+  // Arnor negotiate talks with Gondor: the verb's event (046), not the
+  // noun's own code (0461 would need "peace talks" anyway).
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"negotiate", "VBP", 0, "root"},
+                      {"talks", "NNS", 2, "obj"},
+                      {"with", "IN", 5, "case"},
+                      {"Gondor", "NNP", 3, "nmod"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "046"}}));
+}
+
 }  // namespace
 }  // namespace parley::coder

@@ -234,6 +234,12 @@ class Linter {
         if (!v.code.empty()) EventCode(v.line, v.code);
       }
       for (const ParleyPattern& p : b.patterns) EventCode(p.line, p.code);
+      for (const ParleyNoun& noun : b.nouns) {
+        std::string key;
+        for (auto w : NameWords(noun.noun)) key += (key.empty() ? "" : " ") + ToUpperKey(w);
+        Name(nouns_, key, Owner{file_, noun.line, entry, b.label, noun.noun, false}, "event noun");
+        if (!noun.code.empty()) EventCode(noun.line, noun.code);
+      }
     }
   }
 
@@ -241,7 +247,7 @@ class Linter {
   const CodeList* codes_;
   size_t file_ = 0;
   size_t next_entry_ = 0;
-  std::unordered_map<std::string, Owner> actor_names_, agent_names_, discard_phrases_, verbs_, synsets_;
+  std::unordered_map<std::string, Owner> actor_names_, agent_names_, discard_phrases_, verbs_, synsets_, nouns_;
   std::vector<std::pair<size_t, Diagnostic>> out_;
 };
 
@@ -284,6 +290,7 @@ DictStats CountDictionaries(const std::vector<DictFile>& files) {
       ++s.verb_blocks;
       s.verbs += b.verbs.size();
       s.patterns += b.patterns.size();
+      s.event_nouns += b.nouns.size();
       ++s.by_root[Root(b.code)].first;
       for (const auto& p : b.patterns) ++s.by_root[Root(p.code)].second;
     }
@@ -297,7 +304,7 @@ std::string FormatStats(const DictStats& s) {
   out += "actors: " + n(s.actors) + " entries, " + n(s.actor_names) + " names, " + n(s.dated_codes) + " dated codes\n";
   out += "agents: " + n(s.agents) + " entries, " + n(s.agent_names) + " names\n";
   out += "verbs: " + n(s.verb_blocks) + " blocks, " + n(s.verbs) + " verbs, " + n(s.patterns) + " patterns, " +
-         n(s.synsets) + " synsets\n";
+         n(s.synsets) + " synsets, " + n(s.event_nouns) + " event nouns\n";
   if (!s.by_root.empty()) {
     out += "  by CAMEO root (blocks / patterns):";
     for (const auto& [root, c] : s.by_root) out += " " + root + " " + n(c.first) + "/" + n(c.second);

@@ -55,7 +55,7 @@ struct DictStats {
   size_t files = 0;
   size_t actors = 0, actor_names = 0, dated_codes = 0;
   size_t agents = 0, agent_names = 0;
-  size_t verb_blocks = 0, verbs = 0, patterns = 0, synsets = 0;
+  size_t verb_blocks = 0, verbs = 0, patterns = 0, synsets = 0, event_nouns = 0;
   size_t discard_blocks = 0, discard_phrases = 0;
   // CAMEO root ("01".."20", or "none" for null and other codes) → {blocks, patterns}.
   std::map<std::string, std::pair<size_t, size_t>> by_root;

@@ -78,7 +78,7 @@ TEST(DictLint, Stats) {
             "files: 2\n"
             "actors: 1 entries, 3 names, 1 dated codes\n"
             "agents: 0 entries, 0 names\n"
-            "verbs: 1 blocks, 1 verbs, 1 patterns, 0 synsets\n"
+            "verbs: 1 blocks, 1 verbs, 1 patterns, 0 synsets, 0 event nouns\n"
             "  by CAMEO root (blocks / patterns): 06 0/1 19 1/0\n"
             "discards: 0 blocks, 0 phrases\n");
 }

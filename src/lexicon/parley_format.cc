@@ -462,6 +462,23 @@ class Reader {
         for (auto f : NameWords(list)) v.forms.emplace_back(f);
       }
       b.verbs.push_back(std::move(v));
+    } else if (key == "nouns") {
+      for (auto item : SplitList(value)) {
+        if (item.empty()) {
+          Error("empty noun in the list");
+          continue;
+        }
+        ParleyNoun noun;
+        std::string_view text;
+        if (!Arrow(item, false, text, noun.code)) continue;
+        if (NameWords(text).empty() || text.find('+') != std::string_view::npos) {
+          Error("a noun is plain words: '" + std::string(item) + "'");
+          continue;
+        }
+        noun.noun = std::string(text);
+        noun.line = line_;
+        b.nouns.push_back(std::move(noun));
+      }
     } else if (key == "pattern") {
       ParleyPattern p;
       std::string_view text;
@@ -476,7 +493,7 @@ class Reader {
     } else if (key == "transformation") {
       b.transformations.push_back(NameAt{std::string(value), line_});
     } else {
-      UnknownKey(key, "code, verbs, forms, pattern, synset, transformation");
+      UnknownKey(key, "code, verbs, forms, nouns, pattern, synset, transformation");
     }
   }
 

@@ -94,6 +94,13 @@ struct ParleyVerb {
   int line = 0;
 };
 
+// "nouns = airstrike; air raid -> 195": an event noun (a nominal trigger).
+struct ParleyNoun {
+  std::string noun;  // words separated by blanks; the last is the head noun
+  std::string code;  // own code, upper-cased; "" = the block's
+  int line = 0;
+};
+
 struct ParleyPattern {
   std::string elements;  // as written, e.g. "* (with &artillery)"
   std::string code;      // upper-cased
@@ -113,6 +120,7 @@ struct ParleyVerbBlock {
   std::string code = "---";  // upper-cased
   int code_line = 0;
   std::vector<ParleyVerb> verbs;
+  std::vector<ParleyNoun> nouns;
   std::vector<ParleyPattern> patterns;
   std::vector<NameAt> transformations;  // PETRARCH 2 transformations, kept as written
 };

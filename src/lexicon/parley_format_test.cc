@@ -127,6 +127,37 @@ TEST(ParleyFormat, VerbsFormsPatternsAndSynsets) {
   EXPECT_EQ(dict.synset(1).phrases.size(), 5u);  // rocket + the four
 }
 
+TEST(ParleyFormat, EventNounsTheirPluralsAndCodes) {
+  Vocabulary vocab;
+  VerbDictionary dict;
+  ASSERT_TRUE(dict.LoadParleyText("# parley-dictionary: verbs 1\n"
+                                  "[air strike]\n"
+                                  "code = 195\n"
+                                  "nouns = strike; air strike; drone strike -> 1952\n"
+                                  "[talks]\n"
+                                  "code = 046\n"
+                                  "nouns = talks; strike\n"
+                                  "[nothing]\n"
+                                  "nouns = war\n",
+                                  "v.txt", vocab)
+                  .ok());
+  // strike, strikes, air strike(s), drone strike(s), talks (already plural).
+  EXPECT_EQ(dict.event_noun_count(), 7u);
+  ASSERT_EQ(dict.warnings().size(), 2u);
+  EXPECT_NE(dict.warnings()[0].find("v.txt:7: event noun listed twice"), std::string::npos) << dict.warnings()[0];
+  EXPECT_NE(dict.warnings()[1].find("v.txt:9: event noun without a code"), std::string::npos) << dict.warnings()[1];
+  // Longest first under one head; the listed code wins over the block's.
+  auto strikes = dict.EventNounsWithHead(vocab.Find("STRIKES"));
+  ASSERT_EQ(strikes.size(), 3u);
+  EXPECT_EQ(dict.event_noun(strikes[0]).words.size(), 2u);
+  EXPECT_EQ(dict.event_noun(strikes[2]).words, Words(vocab, "strikes"));
+  EXPECT_EQ(dict.event_noun(strikes[2]).code, "195");
+  EXPECT_EQ(dict.event_noun(dict.EventNounsWithHead(vocab.Find("STRIKE"))[1]).code, "1952");
+  EXPECT_TRUE(dict.EventNounsWithHead(vocab.Find("TALKSES")).empty());
+  EXPECT_EQ(ReadErrors("# parley-dictionary: verbs 1\n[x]\ncode = 190\nnouns = air +strike\n"),
+            (std::vector<std::string>{"t.txt:4: a noun is plain words: 'air +strike'"}));
+}
+
 TEST(ParleyFormat, DiscardsStemWholeWordAndScope) {
   DiscardList dict;
   ASSERT_TRUE(dict.LoadParleyText("# parley-dictionary: discards 1\n"

@@ -172,6 +172,19 @@ Status VerbDictionary::LoadParleyText(std::string_view text, const std::string& 
       if (!v.code.empty()) line += " [" + v.code + "]";
       feed.Feed(line, v.line, v.verb);
     }
+    for (const ParleyNoun& noun : b.nouns) {
+      EventNoun e;
+      Intern(noun.noun, vocab, e.words);
+      e.code = noun.code.empty() ? b.code : noun.code;
+      e.file = name;
+      e.line = noun.line;
+      if (e.code == "---") {
+        AddWarning(Where(name, noun.line, "event noun without a code (the block has none); skipped", noun.noun));
+        continue;
+      }
+      if (!AddEventNoun(std::move(e), vocab))
+        AddWarning(Where(name, noun.line, "event noun listed twice; ignored here", noun.noun));
+    }
     for (const ParleyPattern& p : b.patterns)
       feed.Feed("- " + p.elements + " [" + p.code + "]", p.line, p.elements + " -> " + p.code);
     for (const NameAt& t : b.transformations) feed.Feed("~ " + t.text, t.line, "~ " + t.text);

@@ -530,6 +530,41 @@ void VerbLineFeeder::Feed(std::string_view petrarch_line, int line, std::string_
   parser_->Feed(petrarch_line, line, shown);
 }
 
+bool VerbDictionary::AddEventNoun(EventNoun noun, Vocabulary& vocab, bool with_plural) {
+  if (noun.words.empty()) return false;
+  auto add = [&](EventNoun n) {
+    std::vector<uint32_t>& same_head = nouns_by_head_[n.words.back()];
+    for (uint32_t i : same_head)
+      if (nouns_[i].words == n.words) return false;
+    const uint32_t index = static_cast<uint32_t>(nouns_.size());
+    // Longest first, so the coder takes "peace talks" before "talks".
+    auto at = std::find_if(same_head.begin(), same_head.end(),
+                           [&](uint32_t i) { return nouns_[i].words.size() < n.words.size(); });
+    same_head.insert(at, index);
+    nouns_.push_back(std::move(n));
+    return true;
+  };
+  std::string plural;
+  if (with_plural) {
+    const std::string head(vocab.Spelling(noun.words.back()));
+    // A word already plural in form ("talks", "hostilities") gets none.
+    if (head.empty() || head.back() != 'S') plural = internal::NounPlural(head);
+  }
+  EventNoun plural_noun = noun;
+  if (!add(std::move(noun))) return false;
+  if (!plural.empty()) {
+    plural_noun.words.back() = vocab.Intern(plural);
+    add(std::move(plural_noun));
+  }
+  return true;
+}
+
+std::span<const uint32_t> VerbDictionary::EventNounsWithHead(WordId head) const {
+  auto it = nouns_by_head_.find(head);
+  if (it == nouns_by_head_.end()) return {};
+  return it->second;
+}
+
 std::span<const uint32_t> VerbDictionary::EntriesForForm(WordId form) const {
   auto it = entries_by_form_.find(form);
   if (it == entries_by_form_.end()) return {};

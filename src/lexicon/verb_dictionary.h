@@ -112,6 +112,16 @@ class VerbLineFeeder {
   std::unique_ptr<VerbParser> parser_;
 };
 
+// A noun that names an event ("airstrike", "ceasefire talks"): the coder
+// codes it when its own modifiers name the actors ("Israeli airstrikes on
+// Gaza", "talks between Israel and Hamas"). Parley's verbs format only.
+struct EventNoun {
+  std::vector<WordId> words;  // upper-cased; the last is the head noun
+  std::string code;           // CAMEO event code
+  std::string file;
+  int line = 0;
+};
+
 class VerbDictionary {
  public:
   // Reads either dialect: TABARI/PETRARCH 1 (PETR.Validate.verbs.txt) or
@@ -146,6 +156,15 @@ class VerbDictionary {
   std::span<const VerbTransformation> transformations() const { return transformations_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
 
+  // Adds an event noun (and, unless `with_plural` is false, the regular plural
+  // of its last word). Returns false, changing nothing, when the same words
+  // are already an event noun.
+  bool AddEventNoun(EventNoun noun, Vocabulary& vocab, bool with_plural = true);
+  // The event nouns whose head (last word) is `head`, longest first.
+  std::span<const uint32_t> EventNounsWithHead(WordId head) const;
+  const EventNoun& event_noun(uint32_t i) const { return nouns_[i]; }
+  size_t event_noun_count() const { return nouns_.size(); }
+
  private:
   friend class VerbParser;
   friend class VerbLineFeeder;
@@ -159,6 +178,8 @@ class VerbDictionary {
   std::unordered_map<std::string, uint32_t> synset_index_;
   std::unordered_map<WordId, std::vector<uint32_t>> entries_by_form_;
   std::unordered_set<WordId> base_forms_;
+  std::vector<EventNoun> nouns_;
+  std::unordered_map<WordId, std::vector<uint32_t>> nouns_by_head_;
   std::vector<std::string> warnings_;
 };
 

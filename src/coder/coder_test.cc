@@ -106,14 +106,19 @@ std::shared_ptr<const lexicon::Lexicon> TestLexicon() {
 
 using Triple = std::tuple<std::string, std::string, std::string>;
 
-std::set<Triple> Code(const Document& doc, CoderOptions options = {}) {
-  static auto lexicon = TestLexicon();
-  Coder coder(lexicon, options);
+std::set<Triple> CodeWith(std::shared_ptr<const lexicon::Lexicon> lexicon, const Document& doc,
+                          CoderOptions options = {}) {
+  Coder coder(std::move(lexicon), options);
   std::vector<Event> events;
   coder.CodeDocument(doc, events);
   std::set<Triple> out;
   for (const Event& e : events) out.emplace(e.source.code, e.target.code, e.event.code);
   return out;
+}
+
+std::set<Triple> Code(const Document& doc, CoderOptions options = {}) {
+  static auto lexicon = TestLexicon();
+  return CodeWith(lexicon, doc, options);
 }
 
 TEST(CoderTest, SubjectVerbPrepositionalTarget) {
@@ -397,12 +402,7 @@ std::set<Triple> CodeWithNouns(const Document& doc) {
     EXPECT_TRUE(lex->agents.LoadPetrarchText(kAgents, "agents.txt", lex->vocab).ok());
     return std::shared_ptr<const lexicon::Lexicon>(lex);
   }();
-  Coder coder(lexicon);
-  std::vector<Event> events;
-  coder.CodeDocument(doc, events);
-  std::set<Triple> out;
-  for (const Event& e : events) out.emplace(e.source.code, e.target.code, e.event.code);
-  return out;
+  return CodeWith(lexicon, doc);
 }
 
 TEST(CoderEventNounTest, PremodifierSourceAndPrepositionalTarget) {

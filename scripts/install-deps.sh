@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libsimdjson-dev libcli11-dev libfmt-dev libpugixml-dev
-  iso-codes ruby-countries  # data read by tools/gen-countries.py, tools/gen-cameo-codes.py
+  iso-codes ruby-countries wamerican  # data read by tools/gen-countries.py, gen-cameo-codes.py, gen-places.py
   zlib1g-dev
 )
 

@@ -289,10 +289,12 @@ Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Eve
     const GazetteerEntry* e = ChoosePlace(m.candidates, actors, named);
     const bool in_source = Overlaps(m, event.source), in_target = Overlaps(m, event.target);
     if ((in_source || in_target) && e->type == "country") continue;
-    // A place name that is the whole actor is a metonym ("Washington
-    // welcomed", "Kyiv said"): the government, not where it happened.
+    // A place name that is the whole actor coded as an institution is a
+    // metonym ("Washington welcomed", "Kyiv said": USAGOV, UKRGOV), the
+    // government, not where it happened; a place coded as just its country
+    // ("struck Khan Younis": PSE) is where it happened.
     auto is_whole = [&](const CodedSpan& span) {
-      return span.first_token == m.begin && span.last_token == m.end - 1;
+      return span.first_token == m.begin && span.last_token == m.end - 1 && span.code.size() > 3;
     };
     if (is_whole(event.source) || is_whole(event.target)) continue;
     int tier = in_source ? 4 : in_target ? 3

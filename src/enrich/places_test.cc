@@ -198,8 +198,23 @@ TEST(PlacesTest, ACityThatIsTheWholeActorIsAMetonymNotAPlace) {
                           {"welcomed", "VBD", 0, "root"},
                           {"Sudan", "NNP", 4, "nmod:poss"},
                           {"decision", "NN", 2, "obj"}});
-  Place p = ResolveEventPlace(doc, doc.sentences[0], MakeEvent("USA", 0, "SDN", 2, 1));
+  // (dictionaries/metonyms.txt codes Washington as the government.)
+  Place p = ResolveEventPlace(doc, doc.sentences[0], MakeEvent("USAGOV", 0, "SDN", 2, 1));
   EXPECT_FALSE(p.known());
+}
+
+TEST(PlacesTest, ACityCodedAsItsCountryIsWhereItHappened) {
+  // "Israel struck Khan Younis": the target is the place (PSE, from
+  // dictionaries/places.txt), and it is where the strike happened.
+  Document doc = MakeDoc({{"Israel", "NNP", 2, "nsubj"},
+                          {"struck", "VBD", 0, "root"},
+                          {"Khan", "NNP", 4, "compound"},
+                          {"Younis", "NNP", 2, "obj"}});
+  Event e = MakeEvent("ISR", 0, "PSE", 2, 1);
+  e.target.last_token = 3;
+  const Place p = ResolveEventPlace(doc, doc.sentences[0], e);
+  EXPECT_EQ(p.text, "Khan Younis");
+  EXPECT_EQ(p.country, "PSE");
 }
 
 TEST(PlacesTest, VerbsPlaceBeatsOtherPlacesInTheSentence) {

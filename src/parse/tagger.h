@@ -1,7 +1,8 @@
 // The part-of-speech tagger: a greedy left-to-right averaged perceptron that
 // predicts the Penn tag (XPOS) from word, affix, shape, neighbour and
 // previous-tag features, then a second perceptron that predicts the UPOS from
-// the Penn tags around the word and the word itself. Words seen often in
+// the Penn tags around the word (as predicted, also in training) and the word
+// itself. Words seen often in
 // training carry an "ambiguity class" (the set of tags they took) as a feature.
 // Immutable after training or loading; Tag() is thread-safe.
 #ifndef PARLEY_PARSE_TAGGER_H_

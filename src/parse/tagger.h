@@ -2,8 +2,8 @@
 // predicts the Penn tag (XPOS) from word, affix, shape, neighbour and
 // previous-tag features, then a second perceptron that predicts the UPOS from
 // the Penn tags around the word (as predicted, also in training) and the word
-// itself. Words seen often in
-// training carry an "ambiguity class" (the set of tags they took) as a feature.
+// itself. Words seen often in training carry an "ambiguity class" (the set of
+// tags they took) as a feature.
 // Immutable after training or loading; Tag() is thread-safe.
 #ifndef PARLEY_PARSE_TAGGER_H_
 #define PARLEY_PARSE_TAGGER_H_

@@ -30,20 +30,29 @@ inline uint64_t HashBytes(std::string_view s) {
   return h == 0 ? 1 : h;
 }
 
+// One multiply and a fold of the high half into the low: enough to spread a
+// linear combination of already-mixed values over the table index (low bits)
+// and the fingerprint (high bits), at a third of Mix64's cost. Changing it
+// changes every key, so models are trained with the hash they are read with.
+inline uint64_t Fold(uint64_t x) {
+  x *= 0x9E3779B97F4A7C15ULL;
+  return x ^ (x >> 32);
+}
+
 // Feature keys: a template id and up to three values, combined linearly and
-// mixed once (the values are already well-mixed hashes or small ids). Never 0
+// folded once (the values are already well-mixed hashes or small ids). Never 0
 // (0 marks an empty slot in the hash tables).
 inline uint64_t Key(uint32_t tmpl, uint64_t a) {
-  uint64_t h = Mix64((uint64_t{tmpl} + 1) * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL);
+  uint64_t h = Fold((uint64_t{tmpl} + 1) * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL);
   return h == 0 ? 1 : h;
 }
 inline uint64_t Key(uint32_t tmpl, uint64_t a, uint64_t b) {
-  uint64_t h = Mix64((uint64_t{tmpl} + 1) * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL +
+  uint64_t h = Fold((uint64_t{tmpl} + 1) * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL +
                      ((b << 17) | (b >> 47)) * 0xC2B2AE3D27D4EB4FULL);
   return h == 0 ? 1 : h;
 }
 inline uint64_t Key(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
-  uint64_t h = Mix64((uint64_t{tmpl} + 1) * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL +
+  uint64_t h = Fold((uint64_t{tmpl} + 1) * 0x9E3779B97F4A7C15ULL + a * 0xD6E8FEB86659FD93ULL +
                      ((b << 17) | (b >> 47)) * 0xC2B2AE3D27D4EB4FULL +
                      ((c << 41) | (c >> 23)) * 0x165667B19E3779F9ULL);
   return h == 0 ? 1 : h;

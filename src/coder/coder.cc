@@ -1,8 +1,10 @@
 #include "coder/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
+#include <span>
 #include <string_view>
 
 #include "coder/tree.h"
@@ -141,8 +143,14 @@ class SentenceCoder {
   int NounPhraseHead(int t) const;
   std::vector<ActorCode> CodesForMention(int mention) const;
   // With known_only, actors that are only a role with no country are passed over.
+  // Actors in a phrase that names company or context, not a party
+  // (NotAParty), are never taken.
   std::vector<ActorCode> FirstActorAfter(int v, int from, int to, int skip_subtree,
                                          bool known_only = false) const;
+  // True when token t sits in a phrase of v introduced by `prepositions`.
+  bool InPhraseOf(int t, int v, std::span<const std::string_view> prepositions) const;
+  bool NotAParty(int t, int v) const;
+  bool InLocativePhrase(int t, int v) const;
   bool UnknownCountry(const std::vector<ActorCode>& codes) const;
   bool Excluded(int t, int v) const;
   void Emit(const std::vector<ActorCode>& sources, const std::vector<ActorCode>& targets,
@@ -603,6 +611,29 @@ bool SentenceCoder::UnknownCountry(const std::vector<ActorCode>& codes) const {
   return !codes.empty();
 }
 
+bool SentenceCoder::InPhraseOf(int t, int v, std::span<const std::string_view> prepositions) const {
+  for (int j = t, guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard) {
+    const Rel r = tree_.rel(j);
+    if (r != Rel::kObl && r != Rel::kNmod) continue;
+    const std::string prep = CaseWord(j);
+    if (std::find(prepositions.begin(), prepositions.end(), prep) != prepositions.end()) return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::NotAParty(int t, int v) const {
+  // "brokered the deal alongside the United States", "like Egypt", "amid
+  // pressure from Washington": company or context, not the one acted on.
+  static constexpr std::array<std::string_view, 10> kNotAParty = {
+      "alongside", "along", "like", "unlike", "including", "besides", "except", "despite", "amid", "amidst"};
+  return InPhraseOf(t, v, kNotAParty);
+}
+
+bool SentenceCoder::InLocativePhrase(int t, int v) const {
+  static constexpr std::array<std::string_view, 5> kLocative = {"in", "at", "near", "inside", "outside"};
+  return InPhraseOf(t, v, kLocative);
+}
+
 std::vector<ActorCode> SentenceCoder::FirstActorAfter(int v, int from, int to, int skip_subtree,
                                                       bool known_only) const {
   for (int t = from; t <= to; ++t) {
@@ -610,6 +641,10 @@ std::vector<ActorCode> SentenceCoder::FirstActorAfter(int v, int from, int to, i
     if (m < 0) continue;
     if (skip_subtree >= 0 && tree_.Dominates(skip_subtree, t)) continue;
     if (!tree_.Dominates(v, t) || Excluded(t, v)) continue;
+    if (NotAParty(t, v)) {
+      t = mentions_[m].end - 1;
+      continue;
+    }
     auto codes = CodesForMention(m);
     if (!codes.empty() && !(known_only && UnknownCountry(codes))) return codes;
     t = mentions_[m].end - 1;
@@ -1054,6 +1089,18 @@ void SentenceCoder::CodeVerb(int v) {
     if (UnknownCountry(targets)) {
       auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
       if (!later.empty()) targets = later;
+    }
+    // "Putin and Trump met in Anchorage": coordinated subjects of a
+    // reciprocal verb with no object are each other's targets; the place is
+    // only where they met. ("X and Y are attending" is not reciprocal.)
+    static constexpr std::array<std::string_view, 10> kReciprocal = {
+        "meet", "talk", "negotiate", "agree", "sign", "cooperate", "confer", "consult", "reconcile", "discuss"};
+    const bool mutual =
+        std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end();
+    if (mutual && first_object < 0 && sources.size() >= 2) {
+      bool only_places = true;
+      for (const ActorCode& t : targets) only_places = only_places && t.first >= 0 && InLocativePhrase(t.first, v);
+      if (only_places) targets = sources;
     }
     if (opt_.new_actor_length > 0) {
       if (sources.empty() && subject >= 0) {

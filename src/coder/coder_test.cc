@@ -31,6 +31,9 @@ ARRIVE
 --- ARREST [212] ---
 ARREST
 
+--- MEET [040] ---
+MEET {MEETS MET MEETING}
+
 --- SAID [023] ---
 SAID
 
@@ -372,6 +375,35 @@ TEST(CoderTest, UnknownVerbCodesNothing) {
   EXPECT_TRUE(Code(doc).empty());
 }
 
+
+TEST(CoderTest, CoordinatedSubjectsOfAReciprocalVerbMeetEachOther) {
+  // Arnor and Gondor met in Osgiliath: each the other's target, the city
+  // only where they met.
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Gondor", "NNP", 1, "conj"},
+                      {"met", "VBD", 0, "root"},
+                      {"in", "IN", 6, "case"},
+                      {"Osgiliath", "NNP", 4, "obl"}});
+  doc.tokens[3].lemma = "meet";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "040"}, {"GON", "ARN", "040"}}));
+  // One subject: the place stays the target, as PETRARCH codes it.
+  auto single = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                         {"met", "VBD", 0, "root"},
+                         {"in", "IN", 4, "case"},
+                         {"Osgiliath", "NNP", 2, "obl"}});
+  single.tokens[1].lemma = "meet";
+  EXPECT_EQ(Code(single), (std::set<Triple>{{"ARN", "OSG", "040"}}));
+}
+
+TEST(CoderTest, CompanyIsNotATarget) {
+  // Arnor arrived alongside Gondor: Gondor came too; nobody was arrived at.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"arrived", "VBD", 0, "root"},
+                      {"alongside", "IN", 4, "case"},
+                      {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_TRUE(Code(doc).empty());
+}
 
 // Event nouns come from Parley's verbs format ("nouns = ...").
 constexpr std::string_view kNounVerbs = R"(# parley-dictionary: verbs 1

@@ -293,20 +293,36 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
       if (!sources.empty()) break;
     }
   }
-  std::vector<ActorCode> sides;  // "between X and Y"
-  for (int c : tree_.children(head)) {
-    const Rel r = tree_.rel(c);
-    if (r != Rel::kNmod && r != Rel::kObl) continue;
-    const std::string prep = CaseWord(c);
-    if (prep == "between" || prep == "among") {
-      if (sides.empty()) sides = EntityCodes(c, nullptr);
-    } else if (prep == "by") {
-      if (sources.empty()) sources = EntityCodes(c, nullptr);
-    } else if (targets.empty() &&
-               std::find(target_cases.begin(), target_cases.end(), prep) != target_cases.end()) {
-      targets = EntityCodes(c, nullptr);
-    }
+  // A quantity before the noun stands in its place ("launched a wave of
+  // strikes against ...", "a new round of talks with ...").
+  int phrase = head, verb = governor;
+  if (verb >= 0 && !tree_.IsVerbal(verb) && tree_.rel(head) == Rel::kNmod && CaseWord(head) == "of") {
+    phrase = verb;
+    verb = tree_.head(verb);
   }
+  std::vector<ActorCode> sides;  // "between X and Y"
+  auto read_phrases = [&](int node, bool own) {
+    for (int c : tree_.children(node)) {
+      const Rel r = tree_.rel(c);
+      if ((r != Rel::kNmod && r != Rel::kObl) || c == head || c == phrase) continue;
+      const std::string prep = CaseWord(c);
+      if (own && (prep == "between" || prep == "among")) {
+        if (sides.empty()) sides = EntityCodes(c, nullptr);
+      } else if (own && prep == "by") {
+        if (sources.empty()) sources = EntityCodes(c, nullptr);
+      } else if (targets.empty() &&
+                 std::find(target_cases.begin(), target_cases.end(), prep) != target_cases.end()) {
+        targets = EntityCodes(c, nullptr);
+      }
+    }
+  };
+  read_phrases(head, true);
+  if (phrase != head) read_phrases(phrase, true);
+  // The parser often hangs the target on the verb ("expressed support for
+  // Ukraine", "launched strikes on Gaza"); the verb coded nothing itself.
+  const bool verb_object = verb >= 0 && tree_.IsVerbal(verb) &&
+                           (tree_.rel(phrase) == Rel::kObj || tree_.rel(phrase) == Rel::kObl);
+  if (targets.empty() && sides.empty() && verb_object) read_phrases(verb, false);
   if (!sides.empty()) {
     if (!sources.empty()) {
       // "Qatari mediation between Israel and Hamas": the source with each side.
@@ -322,9 +338,8 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   }
   // Else the subject of the verb whose object the noun is ("Hamas agreed to
   // talks with Egypt").
-  if (sources.empty() && governor >= 0 && tree_.IsVerbal(governor) &&
-      (tree_.rel(head) == Rel::kObj || tree_.rel(head) == Rel::kObl)) {
-    const int subject = FindSubject(governor);
+  if (sources.empty() && verb_object) {
+    const int subject = FindSubject(verb);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
   }
   if (sources.empty() || targets.empty()) return;

@@ -514,5 +514,19 @@ TEST(CoderEventNounTest, TheObjectOfACodedVerbIsNotCodedAgain) {
   EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "046"}}));
 }
 
+TEST(CoderEventNounTest, AQuantityStandsForTheNounAndTheVerbMayHoldTheTarget) {
+  // Arnor launched a wave of airstrikes on Gondor ("on Gondor" hung on the
+  // verb, which is not in the dictionary).
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"launched", "VBD", 0, "root"},
+                      {"a", "DT", 4, "det"},
+                      {"wave", "NN", 2, "obj"},
+                      {"of", "IN", 6, "case"},
+                      {"airstrikes", "NNS", 4, "nmod"},
+                      {"on", "IN", 8, "case"},
+                      {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "195"}}));
+}
+
 }  // namespace
 }  // namespace parley::coder

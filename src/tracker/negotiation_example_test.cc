@@ -186,9 +186,12 @@ TEST_F(TrackerExampleTest, BundledCeasefireStory) {
   EXPECT_EQ(StateName(n->state), std::string("proposal_pending"));
   EXPECT_EQ(Codes(n->mediators), (std::vector<std::string>{"EGY", "QAT", "USA"}));
   EXPECT_EQ(StepsOf(*n, "seed-2024-07-05"),
-            (Steps{"response HMS,EGY", "talks USA,ISR", "response/accepted_in_principle HMS",
+            (Steps{"response HMS,EGY", "response/accepted_in_principle HMS", "talks USA,ISR",
                    "collapse  (background)", "demand HMS,ISR", "talks_announced ISR,QAT in Qatar"}));
-  EXPECT_EQ(n->timeline[0].date.ToIso(), "2024-07-03");  // "on Wednesday"
+  // "received a response from Hamas on Wednesday, indicating that Hamas has
+  // agreed in principle": both on Wednesday.
+  EXPECT_EQ(n->timeline[0].date.ToIso(), "2024-07-03");
+  EXPECT_EQ(n->timeline[1].date.ToIso(), "2024-07-03");
   EXPECT_TRUE(HasTerm(*n, "stages", "three stages"));
   EXPECT_TRUE(HasTerm(*n, "duration", "six weeks"));
   EXPECT_TRUE(HasTerm(*n, "condition", "assurances of a permanent ceasefire"));

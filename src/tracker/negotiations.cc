@@ -100,6 +100,7 @@ class Tracker {
   const std::vector<Mention>& MentionsOf(const Document& doc, int32_t sentence);
   void BuildItems();
   void AddSentenceSteps();
+  void ShareSentenceDates();
   void FindNegotiations();
   std::optional<Negotiation> Assemble(const PartyPair& pair, const std::set<std::string>& mediators);
   void AddTerms(Negotiation& n, const std::set<std::string>& docs_with_steps,
@@ -188,6 +189,22 @@ void Tracker::BuildItems() {
     if (!country.empty()) aliases_.Add(entry.first, country);
   }
   AddSentenceSteps();
+  ShareSentenceDates();
+}
+
+// A step whose clause states no date takes the date its sentence states for
+// another step: "mediators received a response from Hamas on Wednesday,
+// indicating that Hamas has agreed in principle" — both on Wednesday.
+void Tracker::ShareSentenceDates() {
+  std::map<SentenceKey, Date> stated;
+  for (const Item& item : items_)
+    if (item.step && item.event->meta.date_precision != DatePrecision::kDocument && item.date.known())
+      stated.emplace(SentenceKey{item.event->doc_id, item.event->sentence}, item.date);
+  for (Item& item : items_) {
+    if (!item.step || item.event->meta.date_precision != DatePrecision::kDocument) continue;
+    auto it = stated.find(SentenceKey{item.event->doc_id, item.event->sentence});
+    if (it != stated.end()) item.date = it->second;
+  }
 }
 
 void Tracker::AddSentenceSteps() {
@@ -207,7 +224,9 @@ void Tracker::AddSentenceSteps() {
         e.target.code = found.other;
         e.event.text = found.words;
         e.event.first_token = e.event.last_token = found.verb;
-        e.meta.event_date = enrich::ResolveEventDate(doc, s, found.verb, doc.date).date;
+        enrich::ResolvedDate when = enrich::ResolveEventDate(doc, s, found.verb, doc.date);
+        e.meta.event_date = when.date;
+        e.meta.date_precision = when.precision;
         stated_events_.push_back(std::move(e));
         Item item;
         item.event = &stated_events_.back();

@@ -139,6 +139,7 @@ const Phrases kWithdrawal = {"withdr*", "pull* out", "pulled back", "pull back",
 const Phrases kTookEffect = {"took effect", "take effect", "takes effect", "came into force",
                              "came into effect", "went into effect", "go into effect", "took hold",
                              "began", "begun", "held", "holding", "in force"};
+const Phrases kUnilateral = {"unilateral*", "one-sided"};
 const Phrases kFuture = {"will", "would", "'ll", "shall", "plans", "planned", "planning",
                          "expected", "scheduled", "due", "set", "going", "intends", "ready"};
 const Phrases kBackground = {"had", "previous", "previously", "earlier talks", "last round",
@@ -243,6 +244,8 @@ std::optional<StepClass> ClassifyStep(const Event& e, const SentenceWords& w) {
   // Agreements and truces.
   const bool future = IsFuture(e, w, v);
   if (code.starts_with("087") && !code.starts_with("0874")) {
+    // A truce one side declares alone is not an agreement.
+    if (Has(w, kUnilateral)) return step(StepKind::kImplementation, "unilateral_ceasefire");
     if (Has(w, kTookEffect) && !future) return step(StepKind::kImplementation, "ceasefire");
     return step(StepKind::kAgreement);
   }

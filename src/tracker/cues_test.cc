@@ -37,6 +37,8 @@ TEST(ClassifyStepTest, Table) {
       {__LINE__, "The ceasefire between Israel and Hamas took effect on Sunday .", "0871", 6, 7, true,
        StepKind::kImplementation, "ceasefire", false},
       {__LINE__, "Israel declared a ceasefire with Hamas .", "0871", 1, 1, true, StepKind::kAgreement, "", false},
+      {__LINE__, "The RSF declared a unilateral truce .", "0871", 2, 2, true, StepKind::kImplementation,
+       "unilateral_ceasefire", false},
       {__LINE__, "Hamas fired rockets at Israel in breach of the truce .", "196", 1, 1, true,
        StepKind::kViolation, "", false},
       {__LINE__, "Israel struck Gaza .", "190", 1, 1, false, StepKind::kTalks, "", false},

@@ -173,6 +173,25 @@ TEST_F(TrackerExampleTest, GazaSeriesStepByStep) {
   EXPECT_GE(n.escalation[0].material_conflict, 1);
 }
 
+// Stories written for Parley's coder evaluation, not for the tracker: a
+// check on text the tracker was not tuned to.
+TEST_F(TrackerExampleTest, SudanStories) {
+  ASSERT_NO_FATAL_FAILURE(Code(std::string(PARLEY_SOURCE_DIR) + "/examples/sudan-talks-2025.jsonl"));
+  std::vector<Negotiation> found = After(docs_.size());
+  ASSERT_EQ(found.size(), 1u);
+  const Negotiation* n = Find(found, "RSF-SDN");
+  ASSERT_NE(n, nullptr);
+  // The army refused the Geneva talks and rejected the latest truce plan;
+  // the RSF's own truce is unilateral: no agreement.
+  EXPECT_EQ(StateName(n->state), std::string("talks"));
+  EXPECT_EQ(Codes(n->mediators), (std::vector<std::string>{"EGY", "SAU", "USA"}));
+  EXPECT_EQ(StepsOf(*n, "sudan-geneva-2024-08-15"),
+            (Steps{"talks USA,RSF in Geneva", "response/rejected SDN", "demand USA,SDN"}));
+  EXPECT_EQ(StepsOf(*n, "sudan-truce-2025-11-24"),
+            (Steps{"response/rejected SDN", "implementation/unilateral_ceasefire RSF", "demand USA,SDN"}));
+  EXPECT_TRUE(HasTerm(*n, "duration", "three-month humanitarian truce"));
+}
+
 TEST_F(TrackerExampleTest, BundledCeasefireStory) {
   std::string path = std::string(PARLEY_SHARED_DIR) + "/examples/ceasefire-talks-2024-07-05.jsonl";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is absent";

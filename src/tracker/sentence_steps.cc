@@ -26,6 +26,10 @@ const Lemmas kIntendVerbs = {"plan", "expect", "want", "threaten", "aim", "hope"
 const Lemmas kModals = {"will", "would", "shall", "could", "may", "might", "should", "must", "'ll",
                         "can"};
 const Lemmas kAccuse = {"accuse", "blame", "charge"};
+const Lemmas kTruceNouns = {"truce", "ceasefire", "cease-fire", "armistice"};
+const Lemmas kAskVerbs = {"urge", "ask", "call", "demand", "press", "invite", "appeal",
+                          "encourage", "push", "request", "want"};
+const Lemmas kDelegationNouns = {"delegation", "negotiator", "envoy", "team"};
 const Lemmas kHypothetical = {"if", "unless", "whether", "until", "lest"};
 const Lemmas kPurpose = {"for", "toward", "towards", "without"};
 
@@ -159,6 +163,28 @@ bool HasChild(const Tree& t, int node, std::string_view rel, const Lemmas& lemma
   return false;
 }
 
+// The parties of "from X" under a proposal noun: "the latest truce proposal
+// from the United States, Saudi Arabia and Egypt".
+std::vector<std::string> Proposers(const Tree& t, int noun, const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  if (noun < 0) return out;
+  // Every party after "from" in the noun's phrase: parses of such lists
+  // differ (nmod, appos, conj), the words do not.
+  std::vector<int> phrase = Phrase(t, noun);
+  int from = -1;
+  for (int i : phrase)
+    if (i > noun && t.lemma[i] == "from" && t.deprel[i] == "case") {
+      from = i;
+      break;
+    }
+  if (from < 0) return out;
+  for (const Mention& m : mentions)
+    if (m.first > from && std::binary_search(phrase.begin(), phrase.end(), m.first) &&
+        std::find(out.begin(), out.end(), m.party) == out.end())
+      out.push_back(m.party);
+  return out;
+}
+
 // "agreed in principle", "accepted the draft agreement in principle": the
 // phrase in the verb's clause, before any comma.
 bool InPrinciple(const Tree& t, const SentenceWords& w, int verb) {
@@ -200,6 +226,11 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     bool future = HasChild(t, v, "aux", kModals) || HasChild(t, v, "mark", {"to"});
     if (RelIs(t.deprel[v], "xcomp") && t.head[v] >= 0 && kIntendVerbs.count(t.lemma[t.head[v]]))
       future = true;
+    // What someone is asked to do is the request, not a step: "urged the
+    // army to join the negotiations" is a demand (coded 026), not talks.
+    if ((RelIs(t.deprel[v], "xcomp") || RelIs(t.deprel[v], "ccomp")) && t.head[v] >= 0 &&
+        kAskVerbs.count(t.lemma[t.head[v]]))
+      continue;
     // A conjunct shares its head's tense: "proposals to extend the truce and
     // release more hostages".
     if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && !future) {
@@ -245,12 +276,18 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
         step.other = subjects[1];
         emit(StepKind::kAgreement, "", noun);
       } else if (AnyLemmaIn(t, args, kProposalNouns, &noun) || AnyLemmaIn(t, args, kAgreementNouns, &noun)) {
+        step.proposers = Proposers(t, noun, mentions);
         emit(StepKind::kResponse, "accepted", noun);
       }
     } else if (lemma == "reject" || lemma == "refuse" || lemma == "dismiss" || lemma == "rebuff" ||
                lemma == "spurn" || (lemma == "turn" && HasChild(t, v, "compound:prt", {"down"}))) {
-      if (AnyLemmaIn(t, args, kProposalNouns, &noun) || AnyLemmaIn(t, args, kAgreementNouns, &noun))
+      if (AnyLemmaIn(t, args, kProposalNouns, &noun) || AnyLemmaIn(t, args, kAgreementNouns, &noun)) {
+        step.proposers = Proposers(t, noun, mentions);
         emit(StepKind::kResponse, "rejected", noun);
+      } else if (AnyLemmaIn(t, args, kTalksNouns, &noun) || AnyLemmaIn(t, args, kDelegationNouns, &noun)) {
+        // "refused to send a delegation", "rejected talks": talks declined.
+        emit(StepKind::kResponse, "rejected", noun);
+      }
     } else if (lemma == "respond" || lemma == "reply" || lemma == "answer") {
       if (AnyLemmaIn(t, args, kCounterNouns, &noun)) {
         emit(StepKind::kResponse, "countered", noun);
@@ -312,6 +349,18 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
                                                              : Phrase(t, ChildrenWith(t, v, {"obj"})[0]),
                      kAgreementNouns, &noun))
         emit(StepKind::kCollapse, "", noun);
+    } else if (lemma == "declare" || lemma == "announce" || lemma == "proclaim") {
+      // "X and Y declared a truce" is an agreement; one side's truce is not.
+      if (AnyLemmaIn(t, ChildrenWith(t, v, {"obj"}).empty() ? std::vector<int>{}
+                                                             : Phrase(t, ChildrenWith(t, v, {"obj"})[0]),
+                     kTruceNouns, &noun)) {
+        if (subjects.size() >= 2) {
+          step.other = subjects[1];
+          emit(StepKind::kAgreement, "", noun);
+        } else {
+          emit(StepKind::kImplementation, "unilateral_ceasefire", noun);
+        }
+      }
     } else if (lemma == "violate" || lemma == "breach") {
       if (AnyLemmaIn(t, args, kAgreementNouns, &noun)) emit(StepKind::kViolation, "", noun);
     } else if (lemma == "release" || lemma == "free") {

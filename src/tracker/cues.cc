@@ -91,11 +91,14 @@ const std::vector<std::string_view> kTopic = {
     "ceasefire*", "cease-fire*", "cease fire", "truce*", "deal*", "agreement*", "accord",
     "talks", "negotiat*", "proposal*", "hostage*", "prisoner*", "captive*", "detainee*",
     "exchange", "swap", "mediat*", "intermediar*", "release*", "withdraw*", "plan", "framework",
-    "response", "peace", "delegation*", "counter-proposal*", "counterproposal*", "hostilities"};
+    "response", "peace", "delegation*", "counter-proposal*", "counterproposal*", "hostilities",
+    "memorandum*"};
 const std::vector<std::string_view> kMediator = {"mediat*", "intermediar*", "broker*", "go-between*",
-                                                 "go - between"};
+                                                 "go - between", "host", "hosted", "hosting", "hosts",
+                                                 "co-host*", "facilitat*"};
 const std::vector<std::string_view> kProposalNoun = {
     "proposal*", "counter-proposal*", "counterproposal*", "draft*", "plan", "plans", "framework",
+    "memorandum*",
     "offer", "offers", "initiative", "blueprint", "roadmap", "road map", "terms"};
 const std::vector<std::string_view> kAgreementNoun = {
     "agreement*", "deal", "deals", "accord*", "truce*", "ceasefire*", "cease-fire*", "cease fire",

@@ -182,14 +182,45 @@ TEST_F(TrackerExampleTest, SudanStories) {
   const Negotiation* n = Find(found, "RSF-SDN");
   ASSERT_NE(n, nullptr);
   // The army refused the Geneva talks and rejected the latest truce plan;
-  // the RSF's own truce is unilateral: no agreement.
+  // the RSF's own truce is unilateral: no agreement. Switzerland and Saudi
+  // Arabia co-host the talks; the plan came from the U.S., Saudi Arabia,
+  // Egypt and the UAE (which Sudan is in conflict with: not a mediator).
   EXPECT_EQ(StateName(n->state), std::string("talks"));
-  EXPECT_EQ(Codes(n->mediators), (std::vector<std::string>{"EGY", "SAU", "USA"}));
+  EXPECT_EQ(Codes(n->mediators), (std::vector<std::string>{"CHE", "EGY", "SAU", "USA"}));
   EXPECT_EQ(StepsOf(*n, "sudan-geneva-2024-08-15"),
             (Steps{"talks USA,RSF in Geneva", "response/rejected SDN", "demand USA,SDN"}));
   EXPECT_EQ(StepsOf(*n, "sudan-truce-2025-11-24"),
             (Steps{"response/rejected SDN", "implementation/unilateral_ceasefire RSF", "demand USA,SDN"}));
   EXPECT_TRUE(HasTerm(*n, "duration", "three-month humanitarian truce"));
+}
+
+// Three articles written for Parley after the Gaza series was tuned: the
+// Istanbul talks between Russia and Ukraine in May-June 2025.
+TEST_F(TrackerExampleTest, RussiaUkraineStepByStep) {
+  ASSERT_NO_FATAL_FAILURE(Code(std::string(PARLEY_SOURCE_DIR) + "/examples/russia-ukraine-talks-2025.jsonl"));
+  ASSERT_EQ(docs_.size(), 3u);
+  const Story stories[] = {
+      {"russia-ukraine-2025-05-17", "agreement_reached", {"TUR"},
+       {"talks RUS,UKR in Istanbul", "agreement ", "demand UKR,RUS"}},
+      {"russia-ukraine-2025-05-26", "implementing", {"TUR"}, {"implementation/release RUS,UKR"}},
+      {"russia-ukraine-2025-06-03", "implementing", {"TUR"},
+       {"talks RUS,UKR in Istanbul", "proposal RUS", "response/rejected UKR,RUS"}},
+  };
+  for (size_t k = 1; k <= docs_.size(); ++k) {
+    const Story& story = stories[k - 1];
+    SCOPED_TRACE("after story " + std::to_string(k) + " (" + story.id + ")");
+    std::vector<Negotiation> found = After(k);
+    ASSERT_EQ(found.size(), 1u);
+    const Negotiation* n = Find(found, "RUS-UKR");
+    ASSERT_NE(n, nullptr);
+    EXPECT_EQ(StateName(n->state), story.state);
+    EXPECT_EQ(Codes(n->mediators), story.mediators);
+    EXPECT_EQ(StepsOf(*n, story.id), story.steps);
+  }
+  std::vector<Negotiation> all = After(docs_.size());
+  const Negotiation& n = all[0];
+  EXPECT_TRUE(HasTerm(n, "duration", "30-day ceasefire"));
+  EXPECT_TRUE(HasTerm(n, "prisoners", "1,000 prisoners"));
 }
 
 TEST_F(TrackerExampleTest, BundledCeasefireStory) {

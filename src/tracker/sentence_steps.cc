@@ -8,7 +8,7 @@ namespace {
 
 using Lemmas = std::set<std::string, std::less<>>;
 
-const Lemmas kProposalNouns = {"proposal", "plan", "draft", "offer", "framework", "initiative",
+const Lemmas kProposalNouns = {"proposal", "plan", "draft", "offer", "framework", "initiative", "memorandum",
                                "blueprint", "roadmap", "terms", "text", "counter-proposal",
                                "counterproposal", "idea", "formula"};
 const Lemmas kAgreementNouns = {"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire",
@@ -26,6 +26,9 @@ const Lemmas kIntendVerbs = {"plan", "expect", "want", "threaten", "aim", "hope"
 const Lemmas kModals = {"will", "would", "shall", "could", "may", "might", "should", "must", "'ll",
                         "can"};
 const Lemmas kAccuse = {"accuse", "blame", "charge"};
+const Lemmas kDealActs = {"exchange", "swap", "release", "free", "return", "halt", "stop", "end",
+                          "extend", "withdraw", "open", "cease", "pause", "implement"};
+const Lemmas kExchangeNouns = {"exchange", "swap", "release", "handover"};
 const Lemmas kTruceNouns = {"truce", "ceasefire", "cease-fire", "armistice"};
 const Lemmas kAskVerbs = {"urge", "ask", "call", "demand", "press", "invite", "appeal",
                           "encourage", "push", "request", "want"};
@@ -97,6 +100,12 @@ std::vector<int> ChildrenWith(const Tree& t, int node, std::initializer_list<std
   return out;
 }
 
+bool HasMark(const Tree& t, int node) {
+  for (int c : t.children[node])
+    if (RelIs(t.deprel[c], "mark")) return true;
+  return false;
+}
+
 // The subject of `verb`, inherited from the clause it hangs on for xcomp,
 // conj and adverbial participles ("Israel launched strikes, shattering ...").
 int SubjectOf(const Tree& t, int verb) {
@@ -104,6 +113,11 @@ int SubjectOf(const Tree& t, int verb) {
     for (int c : t.children[verb])
       if (RelIs(t.deprel[c], "nsubj") && !RelIs(t.deprel[c], "nsubj:pass")) return c;
     const std::string& r = t.deprel[verb];
+    // A finite verb the parser hung on the noun before it ("Russian and
+    // Ukrainian delegations met ..." as acl): that noun is its subject.
+    if (r == "acl" && t.head[verb] >= 0 && t.upos[t.head[verb]] == "NOUN" &&
+        !HasMark(t, verb) && t.head[verb] < verb)
+      return t.head[verb];
     if (!(RelIs(r, "xcomp") || RelIs(r, "conj") || RelIs(r, "advcl"))) return -1;
     verb = t.head[verb];
   }
@@ -183,6 +197,19 @@ std::vector<std::string> Proposers(const Tree& t, int noun, const std::vector<Me
         std::find(out.begin(), out.end(), m.party) == out.end())
       out.push_back(m.party);
   return out;
+}
+
+// A subject naming both sides: two parties ("Russia and Ukraine"), or "the
+// two sides", "both sides", "the parties", "the two countries".
+bool BothSides(const Tree& t, int subject, const std::vector<std::string>& subjects) {
+  if (subjects.size() >= 2) return true;
+  if (subject < 0) return false;
+  static const Lemmas kSides = {"side", "sides", "party", "parties", "country", "countries",
+                                "government", "governments", "delegation", "delegations"};
+  bool both = false, sides = kSides.count(t.lemma[subject]) != 0;
+  for (int c : t.children[subject])
+    if (t.lemma[c] == "two" || t.lemma[c] == "both") both = true;
+  return both && sides;
 }
 
 // "agreed in principle", "accepted the draft agreement in principle": the
@@ -278,6 +305,16 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
       } else if (AnyLemmaIn(t, args, kProposalNouns, &noun) || AnyLemmaIn(t, args, kAgreementNouns, &noun)) {
         step.proposers = Proposers(t, noun, mentions);
         emit(StepKind::kResponse, "accepted", noun);
+      } else if (lemma == "agree" && BothSides(t, subject, subjects)) {
+        // "The two sides agreed to exchange prisoners": a deal on that act.
+        // "agreed to exchange prisoners": xcomp, or an oblique when the
+        // parser takes "exchange" for a noun.
+        for (int c : ChildrenWith(t, v, {"xcomp", "obl"}))
+          if (kDealActs.count(t.lemma[c])) {
+            if (subjects.size() >= 2) step.other = subjects[1];
+            emit(StepKind::kAgreement, "", c);
+            break;
+          }
       }
     } else if (lemma == "reject" || lemma == "refuse" || lemma == "dismiss" || lemma == "rebuff" ||
                lemma == "spurn" || (lemma == "turn" && HasChild(t, v, "compound:prt", {"down"}))) {
@@ -378,6 +415,22 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
         step.actor.clear();
         emit(StepKind::kImplementation, "aid", subject);
       }
+    } else if ((lemma == "meet" || lemma == "negotiate" || lemma == "talk") && ChildrenWith(t, v, {"obj"}).empty()) {
+      // "Russian and Ukrainian delegations met in Istanbul", "X met with Y".
+      std::string with = ObliqueParty(t, v, "with", mentions);
+      if (subjects.size() >= 2 || !with.empty()) {
+        step.other = subjects.size() >= 2 ? subjects[1] : with;
+        step.future = false;
+        emit(future ? StepKind::kTalksAnnounced : StepKind::kTalks, "", -1);
+      }
+    } else if (lemma == "complete" || lemma == "conduct" || lemma == "carry" || lemma == "finish") {
+      // "completed the exchange of 1,000 prisoners"
+      if (AnyLemmaIn(t, ChildrenWith(t, v, {"obj"}).empty() ? std::vector<int>{}
+                                                             : Phrase(t, ChildrenWith(t, v, {"obj"})[0]),
+                     kExchangeNouns, &noun)) {
+        if (subjects.size() >= 2) step.other = subjects[1];
+        emit(StepKind::kImplementation, "release", noun);
+      }
     } else if (lemma == "resume" || lemma == "hold" || lemma == "open" || lemma == "begin" ||
                lemma == "start" || lemma == "launch" || lemma == "join") {
       std::vector<int> objects;
@@ -386,6 +439,8 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
         objects.insert(objects.end(), p.begin(), p.end());
       }
       if (AnyLemmaIn(t, objects, kTalksNouns, &noun)) {
+        if (subjects.size() >= 2) step.other = subjects[1];
+        if (step.other.empty()) step.other = ObliqueParty(t, v, "with", mentions);
         if (future) {
           step.future = false;
           emit(StepKind::kTalksAnnounced, "", noun);

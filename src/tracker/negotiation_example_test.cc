@@ -19,6 +19,16 @@
 namespace parley::tracker {
 namespace {
 
+using Steps = std::vector<std::string>;
+
+// What a story adds to a negotiation, and the state after it.
+struct Story {
+  std::string id;
+  std::string state;
+  std::vector<std::string> mediators;
+  Steps steps;  // in any order
+};
+
 class TrackerExampleTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -89,6 +99,30 @@ class TrackerExampleTest : public ::testing::Test {
     return out;
   }
 
+  // Reads the stories one by one: after each, negotiation `id` is the only
+  // one found (no pair of a mediator and a side stands alone), with the
+  // story's state, mediators and steps.
+  template <size_t N>
+  void CheckStoryByStory(const Story (&stories)[N], const std::string& id) const {
+    ASSERT_EQ(docs_.size(), N);
+    for (size_t k = 1; k <= N; ++k) {
+      const Story& story = stories[k - 1];
+      SCOPED_TRACE("after story " + std::to_string(k) + " (" + story.id + ")");
+      ASSERT_EQ(docs_[k - 1].id, story.id);
+      std::vector<Negotiation> found = After(k);
+      ASSERT_EQ(found.size(), 1u);
+      const Negotiation* n = Find(found, id);
+      ASSERT_NE(n, nullptr);
+      EXPECT_EQ(StateName(n->state), story.state);
+      EXPECT_EQ(Codes(n->mediators), story.mediators);
+      Steps got = StepsOf(*n, story.id);
+      Steps want = story.steps;
+      std::sort(got.begin(), got.end());
+      std::sort(want.begin(), want.end());
+      EXPECT_EQ(got, want);
+    }
+  }
+
   static bool HasTerm(const Negotiation& n, const std::string& kind, const std::string& text) {
     return std::any_of(n.terms.begin(), n.terms.end(),
                        [&](const Term& t) { return t.kind == kind && t.text == text; });
@@ -101,15 +135,6 @@ class TrackerExampleTest : public ::testing::Test {
 
 std::shared_ptr<const lexicon::Lexicon>* TrackerExampleTest::lexicon_ = nullptr;
 
-using Steps = std::vector<std::string>;
-
-// What each story adds to the Israel-Hamas negotiation, and the state after it.
-struct Story {
-  std::string id;
-  std::string state;
-  std::vector<std::string> mediators;
-  Steps steps;
-};
 
 TEST_F(TrackerExampleTest, GazaSeriesStepByStep) {
   ASSERT_NO_FATAL_FAILURE(Code(std::string(PARLEY_SOURCE_DIR) + "/examples/gaza-ceasefire-2025.jsonl"));
@@ -129,23 +154,7 @@ TEST_F(TrackerExampleTest, GazaSeriesStepByStep) {
       {"gaza-talks-2025-03-19", "collapsed", {"EGY", "QAT", "USA"},
        {"collapse ISR", "response/rejected HMS,USA (background)", "collapse ISR", "collapse "}},
   };
-  for (size_t k = 1; k <= docs_.size(); ++k) {
-    const Story& story = stories[k - 1];
-    SCOPED_TRACE("after story " + std::to_string(k) + " (" + story.id + ")");
-    ASSERT_EQ(docs_[k - 1].id, story.id);
-    std::vector<Negotiation> found = After(k);
-    // One negotiation: no pair of a mediator and a side stands alone.
-    ASSERT_EQ(found.size(), 1u);
-    const Negotiation* n = Find(found, "HMS-ISR");
-    ASSERT_NE(n, nullptr);
-    EXPECT_EQ(StateName(n->state), story.state);
-    EXPECT_EQ(Codes(n->mediators), story.mediators);
-    Steps got = StepsOf(*n, story.id);
-    Steps want = story.steps;
-    std::sort(got.begin(), got.end());
-    std::sort(want.begin(), want.end());
-    EXPECT_EQ(got, want);
-  }
+  CheckStoryByStory(stories, "HMS-ISR");
   std::vector<Negotiation> all = After(docs_.size());
   const Negotiation& n = all[0];
   EXPECT_EQ(n.parties[0].name, "Hamas");
@@ -194,8 +203,9 @@ TEST_F(TrackerExampleTest, SudanStories) {
   EXPECT_TRUE(HasTerm(*n, "duration", "three-month humanitarian truce"));
 }
 
-// Three articles written for Parley after the Gaza series was tuned: the
-// Istanbul talks between Russia and Ukraine in May-June 2025.
+// Three more articles written for Parley, on another conflict: the Istanbul
+// talks between Russia and Ukraine in May-June 2025 (the tracker's list of
+// predicates grew from them too, so they are not held out).
 TEST_F(TrackerExampleTest, RussiaUkraineStepByStep) {
   ASSERT_NO_FATAL_FAILURE(Code(std::string(PARLEY_SOURCE_DIR) + "/examples/russia-ukraine-talks-2025.jsonl"));
   ASSERT_EQ(docs_.size(), 3u);
@@ -206,17 +216,7 @@ TEST_F(TrackerExampleTest, RussiaUkraineStepByStep) {
       {"russia-ukraine-2025-06-03", "implementing", {"TUR"},
        {"talks RUS,UKR in Istanbul", "proposal RUS", "response/rejected UKR,RUS"}},
   };
-  for (size_t k = 1; k <= docs_.size(); ++k) {
-    const Story& story = stories[k - 1];
-    SCOPED_TRACE("after story " + std::to_string(k) + " (" + story.id + ")");
-    std::vector<Negotiation> found = After(k);
-    ASSERT_EQ(found.size(), 1u);
-    const Negotiation* n = Find(found, "RUS-UKR");
-    ASSERT_NE(n, nullptr);
-    EXPECT_EQ(StateName(n->state), story.state);
-    EXPECT_EQ(Codes(n->mediators), story.mediators);
-    EXPECT_EQ(StepsOf(*n, story.id), story.steps);
-  }
+  CheckStoryByStory(stories, "RUS-UKR");
   std::vector<Negotiation> all = After(docs_.size());
   const Negotiation& n = all[0];
   EXPECT_TRUE(HasTerm(n, "duration", "30-day ceasefire"));

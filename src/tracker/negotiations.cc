@@ -872,9 +872,12 @@ void Tracker::AddEscalation(Negotiation& n, const std::set<std::string>& sides) 
 std::vector<Negotiation> Tracker::Run() {
   BuildItems();
   FindNegotiations();
+  // Assembled strongest first (one-sided steps go to the first that fits),
+  // returned by id.
   std::vector<Negotiation> out;
   for (const auto& [pair, mediators] : negotiations_)
     if (auto n = Assemble(pair, mediators)) out.push_back(std::move(*n));
+  std::sort(out.begin(), out.end(), [](const Negotiation& a, const Negotiation& b) { return a.id < b.id; });
   return out;
 }
 

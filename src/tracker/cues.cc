@@ -92,7 +92,7 @@ const std::vector<std::string_view> kTopic = {
     "talks", "negotiat*", "proposal*", "hostage*", "prisoner*", "captive*", "detainee*",
     "exchange", "swap", "mediat*", "intermediar*", "release*", "withdraw*", "plan", "framework",
     "response", "peace", "delegation*", "counter-proposal*", "counterproposal*", "hostilities",
-    "memorandum*"};
+    "memorandum*", "treaty", "treaties"};
 const std::vector<std::string_view> kMediator = {"mediat*", "intermediar*", "broker*", "go-between*",
                                                  "go - between", "host", "hosted", "hosting", "hosts",
                                                  "co-host*", "facilitat*"};
@@ -102,7 +102,7 @@ const std::vector<std::string_view> kProposalNoun = {
     "offer", "offers", "initiative", "blueprint", "roadmap", "road map", "terms"};
 const std::vector<std::string_view> kAgreementNoun = {
     "agreement*", "deal", "deals", "accord*", "truce*", "ceasefire*", "cease-fire*", "cease fire",
-    "armistice", "pact"};
+    "armistice", "pact", "treaty", "treaties"};
 
 }  // namespace cues
 

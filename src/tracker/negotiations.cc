@@ -102,6 +102,7 @@ class Tracker {
   void BuildItems();
   void AddSentenceSteps();
   void ShareSentenceDates();
+  void SignersNotHosts();
   void FindNegotiations();
   std::optional<Negotiation> Assemble(const PartyPair& pair, const std::set<std::string>& mediators);
   void AddTerms(Negotiation& n, const std::set<std::string>& docs_with_steps,
@@ -130,6 +131,7 @@ class Tracker {
   // negotiation looks only at its own parties' items.
   std::map<std::string, std::vector<size_t>> items_of_;
   std::vector<size_t> actorless_;
+  std::vector<std::pair<std::string, std::string>> hosts_;  // (party, document) hosting a signing
   // The items involving any of `parties`, plus the actorless ones, in input order.
   std::vector<const Item*> ItemsOf(const std::set<std::string>& parties) const;
 };
@@ -205,6 +207,7 @@ void Tracker::BuildItems() {
     item.conflict = !item.step && (e.meta.quad_class == 3 || e.meta.quad_class == 4);
     if (item.step || item.conflict) items_.push_back(std::move(item));
   }
+  SignersNotHosts();
   for (const auto& entry : names_) {
     std::string country = ShortCountryName(entry.first);
     if (!country.empty()) aliases_.Add(entry.first, country);
@@ -231,6 +234,31 @@ void Tracker::ShareSentenceDates() {
     if (!item.step || item.event->meta.date_precision != DatePrecision::kDocument) continue;
     auto it = stated.find(SentenceKey{item.event->doc_id, item.event->sentence});
     if (it != stated.end()) item.date = it->second;
+  }
+}
+
+// "Pashinyan and Aliyev signed a declaration at the White House" codes
+// Armenia→USA and Azerbaijan→USA: when two or more parties sign with the same
+// third party in one sentence, the agreement is between the signers and the
+// third party hosts it.
+void Tracker::SignersNotHosts() {
+  std::map<std::tuple<std::string, int32_t, std::string>, std::vector<size_t>> signings;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const Item& item = items_[i];
+    if (item.step && item.step->kind == StepKind::kAgreement)
+      signings[{item.event->doc_id, item.event->sentence, item.target}].push_back(i);
+  }
+  for (const auto& [key, at] : signings) {
+    std::vector<std::string> signers;
+    for (size_t i : at)
+      if (std::find(signers.begin(), signers.end(), items_[i].source) == signers.end())
+        signers.push_back(items_[i].source);
+    if (signers.size() < 2) continue;
+    for (size_t i : at) {
+      Item& item = items_[i];
+      item.target = item.source == signers[0] ? signers[1] : signers[0];
+    }
+    hosts_.emplace_back(std::get<2>(key), std::get<0>(key));
   }
 }
 
@@ -333,9 +361,11 @@ void Tracker::FindNegotiations() {
   std::set<PartyPair> named_pairs;
   std::vector<std::pair<std::string, std::string>> named_mediators;  // mediator, document
   std::set<std::string> ever_named_mediator;
-  // Third parties whose proposal a side answers are in the talks.
+  // Third parties whose proposal a side answers, or that host a signing,
+  // are in the talks.
   for (const Item& item : items_)
     for (const std::string& p : item.proposers) named_mediators.emplace_back(p, item.event->doc_id);
+  named_mediators.insert(named_mediators.end(), hosts_.begin(), hosts_.end());
   for (const Document& doc : docs_) {
     std::set<std::string>& present = doc_parties_[doc.id];
     for (const Sentence& s : doc.sentences) {

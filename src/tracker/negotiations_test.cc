@@ -189,6 +189,20 @@ TEST(TrackNegotiationsTest, JsonForTheApi) {
   EXPECT_NE(text.find("state: talks"), std::string::npos) << text;
 }
 
+TEST(TrackNegotiationsTest, CoSignersSignWithEachOtherNotTheHost) {
+  std::vector<Document> docs = {MakeDocument(
+      "a", "2025-08-08", {"Armenia and Azerbaijan signed a declaration at the White House ."})};
+  std::vector<Event> events = {MakeEvent(docs[0], 0, "ARMGOV", "057", "USAGOV", 3, 3, "Armenia", "White House"),
+                               MakeEvent(docs[0], 0, "AZEGOV", "057", "USAGOV", 3, 3, "Azerbaijan", "White House")};
+  std::vector<Negotiation> found = TrackNegotiations(docs, events);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "ARM-AZE");
+  ASSERT_EQ(found[0].mediators.size(), 1u);
+  EXPECT_EQ(found[0].mediators[0].code, "USA");
+  ASSERT_EQ(found[0].timeline.size(), 1u);  // one sentence, one signing
+  EXPECT_EQ(StepKindName(found[0].timeline[0].kind), std::string("agreement"));
+}
+
 TEST(TrackNegotiationsTest, SortedById) {
   std::vector<Document> docs = {MakeDocument(
       "a", "2025-05-16", {"Russia and Ukraine held talks in Istanbul .", "Armenia and Azerbaijan held talks ."})};

@@ -12,7 +12,7 @@ const Lemmas kProposalNouns = {"proposal", "plan", "draft", "offer", "framework"
                                "blueprint", "roadmap", "terms", "text", "counter-proposal",
                                "counterproposal", "idea", "formula"};
 const Lemmas kAgreementNouns = {"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire",
-                                "armistice", "pact"};
+                                "armistice", "pact", "treaty", "declaration"};
 const Lemmas kTalksNouns = {"talks", "talk", "negotiation", "negotiations", "dialogue"};
 const Lemmas kResponseNouns = {"response", "reply", "answer"};
 const Lemmas kCounterNouns = {"counter-proposal", "counterproposal", "counteroffer",
@@ -98,6 +98,13 @@ std::vector<int> ChildrenWith(const Tree& t, int node, std::initializer_list<std
         break;
       }
   return out;
+}
+
+// An auxiliary child written `word` ("had": the lemma would be "have").
+bool HasAuxWord(const Tree& t, const SentenceWords& w, int node, std::string_view word) {
+  for (int c : t.children[node])
+    if (RelIs(t.deprel[c], "aux") && w.lower[c] == word) return true;
+  return false;
 }
 
 bool HasMark(const Tree& t, int node) {
@@ -247,8 +254,8 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     // Told as earlier background: "had collapsed", "previous talks ...
     // collapsed", or a conjunct of a past-perfect verb ("had shown progress
     // but collapsed").
-    bool background = HasChild(t, v, "aux", {"had"});
-    if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && HasChild(t, t.head[v], "aux", {"had"}))
+    bool background = HasAuxWord(t, words, v, "had");
+    if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && HasAuxWord(t, words, t.head[v], "had"))
       background = true;
     bool future = HasChild(t, v, "aux", kModals) || HasChild(t, v, "mark", {"to"});
     if (RelIs(t.deprel[v], "xcomp") && t.head[v] >= 0 && kIntendVerbs.count(t.lemma[t.head[v]]))

@@ -10,6 +10,7 @@ packages=(
   iso-codes ruby-countries  # data read by tools/gen-countries.py, tools/gen-cameo-codes.py
   zlib1g-dev
 )
+packages+=("$@")  # extra packages from a caller (scripts/install-browser-deps.sh)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -54,7 +54,7 @@ function drawNetwork(dyads, params) {
   });
   const nodeList = [...nodes.values()];
   const maxEvents = d3.max(nodeList, (n) => n.events) ?? 1;
-  const radius = d3.scaleSqrt().domain([0, maxEvents]).range([5, 26]);
+  const radius = d3.scaleSqrt().domain([0, maxEvents]).range([6, 26]);
   const width4 = d3.scaleSqrt().domain([1, d3.max(dyads, (d) => d.events) ?? 1]).range([1.2, 9]);
 
   const sim = d3.forceSimulation(nodeList)
@@ -66,10 +66,7 @@ function drawNetwork(dyads, params) {
     .stop();
   // Settle the layout before drawing so the page (and its screenshot) is stable.
   for (let i = 0; i < 400; i++) sim.tick();
-  for (const n of nodeList) {
-    n.x = Math.max(40, Math.min(width - 40, n.x));
-    n.y = Math.max(30, Math.min(height - 30, n.y));
-  }
+  fitInto(nodeList, width, height);
 
   const svg = chartSvg('network', width, height, 'Actor network of dyads');
   const defs = svg.append('defs');
@@ -97,10 +94,12 @@ function drawNetwork(dyads, params) {
   nodeSel.append('circle')
     .attr('r', (n) => radius(n.events))
     .attr('class', (n) => (COUNTRIES[n.id] ? 'country-node' : 'actor-node'));
-  nodeSel.append('text').attr('class', 'node-code').attr('dy', '0.35em').text((n) => n.id);
+  // A short code fits inside its circle; a long one (IGOUNOHRC) goes below.
+  const inside = (n) => n.id.length <= 3 && radius(n.events) >= 9;
+  nodeSel.filter(inside).append('text').attr('class', 'node-code').attr('dy', '0.35em').text((n) => n.id);
   nodeSel.append('text').attr('class', 'node-name')
     .attr('dy', (n) => radius(n.events) + 13)
-    .text((n) => (COUNTRIES[n.id] ? countryName(n.id) : ''));
+    .text((n) => (COUNTRIES[n.id] ? countryName(n.id) : inside(n) ? '' : n.id));
   nodeSel.call(withTooltip, (n) => h('div', {}, h('b', {}, n.id), COUNTRIES[n.id] ? ` ${countryName(n.id)}` : '', h('br'), `${formatNumber(n.events)} events in these dyads`))
     .on('dblclick', (e, n) => go('events', COUNTRIES[n.id] ? { country: n.id } : { actor: n.id }));
 
@@ -111,6 +110,20 @@ function drawNetwork(dyads, params) {
   sim.on('tick', place);
   place();
   return svg.node();
+}
+
+// Scales and centres the settled layout to fill the drawing, leaving room
+// for labels, without enlarging a small graph more than 1.6 times.
+function fitInto(nodes, width, height) {
+  const mx = 70;
+  const my = 50;
+  const [x0, x1] = d3.extent(nodes, (n) => n.x);
+  const [y0, y1] = d3.extent(nodes, (n) => n.y);
+  const k = Math.min(1.6, (width - 2 * mx) / Math.max(1, x1 - x0), (height - 2 * my) / Math.max(1, y1 - y0));
+  for (const n of nodes) {
+    n.x = width / 2 + (n.x - (x0 + x1) / 2) * k;
+    n.y = height / 2 + (n.y - (y0 + y1) / 2) * k;
+  }
 }
 
 // A straight link, or a gentle arc when the reverse dyad exists too, ending at

@@ -1,8 +1,9 @@
 // The dashboard in real Chromium against a real server: every page renders
 // without console errors, the filters change the results, the map and the
 // chart draw, and the bundled example's negotiation timeline shows its steps.
-// Each page's screenshot goes to $PARLEY_SCREENSHOTS (docs/screenshots/ via
-// scripts/update-screenshots.sh).
+// Each page's screenshot goes to $PARLEY_SCREENSHOTS (CTest: build/web-screenshots;
+// `scripts/test-web.sh --parley build/src/cli/parley --screenshots docs/screenshots`
+// refreshes the committed ones).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';

@@ -41,4 +41,4 @@ export PARLEY_WEB_DIST="$root/web/dist"
 export PARLEY_EXAMPLES="$root/examples"
 [ -n "$screenshots" ] && export PARLEY_SCREENSHOTS="$screenshots"
 cd "$root/web"
-exec node --test test/
+exec node --test test/*.test.mjs

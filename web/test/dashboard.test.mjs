@@ -70,7 +70,18 @@ test('events page: lists events with highlighted evidence', opts, async () => {
   assert.equal(total, apiTotal);
   const cards = page.locator('.event-card');
   assert.ok(await cards.count() > 0);
-  assert.ok(await page.locator('.event-card .evidence mark.verb').count() > 0, 'no verb highlighted in any evidence sentence');
+  // The cards follow the API's order, and each marks its own verb and actors' words.
+  const { events } = await apiJson('/api/events?limit=25');
+  assert.equal(await cards.count(), events.length);
+  let marked = 0;
+  for (const [i, ev] of events.entries()) {
+    const card = cards.nth(i);
+    assert.equal(await card.locator('.code b').innerText(), ev.event.code);
+    if (!ev.sentence_text.includes(ev.event.text)) continue;
+    assert.equal(await card.locator('.evidence mark.verb').innerText(), ev.event.text, `card ${i}`);
+    marked += 1;
+  }
+  assert.ok(marked > 0, 'no evidence sentence contains its verb');
   assert.ok(await page.locator('.event-card .evidence mark.src').count() > 0, 'no source highlighted');
   // The health line in the top bar shows the store's counts.
   assert.match(await page.locator('#health').innerText(), /documents · .* events/);

@@ -206,9 +206,15 @@ test('negotiations: the bundled example\'s timeline renders with its steps', opt
   assert.equal(full.timeline.length, chosen.steps);
   const dates = await page.locator('#timeline .step-date time').allInnerTexts();
   assert.deepEqual(dates, full.timeline.map((s) => s.date ?? 'undated'));
-  assert.ok(await page.locator('#timeline .evidence').count() >= full.timeline.length, 'a step without its evidence');
-  assert.match(await page.locator('.nh-state .state-badge').innerText(), new RegExp(String(full.state).replace(/_/g, ' '), 'i'));
-  assert.ok(await page.locator('svg.overview-chart .step-dots circle').count() > 0);
+  // Every step shows its own evidence sentence with its words marked.
+  const shown = await page.locator('#timeline .evidence').allInnerTexts();
+  assert.deepEqual(shown, full.timeline.map((s) => s.evidence.text || 'No sentence text stored.'));
+  const kinds = await page.locator('#timeline li.step').evaluateAll((els) => els.map((e) => e.dataset.kind));
+  assert.deepEqual(kinds, full.timeline.map((s) => s.kind));
+  assert.equal(await page.locator('.nh-state .state-badge').getAttribute('data-state'), full.state);
+  assert.equal(await page.locator('svg.overview-chart .step-dots circle').count(), full.timeline.filter((s) => s.date).length);
+  assert.equal(await page.locator('#terms li').count(), full.terms.length);
+  assert.equal(await page.locator('#escalation .front').count(), full.escalation.length);
   await screenshot(page, 'negotiation');
   assertClean(page);
   await page.close();

@@ -1,9 +1,10 @@
 // A small stand-in for `parley serve`, for developing the dashboard without
 // the C++ server: serves web/dist and answers the agreed read-only API
 // (docs/openapi.yaml) from an events JSON Lines file (events as
-// docs/events.md, plus "sentence_text") and a negotiations JSON file.
+// docs/events.md, plus "sentence_text") and the tracker's JSON Lines output
+// (`parley negotiations`, one negotiation per line).
 //
-//   node web/test/fixture-server.mjs --events E.jsonl [--negotiations N.json]
+//   node web/test/fixture-server.mjs --events E.jsonl [--negotiations N.jsonl]
 //        [--web web/dist] [--port 0]
 // Prints "listening on http://127.0.0.1:PORT" once ready. Loopback only.
 import { createServer } from 'node:http';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
 
-export function loadEvents(path) {
+export function loadJsonLines(path) {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
     try {
       return JSON.parse(line);
@@ -192,7 +193,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('fixture-server: --events FILE.jsonl is required');
     process.exit(2);
   }
-  const negotiations = values.negotiations ? JSON.parse(readFileSync(values.negotiations, 'utf8')).negotiations : [];
-  const server = await startFixtureServer({ events: loadEvents(values.events), negotiations, web: values.web, port: Number(values.port) });
+  const negotiations = values.negotiations ? loadJsonLines(values.negotiations) : [];
+  const server = await startFixtureServer({ events: loadJsonLines(values.events), negotiations, web: values.web, port: Number(values.port) });
   console.log(`listening on http://127.0.0.1:${server.address().port}`);
 }

@@ -4,10 +4,10 @@
 // an events file (PARLEY_FIXTURE_EVENTS [+ PARLEY_FIXTURE_NEGOTIATIONS]).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFixtureServer, loadEvents } from './fixture-server.mjs';
+import { startFixtureServer, loadJsonLines } from './fixture-server.mjs';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -79,8 +79,8 @@ export async function startParley({ bin, web, examples }) {
 }
 
 export async function startFixture({ events, negotiations, web }) {
-  const negs = negotiations && existsSync(negotiations) ? JSON.parse(readFileSync(negotiations, 'utf8')).negotiations : [];
-  const server = await startFixtureServer({ events: loadEvents(events), negotiations: negs, web });
+  const negs = negotiations ? loadJsonLines(negotiations) : [];
+  const server = await startFixtureServer({ events: loadJsonLines(events), negotiations: negs, web });
   return {
     base: `http://127.0.0.1:${server.address().port}`,
     ingested: [],

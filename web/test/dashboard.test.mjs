@@ -41,12 +41,17 @@ async function open(route) {
   return page;
 }
 
-async function screenshot(page, name) {
+// The whole page, cut at `maxHeight` pixels (the events list is long).
+async function screenshot(page, name, { maxHeight = 2400 } = {}) {
   const dir = process.env.PARLEY_SCREENSHOTS;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.screenshot({
+    path: join(dir, `${name}.png`), fullPage: true,
+    clip: { x: 0, y: 0, width: 1360, height: Math.min(height, maxHeight) },
+  });
 }
 
 function assertClean(page) {
@@ -85,7 +90,7 @@ test('events page: lists events with highlighted evidence', opts, async () => {
   assert.ok(await page.locator('.event-card .evidence mark.src').count() > 0, 'no source highlighted');
   // The health line in the top bar shows the store's counts.
   assert.match(await page.locator('#health').innerText(), /documents · .* events/);
-  await screenshot(page, 'events');
+  await screenshot(page, 'events', { maxHeight: 1500 });
   assertClean(page);
   await page.close();
 });

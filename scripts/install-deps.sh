@@ -9,6 +9,7 @@ packages=(
   libsimdjson-dev libcli11-dev libfmt-dev libpugixml-dev
   iso-codes ruby-countries  # data read by tools/gen-countries.py, tools/gen-cameo-codes.py
   zlib1g-dev
+  libsqlite3-dev libpq-dev  # src/store: SQLite (embedded) and PostgreSQL (client) engines
 )
 packages+=("$@")  # extra packages from a caller (scripts/install-browser-deps.sh)
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace parley::enrich {
@@ -18,6 +19,8 @@ namespace {
 struct CodeSets {
   std::vector<std::string> countries;  // kinds "country" and "region"
   std::vector<std::string> roles;      // kinds "sector" and "actor"
+  // (code, name) of kind "country" lines, sorted by code.
+  std::vector<std::pair<std::string, std::string>> country_names;
 };
 
 const CodeSets& Codes() {
@@ -35,6 +38,8 @@ const CodeSets& Codes() {
       if (code.size() != 3 || (line.size() > sp + 4 && line[sp + 4] != ' ')) continue;
       if (kind == "country" || kind == "region") {
         s.countries.emplace_back(code);
+        if (kind == "country" && line.size() > sp + 5)
+          s.country_names.emplace_back(std::string(code), std::string(line.substr(sp + 5)));
       } else if (kind == "sector" || kind == "actor") {
         s.roles.emplace_back(code);
       }
@@ -43,6 +48,7 @@ const CodeSets& Codes() {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
     }
+    std::sort(s.country_names.begin(), s.country_names.end());
     return s;
   }();
   return sets;
@@ -58,6 +64,14 @@ bool IsCodeChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'
 
 bool IsCameoCountryCode(std::string_view code) { return Contains(Codes().countries, code); }
 bool IsCameoRoleCode(std::string_view code) { return Contains(Codes().roles, code); }
+
+std::string_view CameoCountryName(std::string_view code) {
+  const auto& names = Codes().country_names;
+  auto it = std::lower_bound(names.begin(), names.end(), code,
+                             [](const auto& row, std::string_view c) { return row.first < c; });
+  if (it == names.end() || it->first != code) return {};
+  return it->second;
+}
 
 ActorFields SplitActorCode(std::string_view code, std::string_view text) {
   ActorFields fields;

@@ -35,6 +35,10 @@ ActorFields SplitActorCode(std::string_view code, std::string_view text);
 bool IsCameoCountryCode(std::string_view code);
 bool IsCameoRoleCode(std::string_view code);
 
+// The ISO 3166 name of a country code in dictionaries/cameo-codes.txt
+// ("ISR" → "Israel"); "" for regions and unknown codes.
+std::string_view CameoCountryName(std::string_view code);
+
 }  // namespace parley::enrich
 
 #endif  // PARLEY_ENRICH_ACTOR_FIELDS_H_

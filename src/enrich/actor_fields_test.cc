@@ -73,5 +73,15 @@ TEST(CameoCodeListsTest, CountriesAndRoles) {
   for (const char* c : {"USA", "UNO", "HMS", "AMN", "GO"}) EXPECT_FALSE(IsCameoRoleCode(c)) << c;
 }
 
+TEST(CameoCodeListsTest, CountryNames) {
+  struct Case {
+    const char* code;
+    const char* name;
+  };
+  const Case cases[] = {{"ISR", "Israel"}, {"QAT", "Qatar"}, {"ABW", "Aruba"},
+                        {"AFR", ""},       {"HMS", ""},      {"", ""}};
+  for (const Case& c : cases) EXPECT_EQ(CameoCountryName(c.code), c.name) << c.code;
+}
+
 }  // namespace
 }  // namespace parley::enrich

@@ -23,6 +23,7 @@ Command RegisterEval(CLI::App& app);
 Command RegisterDict(CLI::App& app);
 Command RegisterParse(CLI::App& app);
 Command RegisterTrain(CLI::App& app);
+Command RegisterServe(CLI::App& app);
 Command RegisterNegotiations(CLI::App& app);
 
 }  // namespace parley::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       parley::cli::RegisterEval(app), parley::cli::RegisterDict(app),
       parley::cli::RegisterTrain(app)};
   commands.push_back(parley::cli::RegisterNegotiations(app));
+  commands.push_back(parley::cli::RegisterServe(app));
   CLI11_PARSE(app, argc, argv);
   for (auto& command : commands)
     if (command.app->parsed()) return command.run();

@@ -208,10 +208,22 @@ std::optional<StepClass> ClassifyStep(const Event& e, const SentenceWords& w) {
   const bool talks_code = root == "04" || code.starts_with("036") || code.starts_with("057") ||
                           code.starts_with("087") || code.starts_with("084");
   if (!topic && !talks_code) return std::nullopt;
+  // A statement's content has its own verb ("Netanyahu said Hamas had
+  // rejected ..."); FindSentenceSteps reads it from there.
+  // Only a statement that is itself a demand ("Hamas insisted that ...")
+  // is a step.
+  if (root == "01") {
+    if (Near(w, kDemand, v, 0, 0)) return step(StepKind::kDemand);
+    return std::nullopt;
+  }
   if (Has(w, kCollapse) && (Has(w, kTalksNoun) || Has(w, cues::kAgreementNoun)))
     return step(StepKind::kCollapse);
-  if (Has(w, kViolation) && Has(w, cues::kAgreementNoun) && root != "02" && root != "10")
-    return step(StepKind::kViolation);
+  // "X accused Y of violating the truce" (112): Y is the one in breach.
+  if (Has(w, kViolation) && Has(w, cues::kAgreementNoun) && root == "11") {
+    StepClass c = step(StepKind::kViolation);
+    c.target_acts = true;
+    return c;
+  }
 
   // Replies to a proposal, told by their words.
   const bool proposal_context = Has(w, cues::kProposalNoun) || Has(w, kResponseNoun) ||

@@ -57,6 +57,7 @@ struct StepClass {
   StepKind kind = StepKind::kTalks;
   std::string outcome;
   bool background = false;
+  bool target_acts = false;  // the event's target is the acting side (an accusation)
 };
 std::optional<StepClass> ClassifyStep(const Event& event, const SentenceWords& words);
 

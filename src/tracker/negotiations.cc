@@ -1,10 +1,12 @@
 #include "tracker/negotiations.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "enrich/actor_fields.h"
@@ -118,7 +120,10 @@ class Tracker {
   std::vector<Item> items_;
   std::map<std::string, std::map<std::string, int>> names_;  // party → words → uses
   std::map<std::string, std::map<std::string, int>> homes_;  // group → country → uses
-  std::map<PartyPair, std::set<std::string>> negotiations_;  // pair → mediators
+  // Pairs found, strongest first, with their mediators.
+  std::vector<std::pair<PartyPair, std::set<std::string>>> negotiations_;
+  std::map<std::string, std::set<std::string>> doc_parties_;  // doc id → parties it names
+  std::set<const Item*> claimed_;  // one-sided steps already placed in a stronger negotiation
 };
 
 const SentenceWords& Tracker::Words(const std::string& doc_id, int32_t sentence) {
@@ -250,81 +255,183 @@ Party Tracker::NameOf(const std::string& code) const {
 void Tracker::FindNegotiations() {
   // Core steps between two parties, by pair; conflict pairs; who each party
   // negotiates with.
-  std::map<PartyPair, int> core_pairs, conflict_pairs;
+  std::map<PartyPair, int> core_pairs, step_pairs, conflict_pairs, material_pairs;
+  std::map<PartyPair, int> adversarial_pairs;  // demands, rejections, breaches between them
+  std::map<PartyPair, std::set<std::string>> pair_docs;  // documents with the pair's steps
   std::map<std::string, std::set<std::string>> counterparts;
   for (const Item& item : items_) {
+    std::set<std::string>& present = doc_parties_[item.event->doc_id];
+    for (const std::string* x : {&item.source, &item.target})
+      if (!x->empty()) present.insert(*x);
     if (item.source.empty() || item.target.empty()) continue;
     PartyPair pair = MakePair(item.source, item.target);
+    if (item.step) {
+      ++step_pairs[pair];
+      pair_docs[pair].insert(item.event->doc_id);
+      StepKind k = item.step->kind;
+      if (k == StepKind::kDemand || k == StepKind::kViolation || item.step->outcome == "rejected")
+        ++adversarial_pairs[pair];
+    }
     if (item.step && IsCoreStep(item.step->kind)) {
       ++core_pairs[pair];
       counterparts[item.source].insert(item.target);
       counterparts[item.target].insert(item.source);
     } else if (item.conflict) {
       ++conflict_pairs[pair];
+      if (item.event->meta.quad_class == 4) ++material_pairs[pair];
     }
   }
   // What the words say: "between A and B", and who is called a mediator (with
   // the parties named in the same sentence).
   std::set<PartyPair> named_pairs;
-  std::vector<std::pair<std::string, std::set<std::string>>> named_mediators;  // mediator, parties beside it
+  std::vector<std::pair<std::string, std::string>> named_mediators;  // mediator, document
+  std::set<std::string> ever_named_mediator;
   for (const Document& doc : docs_) {
+    std::set<std::string>& present = doc_parties_[doc.id];
     for (const Sentence& s : doc.sentences) {
       const SentenceWords& w = Words(doc.id, s.index);
-      if (FindAny(w, cues::kMediator) < 0 && FindPhrase(w, "between") < 0) continue;
       const std::vector<Mention>& mentions = MentionsOf(doc, s.index);
+      for (const Mention& m : mentions) present.insert(m.party);
+      if (FindAny(w, cues::kMediator) < 0 && FindPhrase(w, "between") < 0) continue;
       for (const auto& p : PairsNamedBetween(w, mentions))
         if (FindAny(w, cues::kTopic) >= 0) named_pairs.insert(p);
-      std::set<std::string> mediators = MediatorsNamed(w, mentions);
-      for (const std::string& m : mediators) {
-        std::set<std::string> beside;
-        for (const Mention& x : mentions)
-          if (mediators.count(x.party) == 0) beside.insert(x.party);
-        named_mediators.emplace_back(m, std::move(beside));
+      for (const std::string& m : MediatorsNamed(w, mentions)) {
+        named_mediators.emplace_back(m, doc.id);
+        ever_named_mediator.insert(m);
       }
     }
   }
 
+  auto in_conflict = [&](const std::string& a, const std::string& b, bool material_only) {
+    // A group's home country counts for it: Israeli strikes on "Gaza" (PSE)
+    // are conflict with Hamas.
+    for (const std::string& x : {a, HomeOf(a)})
+      for (const std::string& y : {b, HomeOf(b)}) {
+        if (x.empty() || y.empty() || x == y) continue;
+        auto it = (material_only ? material_pairs : conflict_pairs).find(MakePair(x, y));
+        if (it != (material_only ? material_pairs : conflict_pairs).end()) return true;
+      }
+    return false;
+  };
+  auto talks_to_both = [&](const std::string& x, const PartyPair& pair) {
+    const std::set<std::string>& others = counterparts[x];
+    return x != pair.first && x != pair.second && others.count(pair.first) && others.count(pair.second);
+  };
+
   std::set<PartyPair> candidates;
-  for (const auto& [pair, n] : core_pairs) candidates.insert(pair);
+  for (const auto& [pair, n] : step_pairs) candidates.insert(pair);
   for (const PartyPair& pair : named_pairs) candidates.insert(pair);
   // Parties in conflict that a third party talks to on both sides.
-  for (const auto& [pair, n] : conflict_pairs) {
-    for (const auto& [x, others] : counterparts)
-      if (x != pair.first && x != pair.second && others.count(pair.first) && others.count(pair.second))
-        candidates.insert(pair);
-  }
+  for (const auto& [pair, n] : conflict_pairs)
+    for (const auto& entry : counterparts)
+      if (talks_to_both(entry.first, pair)) candidates.insert(pair);
 
-  std::map<PartyPair, std::set<std::string>> mediators;
-  for (const PartyPair& pair : candidates) {
-    std::set<std::string>& m = mediators[pair];
-    for (const auto& [x, others] : counterparts)
-      if (x != pair.first && x != pair.second && others.count(pair.first) && others.count(pair.second))
-        m.insert(x);
-    for (const auto& [x, beside] : named_mediators) {
-      if (x == pair.first || x == pair.second) continue;
-      bool sides_named = beside.count(pair.first) || beside.count(pair.second);
+  // Negotiations are between adversaries: pairs in conflict (or with
+  // demands, rejections or breaches between them) first, then
+  // pairs the text calls sides ("talks between A and B"), then by steps. A
+  // later pair made of a mediator and a side (or two mediators) of an
+  // earlier one is that negotiation's own business, not a negotiation.
+  std::vector<PartyPair> ranked(candidates.begin(), candidates.end());
+  auto count = [](const std::map<PartyPair, int>& m, const PartyPair& p) {
+    auto it = m.find(p);
+    return it == m.end() ? 0 : it->second;
+  };
+  auto rank = [&](const PartyPair& p) {
+    bool has_mediator_side = ever_named_mediator.count(p.first) || ever_named_mediator.count(p.second);
+    bool adversaries = in_conflict(p.first, p.second, false) || count(adversarial_pairs, p) > 0;
+    return std::tuple(adversaries, named_pairs.count(p) != 0,
+                      !has_mediator_side, count(core_pairs, p), count(step_pairs, p));
+  };
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [&](const PartyPair& a, const PartyPair& b) { return rank(a) > rank(b); });
+  auto may_mediate = [&](const std::string& x, const PartyPair& pair) {
+    return x != pair.first && x != pair.second && !in_conflict(x, pair.first, true) &&
+           !in_conflict(x, pair.second, true) && x != HomeOf(pair.first) && x != HomeOf(pair.second);
+  };
+  auto present_in = [&](const std::string& doc, const std::string& party) {
+    const std::set<std::string>& present = doc_parties_[doc];
+    std::string home = HomeOf(party);
+    return present.count(party) || (!home.empty() && present.count(home));
+  };
+  for (const PartyPair& pair : ranked) {
+    bool absorbed = false;
+    for (auto& [other, m] : negotiations_) {
+      auto side = [&](const std::string& x) {
+        return x == other.first || x == other.second || x == HomeOf(other.first) ||
+               x == HomeOf(other.second);
+      };
+      if ((m.count(pair.first) && side(pair.second)) || (m.count(pair.second) && side(pair.first)) ||
+          (m.count(pair.first) && m.count(pair.second)))
+        absorbed = true;
+      // A side and its own group ("Gaza" and Hamas) are one side.
+      if (side(pair.first) && side(pair.second)) absorbed = true;
+      // A mediator's talks with a third party, in stories about this
+      // negotiation, make that party a co-mediator ("the U.S. envoy met
+      // Qatari officials to press for a deal").
+      for (const auto& [med, third] : {std::pair(pair.first, pair.second), std::pair(pair.second, pair.first)}) {
+        if (absorbed || !m.count(med) || side(third) || !may_mediate(third, other)) continue;
+        const std::set<std::string>& docs = pair_docs[pair];
+        bool about_it = !docs.empty() && std::all_of(docs.begin(), docs.end(), [&](const std::string& d) {
+          return present_in(d, other.first) && present_in(d, other.second);
+        });
+        if (about_it) {
+          m.insert(third);
+          absorbed = true;
+        }
+      }
+    }
+    if (absorbed) continue;
+    std::set<std::string> m;
+    for (const auto& entry : counterparts)
+      if (talks_to_both(entry.first, pair) && may_mediate(entry.first, pair)) m.insert(entry.first);
+    for (const auto& [x, doc] : named_mediators) {
+      if (!may_mediate(x, pair)) continue;
+      bool sides_named = present_in(doc, pair.first) && present_in(doc, pair.second);
       bool talks_to_side = counterparts[x].count(pair.first) || counterparts[x].count(pair.second);
       if (sides_named || talks_to_side) m.insert(x);
     }
+    negotiations_.emplace_back(pair, std::move(m));
   }
-  // A mediator's own talks with one side belong to the negotiation it
-  // mediates, not to a negotiation of their own; so do mediators' talks with
-  // each other.
-  for (const PartyPair& pair : candidates) {
-    bool absorbed = false;
-    for (const auto& [other, m] : mediators) {
-      if (other == pair) continue;
-      bool first_mediates = m.count(pair.first) && (other.first == pair.second || other.second == pair.second);
-      bool second_mediates = m.count(pair.second) && (other.first == pair.first || other.second == pair.first);
-      bool both_mediate = m.count(pair.first) && m.count(pair.second);
-      if (first_mediates || second_mediates || both_mediate) absorbed = true;
-    }
-    if (!absorbed) negotiations_[pair] = mediators[pair];
+  // Co-mediators found late can absorb pairs kept earlier.
+  for (size_t i = 0; i < negotiations_.size(); ++i) {
+    const auto& [other, m] = negotiations_[i];
+    auto side = [&](const std::string& x) {
+      return x == other.first || x == other.second || x == HomeOf(other.first) || x == HomeOf(other.second);
+    };
+    std::erase_if(negotiations_, [&](const auto& later) {
+      const PartyPair& p = later.first;
+      if (p == other) return false;
+      return (m.count(p.first) && side(p.second)) || (m.count(p.second) && side(p.first)) ||
+             (m.count(p.first) && m.count(p.second));
+    });
   }
 }
 
-// Where talks took place: the gazetteer's place for the event, if any.
-std::string PlaceOf(const Event& e) { return e.meta.location.known() ? e.meta.location.name : ""; }
+// Where talks took place: "in/to/at <Name>" after the verb ("arrived in
+// Doha", "met ... in Jerusalem"), else the gazetteer's place for the event.
+std::string PlaceOf(const Event& e, const SentenceWords& w) {
+  static const std::vector<std::string_view> kAt = {"in", "to", "at"};
+  static const std::vector<std::string_view> kNotPlaces = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "the"};
+  const int n = static_cast<int>(w.size());
+  int from = e.event.last_token >= 0 ? e.event.last_token : n;  // "arrived in" ends in "in"
+  for (int i = from; i + 1 < n && i < from + 12; ++i) {
+    if (std::find(kAt.begin(), kAt.end(), w.lower[i]) == kAt.end()) continue;
+    const std::string& name = w.forms[i + 1];
+    if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])) ||
+        std::find(kNotPlaces.begin(), kNotPlaces.end(), w.lower[i + 1]) != kNotPlaces.end())
+      continue;
+    std::string place = name;
+    for (int k = i + 2; k < n && k < i + 4 && !w.forms[k].empty() &&
+                        std::isupper(static_cast<unsigned char>(w.forms[k][0]));
+         ++k)
+      place += " " + w.forms[k];
+    return place;
+  }
+  return e.meta.location.known() ? e.meta.location.name : "";
+}
 
 // Steps of one date follow the input's document order, then the sentence
 // order, then the event order.
@@ -358,6 +465,17 @@ void SortAndMerge(std::vector<Step>& timeline, std::vector<std::pair<size_t, siz
     sorted.push_back(std::move(s));
   }
   timeline = std::move(sorted);
+}
+
+// A headline repeats its story's lead: its step goes when the body states a
+// step of the same kind.
+void DropHeadlineRepeats(std::vector<Step>& timeline) {
+  std::set<std::tuple<std::string, StepKind, std::string>> in_body;
+  for (const Step& s : timeline)
+    if (s.evidence.sentence >= 0) in_body.emplace(s.evidence.doc_id, s.kind, s.outcome);
+  std::erase_if(timeline, [&](const Step& s) {
+    return s.evidence.sentence < 0 && in_body.count({s.evidence.doc_id, s.kind, s.outcome});
+  });
 }
 
 State FoldState(const std::vector<Step>& timeline, const std::vector<Party>& parties) {
@@ -451,19 +569,59 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
   };
 
   std::vector<std::pair<size_t, size_t>> order;
+  std::set<std::pair<std::string, int32_t>> unnamed_steps;  // (doc, sentence) naming no party
   std::vector<const Item*> step_items;
+  std::vector<const Item*> claims;  // one-sided steps taken, committed if the negotiation stands
   std::set<std::string> docs_with_steps;
   for (const Item& item : items_) {
     if (!item.step) continue;
     bool src_party = is_party(item.source), tgt_party = is_party(item.target);
     bool src_med = mediators.count(item.source) != 0, tgt_med = mediators.count(item.target) != 0;
-    bool belongs = (src_party && tgt_party && side_of(item.source) != side_of(item.target)) ||
-                   (src_party && tgt_med) || (src_med && tgt_party);
-    // Steps the words state: a side or mediator acting toward no one named,
-    // or no actor at all in a sentence that names a side.
-    if (item.target.empty() && !item.source.empty()) belongs = src_party || src_med;
-    if (item.source.empty())
-      belongs = std::any_of(item.named.begin(), item.named.end(), is_party);
+    const bool direct = src_party && tgt_party && side_of(item.source) != side_of(item.target);
+    // Anything but a step between the two sides — a mediator's talks with a
+    // side, a side acting toward no one named, a step with no actor — goes
+    // to the strongest negotiation it fits (negotiations_ is ranked), and
+    // fits only if every party its sentence names is a side or a mediator
+    // (not "Hezbollah accused Israel of violating the truce" in Lebanon) and
+    // the story names the other side too. An actorless step needs a side
+    // named ("a ceasefire between Israel and Hamas took effect") or, naming
+    // none ("talks on the second phase broke down"), a story that is about
+    // this negotiation.
+    bool belongs = direct;
+    bool unnamed = false;
+    if (!direct && !claimed_.count(&item)) {
+      const std::string& doc = item.event->doc_id;
+      std::vector<std::string> named = item.named;
+      if (named.empty() && item.event->event.code.size() > 0) {
+        auto d = doc_index_.find(doc);
+        if (d != doc_index_.end())
+          for (const Mention& m : MentionsOf(docs_[d->second], item.event->sentence)) named.push_back(m.party);
+      }
+      bool only_ours = std::all_of(named.begin(), named.end(), [&](const std::string& x) {
+        return is_party(x) || mediators.count(x) != 0;
+      });
+      auto present = [&](const std::string& x) {
+        return doc_parties_[doc].count(x) || (!HomeOf(x).empty() && doc_parties_[doc].count(HomeOf(x)));
+      };
+      auto other_side = [&](const std::string& x) {
+        return side_of(x) == pair.first ? pair.second : pair.first;
+      };
+      if (!item.source.empty() && !item.target.empty()) {
+        const std::string* side = src_party && tgt_med ? &item.source
+                                  : src_med && tgt_party ? &item.target
+                                                         : nullptr;
+        belongs = side != nullptr && only_ours && present(other_side(*side));
+      } else if (!item.source.empty()) {
+        bool counterpart_present = src_med ? (present(pair.first) && present(pair.second))
+                                           : src_party && present(other_side(item.source));
+        belongs = (src_party || src_med) && only_ours && counterpart_present;
+      } else {
+        bool side_named = std::any_of(named.begin(), named.end(), is_party);
+        unnamed = named.empty();
+        belongs = only_ours && (side_named || unnamed);
+      }
+      if (belongs) claims.push_back(&item);
+    }
     if (!belongs) continue;
     const Event& e = *item.event;
     const SentenceWords& w = Words(e.doc_id, e.sentence);
@@ -474,8 +632,10 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
     s.background = item.step->background;
     for (const std::string* a : {&item.source, &item.target})
       if (!a->empty()) s.actors.push_back(*a);
-    if (s.kind == StepKind::kTalks || s.kind == StepKind::kTalksAnnounced) s.place = PlaceOf(e);
+    if (item.step->target_acts && s.actors.size() == 2) std::swap(s.actors[0], s.actors[1]);
+    if (s.kind == StepKind::kTalks || s.kind == StepKind::kTalksAnnounced) s.place = PlaceOf(e, w);
     s.evidence = EvidenceOf(e, w);
+    if (unnamed) unnamed_steps.insert({e.doc_id, e.sentence});
     n.timeline.push_back(std::move(s));
     order.emplace_back(item.doc_order, item.event_order);
     step_items.push_back(&item);
@@ -486,7 +646,20 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
   for (Step& s : n.timeline)
     for (std::string& a : s.actors)
       if (is_party(a)) a = side_of(a);
+  // A step whose sentence names no party stays only in a story that names
+  // this negotiation's sides elsewhere.
+  std::set<std::string> named_docs;
+  for (const Step& s : n.timeline)
+    if (!unnamed_steps.count({s.evidence.doc_id, s.evidence.sentence})) named_docs.insert(s.evidence.doc_id);
+  for (size_t i = n.timeline.size(); i-- > 0;) {
+    const Evidence& ev = n.timeline[i].evidence;
+    if (unnamed_steps.count({ev.doc_id, ev.sentence}) && !named_docs.count(ev.doc_id)) {
+      n.timeline.erase(n.timeline.begin() + static_cast<std::ptrdiff_t>(i));
+      order.erase(order.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
   SortAndMerge(n.timeline, order);
+  DropHeadlineRepeats(n.timeline);
   int core = 0;
   for (const Step& s : n.timeline)
     if (IsCoreStep(s.kind)) ++core;
@@ -496,10 +669,35 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
     if (!n.first_date.known() || s.date < n.first_date) n.first_date = s.date;
     if (!n.last_date.known() || s.date > n.last_date) n.last_date = s.date;
   }
+  claimed_.insert(claims.begin(), claims.end());
   n.state = FoldState(n.timeline, n.parties);
   AddTerms(n, docs_with_steps, step_items);
   AddEscalation(n, sides);
   return n;
+}
+
+// Whether every content word of `text` is in `than` ("the Israeli
+// withdrawal" vs "a full Israeli withdrawal from Gaza").
+bool SaysNoMore(const std::string& text, const std::string& than) {
+  static const std::set<std::string, std::less<>> kDeterminers = {"a", "an", "the", "its", "their"};
+  std::set<std::string> have;
+  auto words_of = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : LowerWord(s) + " ") {
+      if (c == ' ') {
+        if (!cur.empty()) out.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    return out;
+  };
+  for (const std::string& w : words_of(than)) have.insert(w);
+  for (const std::string& w : words_of(text))
+    if (!kDeterminers.count(w) && !have.count(w)) return false;
+  return true;
 }
 
 void Tracker::AddTerms(Negotiation& n, const std::set<std::string>& docs_with_steps,
@@ -536,9 +734,14 @@ void Tracker::AddTerms(Negotiation& n, const std::set<std::string>& docs_with_st
             if (m.last < cue && cue - m.last <= 4 && whose.count(m.party)) stated_by = m.party;
       }
       for (Term& t : terms) {
-        std::string key = t.text;
-        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string key = LowerWord(t.text);
         if (!seen.insert({t.kind, key}).second) continue;
+        // "the Israeli withdrawal" adds nothing to "a full Israeli withdrawal
+        // from Gaza" stated before.
+        if (t.kind == "condition" &&
+            std::any_of(n.terms.begin(), n.terms.end(),
+                        [&](const Term& earlier) { return earlier.kind == "condition" && SaysNoMore(t.text, earlier.text); }))
+          continue;
         t.doc_id = doc.id;
         t.sentence = s.index;
         t.stated_by = stated_by;

@@ -26,6 +26,8 @@ const Lemmas kIntendVerbs = {"plan", "expect", "want", "threaten", "aim", "hope"
 const Lemmas kModals = {"will", "would", "shall", "could", "may", "might", "should", "must", "'ll",
                         "can"};
 const Lemmas kAccuse = {"accuse", "blame", "charge"};
+const Lemmas kHypothetical = {"if", "unless", "whether", "until", "lest"};
+const Lemmas kPurpose = {"for", "toward", "towards", "without"};
 
 struct Tree {
   std::vector<int> head;             // 0-based; -1 = root or none
@@ -157,6 +159,18 @@ bool HasChild(const Tree& t, int node, std::string_view rel, const Lemmas& lemma
   return false;
 }
 
+// "agreed in principle", "accepted the draft agreement in principle": the
+// phrase in the verb's clause, before any comma.
+bool InPrinciple(const Tree& t, const SentenceWords& w, int verb) {
+  if (HasChild(t, verb, "obl", {"principle"})) return true;
+  const int n = static_cast<int>(w.size());
+  for (int i = verb + 1; i + 1 < n && i <= verb + 8; ++i) {
+    if (w.lower[i] == "," || w.lower[i] == ";") return false;
+    if (w.lower[i] == "in" && w.lower[i + 1] == "principle") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence& s,
@@ -172,6 +186,11 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     if (t.upos[v] != "VERB") continue;
     const std::string& lemma = t.lemma[v];
     if (HasChild(t, v, "advmod", {"not", "n't", "never"}) || HasChild(t, v, "aux", {"not"})) continue;
+    // Conditions, hypotheses and purposes are not steps: "if the talks
+    // failed", "the basis for reaching an agreement".
+    if (HasChild(t, v, "mark", kHypothetical) || HasChild(t, v, "mark", kPurpose) ||
+        HasChild(t, v, "case", kPurpose))
+      continue;
     // Told as earlier background: "had collapsed", "previous talks ...
     // collapsed", or a conjunct of a past-perfect verb ("had shown progress
     // but collapsed").
@@ -181,15 +200,26 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     bool future = HasChild(t, v, "aux", kModals) || HasChild(t, v, "mark", {"to"});
     if (RelIs(t.deprel[v], "xcomp") && t.head[v] >= 0 && kIntendVerbs.count(t.lemma[t.head[v]]))
       future = true;
+    // A conjunct shares its head's tense: "proposals to extend the truce and
+    // release more hostages".
+    if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && !future) {
+      int h = t.head[v];
+      future = HasChild(t, h, "aux", kModals) || HasChild(t, h, "mark", {"to"});
+    }
     const int subject = SubjectOf(t, v);
     if (subject >= 0)
       for (int i : Phrase(t, subject))
         if (t.lemma[i] == "previous" || t.lemma[i] == "earlier" || t.lemma[i] == "former") background = true;
     std::vector<std::string> subjects = PartiesIn(t, subject, mentions);
-    // "Hamas accused Israel of violating the ceasefire": the accused acts.
-    if (t.head[v] >= 0 && kAccuse.count(t.lemma[t.head[v]])) {
-      subjects.clear();
-      for (int c : ChildrenWith(t, t.head[v], {"obj"})) subjects = PartiesIn(t, c, mentions);
+    // "Hamas accused Israel of violating the ceasefire": the accused acts,
+    // whether the parse hangs the clause on the verb or on its object.
+    if (int h = t.head[v]; h >= 0) {
+      if (kAccuse.count(t.lemma[h])) {
+        subjects.clear();
+        for (int c : ChildrenWith(t, h, {"obj"})) subjects = PartiesIn(t, c, mentions);
+      } else if (RelIs(t.deprel[h], "obj") && t.head[h] >= 0 && kAccuse.count(t.lemma[t.head[h]])) {
+        subjects = PartiesIn(t, h, mentions);
+      }
     }
     const std::vector<int> args = ArgumentWords(t, v);
     int noun = -1;
@@ -208,7 +238,7 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     auto subject_is = [&](const Lemmas& set) { return subject >= 0 && set.count(t.lemma[subject]); };
 
     if (lemma == "accept" || lemma == "agree" || lemma == "approve" || lemma == "endorse") {
-      if (FindPhrase(words, "in principle", v + 1, v + 4) >= 0) {
+      if (InPrinciple(t, words, v)) {
         emit(StepKind::kResponse, "accepted_in_principle", -1);
         out.back().words = words.forms[v] + " in principle";
       } else if (subjects.size() >= 2 && AnyLemmaIn(t, args, kAgreementNouns, &noun)) {
@@ -262,12 +292,19 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
                ((lemma == "come" || lemma == "go" || lemma == "enter") &&
                 (FindPhrase(words, "into force", v + 1, v + 3) >= 0 ||
                  FindPhrase(words, "into effect", v + 1, v + 3) >= 0))) {
-      if (subject_is(kAgreementNouns)) emit(StepKind::kImplementation, "ceasefire", subject);
+      if (subject_is(kAgreementNouns)) {
+        step.actor.clear();  // the truce, not a side, took effect
+        emit(StepKind::kImplementation, "ceasefire", -1);
+        out.back().words = words.forms[subject] + " " + words.forms[v] + " effect";
+      }
     } else if (lemma == "collapse" || lemma == "fail" || lemma == "falter" || lemma == "stall" ||
                (lemma == "break" && HasChild(t, v, "compound:prt", {"down"}))) {
-      if (subject_is(kTalksNouns) || subject_is(kAgreementNouns)) {
+      if (subject >= 0 && (AnyLemmaIn(t, Phrase(t, subject), kTalksNouns, &noun) ||
+                           AnyLemmaIn(t, Phrase(t, subject), kAgreementNouns, &noun))) {
         step.actor.clear();
-        emit(StepKind::kCollapse, "", subject);
+        emit(StepKind::kCollapse, "", -1);
+        out.back().words = words.forms[noun] + " " + words.forms[v];
+        if (lemma == "break") out.back().words += " down";
       }
     } else if (lemma == "shatter" || lemma == "end" || lemma == "overturn" || lemma == "abandon" ||
                lemma == "scrap" || lemma == "wreck" || lemma == "torpedo") {

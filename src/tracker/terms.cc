@@ -241,11 +241,20 @@ std::vector<Term> ExtractTerms(const SentenceWords& w) {
     const Unit* unit = UnitOf(w.lower[j]);
     if (unit == nullptr) continue;
     if (unit->kind == "duration") {
-      if (vague || !deal_words || modifiers > 0) continue;
-      if (i > 0 && (w.lower[i - 1] == "past" || w.lower[i - 1] == "last")) continue;
+      if (vague || !deal_words || modifiers > 0 || i == 0) continue;
+      // "for six weeks", "lasting 42 days", "a truce of six weeks"; not "a
+      // delay of nearly three hours" or "the past 15 months".
+      const std::string& before = w.lower[i - 1];
+      bool lead_in = before == "for" || before == "lasting" || before == "last" ||
+                     before == "lasts" || before == "within" || before == "initial";
+      if (before == "of" && i >= 2 && FindAny(w, kDealSpanNouns, i - 2, i - 1) == i - 2) lead_in = true;
+      if (!lead_in) continue;
       if (FindAny(w, kNotDealAfter, j + 1, std::min(n, j + 2)) == j + 1) continue;
       add("duration", i, j, number, std::string(unit->duration_unit));
     } else {
+      // Counts of people and stages belong to a deal only where the sentence
+      // speaks of one; "Israel freed 90 prisoners" is a release, not a term.
+      if (!deal_words) continue;
       if (unit->kind == "stages" && (vague || modifiers > 0)) continue;
       add(std::string(unit->kind), i, j, number, "");
     }
@@ -259,6 +268,12 @@ std::vector<Term> ExtractTerms(const SentenceWords& w) {
       if (std::any_of(used.begin() + at, used.begin() + last + 1, [](bool u) { return u; })) continue;
       int first = c.extend_left ? ExtendLeft(w, at) : at;
       int end = c.extend_right ? ExtendRight(w, last) : last;
+      int stop = last;
+      for (int k = last + 1; k <= end && !used[k]; ++k) stop = k;
+      while (stop > last && IsFunctionWord(w.lower[stop])) --stop;
+      end = stop;
+      // "in exchange for" says nothing without what it is exchanged for.
+      if (end == last && w.lower[last] == "for") continue;
       add("condition", first, end, 0, "");
     }
   }

@@ -36,9 +36,9 @@ chromium="${PARLEY_CHROMIUM:-/usr/bin/chromium}"
 [ -f "$root/web/dist/index.html" ] || skip "web/dist missing (run scripts/build-web.sh)"
 [ -n "$parley" ] && [ -x "$parley" ] || { echo "test-web: --parley PATH to the parley binary is required" >&2; exit 2; }
 
-export PARLEY_BIN="$parley"
+export PARLEY_BIN="$(cd "$(dirname "$parley")" && pwd)/$(basename "$parley")"
 export PARLEY_WEB_DIST="$root/web/dist"
 export PARLEY_EXAMPLES="$root/examples"
-[ -n "$screenshots" ] && export PARLEY_SCREENSHOTS="$screenshots"
+if [ -n "$screenshots" ]; then mkdir -p "$screenshots"; PARLEY_SCREENSHOTS="$(cd "$screenshots" && pwd)"; export PARLEY_SCREENSHOTS; fi
 cd "$root/web"
 exec node --test test/*.test.mjs

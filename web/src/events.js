@@ -54,7 +54,7 @@ export async function render(root, route) {
 
 function eventCard(ev) {
   const date = ev.event_date ?? ev.date ?? '';
-  const place = ev.location?.name ? `${ev.location.name}${ev.location.country ? `, ${countryName(ev.location.country)}` : ''}` : '';
+  const place = placeName(ev.location);
   return h('li', { class: 'event-card', style: `--quad:${quadColor(ev.quad_class)}` },
     h('div', { class: 'event-meta' },
       h('time', { datetime: date }, date || 'undated'),
@@ -70,6 +70,13 @@ function eventCard(ev) {
     h('div', { class: 'event-foot' },
       h('span', { class: 'doc' }, ev.doc_id, ev.sentence >= 0 ? ` · sentence ${ev.sentence + 1}` : ' · headline'),
       ev.date_text ? h('span', { class: 'muted' }, `date from “${ev.date_text}”`) : null));
+}
+
+// "El Fasher, Sudan"; just "Sudan" when the place is the country itself.
+function placeName(loc) {
+  if (!loc?.name) return '';
+  const country = loc.country ? countryName(loc.country) : '';
+  return country && country !== loc.name ? `${loc.name}, ${country}` : loc.name;
 }
 
 function actorLink(span) {

@@ -107,7 +107,7 @@ function drawMap(world, byNumeric, places, color, shadeBy, range) {
     .selectAll('path').data(countries.features).join('path')
     .attr('class', (f) => (byNumeric.has(f.id) ? 'country has-data' : 'country'))
     .attr('d', path)
-    .attr('fill', (f) => shadeOf(color, shadeBy, byNumeric.get(f.id)))
+    .style('fill', (f) => shadeOf(color, shadeBy, byNumeric.get(f.id)))
     .call(withTooltip, (f) => {
       const c = byNumeric.get(f.id);
       return h('div', {}, h('b', {}, f.properties.name), h('br'),

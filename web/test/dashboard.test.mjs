@@ -110,13 +110,18 @@ test('events page: filters change the results', opts, async () => {
   assert.ok(badges.length > 0);
   assert.ok(badges.every((b) => b === 'Material conflict'), `badges: ${badges}`);
 
-  // Text search on top of it: every sentence shown has the word.
-  await page.fill('#f-q', 'drones');
+  // Text search on top of it, for the longest word of the first conflict
+  // event's sentence: every sentence shown has the word.
+  const [first] = (await apiJson('/api/events?quad=4&limit=1')).events;
+  const word = first.sentence_text.match(/\p{L}+/gu).sort((a, b) => b.length - a.length)[0];
+  await page.fill('#f-q', word);
   await page.click('.filters button[type=submit]');
-  await settled(page, { hashIncludes: 'q=drones' });
+  await settled(page, { hashIncludes: `q=${encodeURIComponent(word)}` });
+  const withWord = Number(await page.locator('#result-count').getAttribute('data-total'));
+  assert.equal(withWord, (await apiJson(`/api/events?quad=4&q=${encodeURIComponent(word)}&limit=1`)).total);
+  assert.ok(withWord > 0 && withWord <= conflict, `q=${word} gave ${withWord}`);
   const sentences = await page.locator('.event-card .evidence').allInnerTexts();
-  assert.ok(sentences.length > 0, 'no event mentions drones');
-  assert.ok(sentences.every((s) => /\bdrones\b/i.test(s)), `sentences: ${sentences}`);
+  assert.ok(sentences.every((s) => new RegExp(`\\b${word}\\b`, 'iu').test(s)), `"${word}" missing from: ${sentences}`);
 
   // A date range with no events: the empty state.
   await page.fill('#f-q', '');
@@ -172,13 +177,18 @@ test('map page: world shapes, shaded countries and event points', opts, async ()
   assert.ok(await page.locator('#country-table tbody tr').count() > 0);
   await screenshot(page, 'map');
 
+  // Shaded countries are coloured, others keep the land colour.
+  const fills = await page.locator('path.country').evaluateAll((els) =>
+    els.map((e) => ({ data: e.classList.contains('has-data'), fill: getComputedStyle(e).fill })));
+  const land = fills.find((f) => !f.data).fill;
+  assert.ok(fills.filter((f) => f.data).every((f) => f.fill !== land), 'a country with events is drawn as bare land');
   // Goldstein shading recolours the same countries.
-  const before = await page.locator('path.country.has-data').first().getAttribute('fill');
+  const before = await page.locator('path.country.has-data').first().evaluate((e) => getComputedStyle(e).fill);
   await page.selectOption('#f-shade', 'goldstein');
   await page.click('.filters button[type=submit]');
   await settled(page, { hashIncludes: 'shade=goldstein' });
   assert.equal(await page.locator('path.country.has-data').count(), shaded);
-  assert.notEqual(await page.locator('path.country.has-data').first().getAttribute('fill'), before);
+  assert.notEqual(await page.locator('path.country.has-data').first().evaluate((e) => getComputedStyle(e).fill), before);
   assertClean(page);
   await page.close();
 });

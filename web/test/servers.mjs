@@ -23,7 +23,7 @@ function freePort() {
 async function waitForHealth(base, child, log) {
   const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`parley serve exited with ${child.exitCode}:\n${log.join('')}`);
+    if (child.exitCode !== null || child.pid === undefined) throw new Error(`parley serve exited with ${child.exitCode}:\n${log.join('')}`);
     try {
       const res = await fetch(`${base}/api/health`);
       if (res.ok) return;
@@ -50,6 +50,7 @@ export async function startParley({ bin, web, examples }) {
     { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => log.push(String(d)));
   child.stderr.on('data', (d) => log.push(String(d)));
+  child.on('error', (err) => log.push(`cannot run ${bin}: ${err.message}\n`));
   try {
     await waitForHealth(base, child, log);
     const ingested = [];

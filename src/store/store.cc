@@ -508,4 +508,38 @@ Result<StoredNegotiation> Store::Negotiation(std::string_view id) {
   return *found;
 }
 
+Result<std::vector<Document>> Store::Documents(std::span<const std::string> ids) {
+  auto lease = impl_->Borrow();
+  if (!lease.ok()) return lease.status();
+  std::vector<Document> out;
+  Status bad_date;
+  auto read = [&](const Row& row) {
+    Document doc;
+    doc.id = row.Text(0);
+    if (!row.IsNull(1)) {
+      auto date = Date::Parse(row.Text(1));
+      if (date.ok()) doc.date = *date;
+      else if (bad_date.ok()) bad_date = Status::Internal(fmt::format("document {}: stored date {}", doc.id, row.Text(1)));
+    }
+    doc.title = row.Text(2);
+    doc.url = row.Text(3);
+    doc.text = row.Text(4);
+    out.push_back(std::move(doc));
+  };
+  const std::string select = "SELECT id, date, title, url, text FROM documents";
+  if (ids.empty()) {
+    Status s = (*lease)->Query(select + " ORDER BY id", {}, read);
+    if (!s.ok()) return s;
+  } else {
+    for (const std::string& id : ids) {
+      std::vector<Value> params{id};
+      Status s = (*lease)->Query(select + " WHERE id = $1", params, read);
+      if (!s.ok()) return s;
+    }
+    std::sort(out.begin(), out.end(), [](const Document& a, const Document& b) { return a.id < b.id; });
+  }
+  if (!bad_date.ok()) return bad_date;
+  return out;
+}
+
 }  // namespace parley::store

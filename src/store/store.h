@@ -161,6 +161,11 @@ class Store {
 
   Result<StoreCounts> Counts();
 
+  // The stored documents whose ids are in `ids` (all of them when `ids` is
+  // empty) as they were given: id, date, title, text, url; not parsed. By
+  // id. For re-reading the corpus (the server's negotiation tracker).
+  Result<std::vector<Document>> Documents(std::span<const std::string> ids = {});
+
   // Replaces every stored negotiation with `negotiations`, in one transaction.
   Status ReplaceNegotiations(std::span<const StoredNegotiation> negotiations);
   // All of them, by id.

@@ -51,7 +51,6 @@ const char* ReasonFor(int status) {
     case 403: return "forbidden";
     case 404: return "no such route";
     case 405: return "method not allowed";
-    case 413: return "request body too large";
     case 414: return "request URI too long";
     case 416: return "range not satisfiable";
     default: return status >= 500 ? "internal server error" : "request failed";
@@ -184,9 +183,12 @@ void ApiServer::Impl::Register() {
   // Errors the library raises itself (413 over --max-body, 400 for a
   // malformed request) get the same {"error": ...} body as the handlers'.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+      [max_body = options.max_body](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        res.set_content(ErrorJson(ReasonFor(res.status)), kJson);
+        std::string message = res.status == 413
+                                  ? fmt::format("request body too large: the limit is {} bytes", max_body)
+                                  : ReasonFor(res.status);
+        res.set_content(ErrorJson(message), kJson);
         return httplib::Server::HandlerResponse::Handled;
       }));
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

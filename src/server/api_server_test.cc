@@ -246,7 +246,7 @@ TEST_F(ApiServerTest, BodiesOverTheLimitGet413) {
     auto r = Post(path, big);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 413) << path;
-    EXPECT_EQ(ErrorOf(r), "request body too large") << path;
+    EXPECT_EQ(ErrorOf(r), "request body too large: the limit is 262144 bytes") << path;
   }
   // Just under the limit is read (and coded).
   std::string fits = "{\"id\":\"fits\",\"text\":\"" + std::string(kMaxBody - 40, 'a') + "\"}\n";

@@ -23,6 +23,7 @@ Command RegisterEval(CLI::App& app);
 Command RegisterDict(CLI::App& app);
 Command RegisterParse(CLI::App& app);
 Command RegisterTrain(CLI::App& app);
+Command RegisterIngest(CLI::App& app);  // src/cli/ingest_command.cc (store)
 
 }  // namespace parley::cli
 

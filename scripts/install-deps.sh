@@ -10,6 +10,7 @@ packages=(
   iso-codes ruby-countries  # data read by tools/gen-countries.py, tools/gen-cameo-codes.py
   zlib1g-dev
   libsqlite3-dev libpq-dev  # src/store: SQLite (embedded) and PostgreSQL (client) engines
+  libcpp-httplib-dev curl  # src/server: HTTP server/client (parley serve, bench/api_load); curl for bench/api_load.sh
 )
 packages+=("$@")  # extra packages from a caller (scripts/install-browser-deps.sh)
 

@@ -25,6 +25,7 @@ Command RegisterParse(CLI::App& app);
 Command RegisterTrain(CLI::App& app);
 Command RegisterServe(CLI::App& app);
 Command RegisterNegotiations(CLI::App& app);
+Command RegisterIngest(CLI::App& app);  // src/cli/ingest_command.cc (store)
 
 }  // namespace parley::cli
 

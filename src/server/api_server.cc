@@ -20,6 +20,7 @@
 #include "pipeline/document_coder.h"
 #include "server/documents_body.h"
 #include "server/json_writer.h"
+#include "server/negotiation_refresh.h"
 #include "server/params.h"
 #include "server/static_files.h"
 
@@ -50,7 +51,6 @@ const char* ReasonFor(int status) {
     case 403: return "forbidden";
     case 404: return "no such route";
     case 405: return "method not allowed";
-    case 413: return "request body too large";
     case 414: return "request URI too long";
     case 416: return "range not satisfiable";
     default: return status >= 500 ? "internal server error" : "request failed";
@@ -120,7 +120,12 @@ struct ApiServer::Impl {
   std::atomic<bool> running{false};   // inside Run()
   std::atomic<bool> stopping{false};  // Stop() was called
 
-  Impl(ServerOptions o, const Backend& b) : options(std::move(o)), backend(b) {}
+  std::unique_ptr<NegotiationRefresher> refresher;
+
+  Impl(ServerOptions o, const Backend& b)
+      : options(std::move(o)),
+        backend(b),
+        refresher(std::make_unique<NegotiationRefresher>(*b.store, *b.coder, *b.model)) {}
 
   void Register();
   bool CheckToken(const httplib::Request& req, httplib::Response& res) const;
@@ -178,9 +183,12 @@ void ApiServer::Impl::Register() {
   // Errors the library raises itself (413 over --max-body, 400 for a
   // malformed request) get the same {"error": ...} body as the handlers'.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+      [max_body = options.max_body](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        res.set_content(ErrorJson(ReasonFor(res.status)), kJson);
+        std::string message = res.status == 413
+                                  ? fmt::format("request body too large: the limit is {} bytes", max_body)
+                                  : ReasonFor(res.status);
+        res.set_content(ErrorJson(message), kJson);
         return httplib::Server::HandlerResponse::Handled;
       }));
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
@@ -305,6 +313,13 @@ void ApiServer::Impl::Documents(const httplib::Request& req, httplib::Response& 
   if (!read.ok()) return SendStatus(res, read);
   auto report = backend.store->Ingest(batch);
   if (!report.ok()) return SendError(res, 500, "nothing stored: " + report.status().message());
+  // New documents can change any negotiation; the documents are stored
+  // whatever the tracker says, so its failure is reported, not a 500.
+  Status tracked;
+  if (report->stored > 0) {
+    auto refreshed = refresher->Refresh();
+    if (!refreshed.ok()) tracked = refreshed.status();
+  }
   JsonWriter out;
   out.BeginObject()
       .Field("documents_read", summary.documents)
@@ -314,8 +329,9 @@ void ApiServer::Impl::Documents(const httplib::Request& req, httplib::Response& 
       .BeginArray();
   for (const auto* list : {&summary.skipped, &failed, &report->skipped})
     for (const auto& s : *list) out.BeginObject().Field("id", s.where).Field("reason", s.reason).EndObject();
-  out.EndArray().Field("events", report->events).EndObject();
-  SendJson(res, 200, out.Take());
+  out.EndArray().Field("events", report->events);
+  if (!tracked.ok()) out.Field("negotiations_error", tracked.message());
+  SendJson(res, 200, out.EndObject().Take());
 }
 
 void ApiServer::Impl::Events(const httplib::Request& req, httplib::Response& res) {
@@ -370,11 +386,28 @@ void ApiServer::Impl::Countries(const httplib::Request& req, httplib::Response& 
   SendJson(res, 200, out.EndObject().Take());
 }
 
-void ApiServer::Impl::Negotiations(const httplib::Request&, httplib::Response& res) {
-  SendError(res, 503, "negotiations are not available yet");
+void ApiServer::Impl::Negotiations(const httplib::Request& req, httplib::Response& res) {
+  if (!req.params.empty()) return SendError(res, 400, "this route takes no parameters");
+  auto stored = backend.store->Negotiations();
+  if (!stored.ok()) return SendStatus(res, stored.status());
+  JsonWriter out;
+  out.BeginObject().Key("negotiations").BeginArray();
+  for (const store::StoredNegotiation& n : *stored) {
+    auto summary = NegotiationSummaryJson(n.json);
+    if (!summary.ok()) return SendError(res, 500, "negotiation " + n.id + ": " + summary.status().message());
+    out.Raw(*summary);
+  }
+  SendJson(res, 200, out.EndArray().EndObject().Take());
 }
-void ApiServer::Impl::Negotiation(const httplib::Request&, httplib::Response& res) {
-  SendError(res, 503, "negotiations are not available yet");
+
+void ApiServer::Impl::Negotiation(const httplib::Request& req, httplib::Response& res) {
+  if (!req.params.empty()) return SendError(res, 400, "this route takes no parameters");
+  auto stored = backend.store->Negotiation(req.matches[1].str());
+  if (!stored.ok()) {
+    if (stored.status().code() == ErrorCode::kNotFound) return SendError(res, 404, stored.status().message());
+    return SendStatus(res, stored.status());
+  }
+  SendJson(res, 200, std::move(stored->json));
 }
 
 ApiServer::ApiServer(ServerOptions options, const Backend& backend)

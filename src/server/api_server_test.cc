@@ -2,6 +2,9 @@
 // requests.
 #include "server/api_server.h"
 
+#include <sys/types.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +16,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <simdjson.h>
+
+#include "io/format.h"
+#include "pipeline/document_coder.h"
+#include "tracker/negotiations.h"
 
 namespace parley::server {
 namespace {
@@ -239,7 +246,7 @@ TEST_F(ApiServerTest, BodiesOverTheLimitGet413) {
     auto r = Post(path, big);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 413) << path;
-    EXPECT_EQ(ErrorOf(r), "request body too large") << path;
+    EXPECT_EQ(ErrorOf(r), "request body too large: the limit is 262144 bytes") << path;
   }
   // Just under the limit is read (and coded).
   std::string fits = "{\"id\":\"fits\",\"text\":\"" + std::string(kMaxBody - 40, 'a') + "\"}\n";
@@ -478,6 +485,75 @@ TEST_F(ApiServerTest, IngestReportsBadRecordsAndStoresTheRest) {
   EXPECT_EQ(std::string_view(skipped.at(1)["reason"]), "missing \"id\"");
   dom::parser hp;
   EXPECT_EQ(int64_t(hp.parse(Get("/api/health")->body)["documents"]), 1);
+}
+
+TEST_F(ApiServerTest, NegotiationsFollowTheIngestedDocuments) {
+  auto none = Get("/api/negotiations");
+  ASSERT_EQ(none->status, 200);
+  EXPECT_EQ(none->body, "{\"negotiations\":[]}");
+
+  // The tracker run directly on the same documents, as `parley negotiations` does.
+  const std::string file = PARLEY_SOURCE_DIR "/examples/gaza-ceasefire-2025.jsonl";
+  pipeline::DocumentCoder coder(resources_->coder(), resources_->model());
+  std::vector<Document> docs;
+  std::vector<Event> events;
+  io::ReadSummary summary;
+  ASSERT_TRUE(io::ReadDocuments(file, std::nullopt,
+                                [&](Document&& d) {
+                                  ASSERT_TRUE(coder.Code(d, events).ok());
+                                  docs.push_back(std::move(d));
+                                },
+                                summary)
+                  .ok());
+  tracker::TrackerOptions options;
+  options.lexicon = &resources_->coder().lexicon();
+  std::vector<tracker::Negotiation> direct = tracker::TrackNegotiations(docs, events, options);
+  ASSERT_FALSE(direct.empty());
+
+  // Ingested in two batches: the second changes the negotiations.
+  std::string body = ReadFile(file);
+  size_t half = body.find('\n', body.size() / 2) + 1;
+  auto first = Post("/api/documents", body.substr(0, half));
+  ASSERT_EQ(first->status, 200) << first->body;
+  dom::parser fp;
+  int64_t after_first = dom::array(fp.parse(Get("/api/negotiations")->body)["negotiations"]).size();
+  EXPECT_GT(after_first, 0);
+  auto second = Post("/api/documents", body.substr(half));
+  ASSERT_EQ(second->status, 200) << second->body;
+  EXPECT_EQ(second->body.find("negotiations_error"), std::string::npos) << second->body;
+
+  auto list = Get("/api/negotiations");
+  ASSERT_EQ(list->status, 200);
+  dom::parser lp;
+  dom::array listed = lp.parse(list->body)["negotiations"];
+  ASSERT_EQ(listed.size(), direct.size()) << list->body;
+  size_t i = 0;
+  for (dom::element n : listed) {
+    const tracker::Negotiation& want = direct[i++];
+    std::string summary_json;
+    tracker::AppendNegotiationSummaryJson(want, summary_json);
+    EXPECT_EQ(simdjson::minify(n), summary_json);
+
+    auto one = Get("/api/negotiations/" + want.id);
+    ASSERT_EQ(one->status, 200);
+    dom::parser op;
+    dom::element full = op.parse(one->body);
+    EXPECT_EQ(Str(full["id"]), want.id);
+    EXPECT_EQ(Str(full["state"]), tracker::StateName(want.state));
+    dom::array timeline = full["timeline"];
+    ASSERT_EQ(timeline.size(), want.timeline.size()) << want.id;
+    size_t k = 0;
+    for (dom::element step : timeline) {
+      const tracker::Step& s = want.timeline[k++];
+      EXPECT_EQ(Str(step["kind"]), tracker::StepKindName(s.kind));
+      EXPECT_EQ(Str(step["evidence"]["doc_id"]), s.evidence.doc_id);
+      EXPECT_EQ(Str(step["evidence"]["text"]), s.evidence.text);
+    }
+    EXPECT_EQ(dom::array(full["terms"]).size(), want.terms.size()) << want.id;
+  }
+  auto missing = Get("/api/negotiations/NOPE-XYZ");
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(ErrorOf(missing), "no negotiation with id 'NOPE-XYZ'");
 }
 
 }  // namespace

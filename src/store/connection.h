@@ -16,8 +16,9 @@
 
 namespace parley::store {
 
-// A parameter or column value. std::monostate is SQL NULL.
-using Value = std::variant<std::monostate, int64_t, double, std::string>;
+// A parameter value. std::monostate is SQL NULL; a string_view must stay
+// valid until the Query that uses it returns.
+using Value = std::variant<std::monostate, int64_t, double, std::string, std::string_view>;
 
 // The current row of a result, valid only inside the row callback.
 class Row {

@@ -94,8 +94,11 @@ class PgConnection final : public Connection {
       } else if (const auto* d = std::get_if<double>(&v)) {
         texts_[i] = fmt::format("{}", *d);  // shortest exact decimal
         pointers_[i] = texts_[i].c_str();
+      } else if (const auto* text = std::get_if<std::string>(&v)) {
+        pointers_[i] = text->c_str();
       } else {
-        pointers_[i] = std::get<std::string>(v).c_str();
+        texts_[i] = std::get<std::string_view>(v);  // libpq wants it NUL-terminated
+        pointers_[i] = texts_[i].c_str();
       }
     }
     PGresult* result = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),

@@ -88,7 +88,9 @@ Result<WhereClause> BuildWhere(Engine engine, const EventFilter& f) {
     if (root.size() != 2 || !std::isdigit(static_cast<unsigned char>(root[0])) ||
         !std::isdigit(static_cast<unsigned char>(root[1])))
       return Status::InvalidArgument(fmt::format("root '{}' is not a CAMEO root code (01..20)", f.root));
-    b.And("e.root = " + b.Param(root));
+    // Every code of a root starts with it: the code index finds them.
+    std::string codes = b.Prefix("e.code", root);
+    b.And(codes + " AND e.root = " + b.Param(root));
   }
   if (!f.plover.empty()) b.And("e.plover_type = " + b.Param(f.plover));
   if (f.quad_class != 0) {

@@ -6,7 +6,9 @@ namespace parley::store {
 namespace {
 
 // @ID@: a 64-bit integer key (SQLite's INTEGER PRIMARY KEY is the rowid,
-// which FTS5 needs). @CODE@: text compared bytewise, so that code prefixes
+// which FTS5 needs). Keys grow with each document stored (documents.seq;
+// a document's sentences and events are seq << 20 | position), so rows are
+// appended, never inserted all over the tables. @CODE@: text compared bytewise, so that code prefixes
 // are index ranges (PostgreSQL's default collation is the locale's).
 constexpr std::string_view kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS parley_meta (
@@ -14,7 +16,8 @@ CREATE TABLE IF NOT EXISTS parley_meta (
   value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY,
+  seq @ID@ PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   date TEXT,
   title TEXT NOT NULL,
   url TEXT NOT NULL,
@@ -29,7 +32,6 @@ CREATE TABLE IF NOT EXISTS sentences (
   sentence_id TEXT NOT NULL,
   text TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS sentences_doc ON sentences (doc_id, idx);
 CREATE TABLE IF NOT EXISTS events (
   id @ID@ PRIMARY KEY,
   doc_id TEXT NOT NULL,
@@ -90,15 +92,12 @@ CREATE INDEX IF NOT EXISTS events_target ON events (target_code, row_day);
 CREATE INDEX IF NOT EXISTS events_source_country ON events (source_country, row_day);
 CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, row_day);
 CREATE INDEX IF NOT EXISTS events_code ON events (code, row_day);
-CREATE INDEX IF NOT EXISTS events_root ON events (root, row_day);
-CREATE INDEX IF NOT EXISTS events_plover ON events (plover_type, row_day);
 CREATE INDEX IF NOT EXISTS events_place ON events (lon, lat);
 CREATE TABLE IF NOT EXISTS mentions (
   event_id BIGINT NOT NULL,
   doc_id TEXT NOT NULL,
   PRIMARY KEY (event_id, doc_id)
 );
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
 CREATE TABLE IF NOT EXISTS actors (
   code TEXT @CODE@ PRIMARY KEY,
   country TEXT NOT NULL,

@@ -75,7 +75,8 @@ class SqliteConnection final : public Connection {
       } else if (const auto* d = std::get_if<double>(&v)) {
         rc = sqlite3_bind_double(stmt, i + 1, *d);
       } else {
-        const auto& s = std::get<std::string>(v);
+        std::string_view s = std::holds_alternative<std::string>(v) ? std::string_view(std::get<std::string>(v))
+                                                                     : std::get<std::string_view>(v);
         rc = sqlite3_bind_text(stmt, i + 1, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
       }
       if (rc != SQLITE_OK) {
@@ -132,8 +133,9 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
   auto connection = std::make_unique<SqliteConnection>(db, path);
   // WAL: readers never block the writer. synchronous=NORMAL in WAL keeps
   // every committed transaction across a process crash (only a power loss
-  // may undo the last ones).
-  Status s = connection->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
+  // may undo the last ones). A 128 MB page cache per connection keeps the
+  // indexes' upper levels in memory while a batch writes all over them.
+  Status s = connection->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-131072;");
   if (!s.ok()) return s;
   return std::unique_ptr<Connection>(std::move(connection));
 }

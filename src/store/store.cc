@@ -42,29 +42,21 @@ std::string CleanText(std::string_view text) {
   return out;
 }
 
-uint64_t Fnv1a(std::string_view a, std::string_view b) {
-  uint64_t h = 1469598103934665603ull;
-  auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-  };
-  mix(a);
-  mix(std::string_view("\0", 1));
-  mix(b);
-  return h;
+// A text value: a view of `text` when it is clean, else a cleaned copy.
+// REQUIRES: `text` outlives the value (the batch's documents do).
+Value TextOf(std::string_view text) {
+  if (io::FindInvalidUtf8(text) == std::string_view::npos && text.find('\0') == std::string_view::npos)
+    return text;
+  return CleanText(text);
 }
 
-// Stable 63-bit keys: ingesting the same document always gives the same ids.
-int64_t KeyOf(std::string_view doc_id, std::string_view what) {
-  int64_t key = static_cast<int64_t>(Fnv1a(doc_id, what) & 0x7fffffffffffffffull);
-  return key == 0 ? 1 : key;
-}
-int64_t EventKey(std::string_view doc_id, size_t ord) { return KeyOf(doc_id, "e" + std::to_string(ord)); }
-int64_t SentenceKey(std::string_view doc_id, int32_t index) {
-  return KeyOf(doc_id, "s" + std::to_string(index));
-}
+// Row keys: a document's sequence number in its upper bits, the position of
+// the sentence or event in the lower 20, so that keys only grow.
+constexpr int kPositionBits = 20;
+constexpr size_t kMaxPerDocument = (size_t{1} << kPositionBits) - 2;
+int64_t EventKey(int64_t seq, size_t ord) { return (seq << kPositionBits) | static_cast<int64_t>(ord); }
+// The title (index -1) is position 0.
+int64_t SentenceKey(int64_t seq, int32_t index) { return (seq << kPositionBits) | (index + 1); }
 
 Value DateValue(const Date& d) { return d.known() ? Value(d.ToIso()) : Value(); }
 
@@ -84,12 +76,20 @@ class RowInserter {
     return Status::Ok();
   }
 
+  // Writes what is pending in statements of rows_per_statement_, 10 and 1
+  // rows: a few statement shapes per table, each prepared once.
   Status Flush(Connection& c) {
     size_t rows = pending_.size() / columns_.size();
-    if (rows == 0) return Status::Ok();
-    Status s = c.Query(SqlFor(rows), pending_);
+    size_t done = 0;
+    for (size_t chunk : {rows_per_statement_, size_t{10}, size_t{1}}) {
+      for (; rows - done >= chunk; done += chunk) {
+        std::span<const Value> values(pending_.data() + done * columns_.size(), chunk * columns_.size());
+        Status s = c.Query(SqlFor(chunk), values);
+        if (!s.ok()) return s;
+      }
+    }
     pending_.clear();
-    return s;
+    return Status::Ok();
   }
 
  private:
@@ -117,23 +117,36 @@ class RowInserter {
   std::map<size_t, std::string> sql_;
 };
 
+// Why a document cannot be stored whole (its rows would not fit the keys), or "".
+std::string TooBig(const Document& doc, const std::vector<Event>& events) {
+  if (events.size() > kMaxPerDocument)
+    return fmt::format("{} events; the store takes at most {} per document", events.size(), kMaxPerDocument);
+  for (const Sentence& s : doc.sentences)
+    if (s.index < -1 || (s.index >= 0 && static_cast<size_t>(s.index) >= kMaxPerDocument))
+      return fmt::format("sentence index {} is outside -1..{}", s.index, kMaxPerDocument - 1);
+  for (const Event& e : events)
+    if (e.sentence < -1 || (e.sentence >= 0 && static_cast<size_t>(e.sentence) >= kMaxPerDocument))
+      return fmt::format("an event's sentence index {} is outside -1..{}", e.sentence, kMaxPerDocument - 1);
+  return "";
+}
+
 std::vector<std::string> EventColumnNames() {
   return std::vector<std::string>(kEventColumns, kEventColumns + kEventColumnCount);
 }
 
 void AddSpan(const CodedSpan& span, std::vector<Value>& row) {
-  row.emplace_back(CleanText(span.code));
-  row.emplace_back(CleanText(span.text));
+  row.emplace_back(TextOf(span.code));
+  row.emplace_back(TextOf(span.text));
   row.emplace_back(int64_t{span.first_token});
   row.emplace_back(int64_t{span.last_token});
 }
 
 void AddActor(const CodedSpan& span, const ActorFields& fields, std::vector<Value>& row) {
   AddSpan(span, row);
-  row.emplace_back(CleanText(fields.country));
-  row.emplace_back(CleanText(fields.sectors));
-  row.emplace_back(CleanText(fields.known_group));
-  row.emplace_back(CleanText(fields.name));
+  row.emplace_back(TextOf(fields.country));
+  row.emplace_back(TextOf(fields.sectors));
+  row.emplace_back(TextOf(fields.known_group));
+  row.emplace_back(TextOf(fields.name));
 }
 
 std::string JoinLines(const std::vector<std::string>& items) {
@@ -146,39 +159,39 @@ std::string JoinLines(const std::vector<std::string>& items) {
 }
 
 // One events row, in kEventColumns order.
-void EventRow(const Document& doc, size_t ord, const Event& e, std::vector<Value>& row) {
+void EventRow(const Document& doc, int64_t seq, size_t ord, const Event& e, std::vector<Value>& row) {
   const EventMetadata& m = e.meta;
   Date row_date = m.event_date.known() ? m.event_date : (e.date.known() ? e.date : doc.date);
-  row.emplace_back(EventKey(doc.id, ord));
-  row.emplace_back(CleanText(doc.id));
+  row.emplace_back(EventKey(seq, ord));
+  row.emplace_back(TextOf(doc.id));
   row.emplace_back(static_cast<int64_t>(ord));
   row.emplace_back(int64_t{e.sentence});
-  row.emplace_back(SentenceKey(doc.id, e.sentence));
-  row.emplace_back(CleanText(e.sentence_id));
+  row.emplace_back(SentenceKey(seq, e.sentence));
+  row.emplace_back(TextOf(e.sentence_id));
   row.emplace_back(DateValue(e.date.known() ? e.date : doc.date));
   row.emplace_back(row_date.known() ? Value(DayNumber(row_date)) : Value());
   row.emplace_back(DateValue(m.event_date));
-  row.emplace_back(std::string(io::DatePrecisionName(m.date_precision)));
-  row.emplace_back(CleanText(m.date_text));
+  row.emplace_back(std::string_view(io::DatePrecisionName(m.date_precision)));
+  row.emplace_back(TextOf(m.date_text));
   AddActor(e.source, m.source, row);
   AddActor(e.target, m.target, row);
   AddSpan(e.event, row);
-  row.emplace_back(CleanText(m.root_code));
-  row.emplace_back(CleanText(m.label));
+  row.emplace_back(TextOf(m.root_code));
+  row.emplace_back(TextOf(m.label));
   row.emplace_back(int64_t{m.quad_class});
   row.emplace_back(m.has_goldstein ? Value(m.goldstein) : Value());
-  row.emplace_back(CleanText(m.plover_type));
-  row.emplace_back(CleanText(m.plover_mode));
-  row.emplace_back(CleanText(m.plover_context));
-  row.emplace_back(CleanText(e.pattern));
+  row.emplace_back(TextOf(m.plover_type));
+  row.emplace_back(TextOf(m.plover_mode));
+  row.emplace_back(TextOf(m.plover_context));
+  row.emplace_back(TextOf(e.pattern));
   row.emplace_back(CleanText(JoinLines(e.issues)));
   const Place& p = m.location;
-  row.emplace_back(CleanText(p.name));
-  row.emplace_back(CleanText(p.text));
-  row.emplace_back(CleanText(p.country));
-  row.emplace_back(CleanText(p.adm1));
-  row.emplace_back(CleanText(p.feature_type));
-  row.emplace_back(CleanText(p.precision));
+  row.emplace_back(TextOf(p.name));
+  row.emplace_back(TextOf(p.text));
+  row.emplace_back(TextOf(p.country));
+  row.emplace_back(TextOf(p.adm1));
+  row.emplace_back(TextOf(p.feature_type));
+  row.emplace_back(TextOf(p.precision));
   row.emplace_back(p.has_coordinates ? Value(p.lat) : Value());
   row.emplace_back(p.has_coordinates ? Value(p.lon) : Value());
   row.emplace_back(int64_t{m.headline_mismatch ? 1 : 0});
@@ -353,7 +366,11 @@ Result<IngestReport> Store::Ingest(std::span<const CodedDocument> documents) {
       Status q = c.Query(sql, params, [&](const Row& row) { stored.emplace(row.Text(0)); });
       if (!q.ok()) return q;
     }
-    RowInserter docs("documents", {"id", "date", "title", "url", "text", "sentences", "events"});
+    // Writers are serialised (BeginWrite), so the next numbers are ours.
+    int64_t seq = 0;
+    Status q = c.Query("SELECT max(seq) FROM documents", {}, [&](const Row& row) { seq = row.Int(0); });
+    if (!q.ok()) return q;
+    RowInserter docs("documents", {"seq", "id", "date", "title", "url", "text", "sentences", "events"});
     RowInserter sentences("sentences", {"id", "doc_id", "idx", "sentence_id", "text"});
     RowInserter fts("sentences_fts", {"rowid", "text"});
     RowInserter events("events", EventColumnNames());
@@ -374,41 +391,47 @@ Result<IngestReport> Store::Ingest(std::span<const CodedDocument> documents) {
         ++batch.already_stored;
         continue;
       }
-      row = {CleanText(doc.id), DateValue(doc.date), CleanText(doc.title), CleanText(doc.url),
-             CleanText(doc.text), static_cast<int64_t>(doc.sentences.size()),
+      std::string too_big = TooBig(doc, d->events);
+      if (!too_big.empty()) {
+        batch.skipped.push_back({doc.id, too_big});
+        continue;
+      }
+      ++seq;
+      row = {seq, TextOf(doc.id), DateValue(doc.date), TextOf(doc.title), TextOf(doc.url),
+             TextOf(doc.text), static_cast<int64_t>(doc.sentences.size()),
              static_cast<int64_t>(d->events.size())};
       add(docs);
       std::set<int32_t> indexes;
       for (const Sentence& sentence : doc.sentences) {
         if (!indexes.insert(sentence.index).second) continue;
         const std::string& field = doc.TextOf(sentence);
-        std::string text;
+        Value text = std::string_view();
         if (sentence.begin <= sentence.end && sentence.end <= field.size())
-          text = CleanText(std::string_view(field).substr(sentence.begin, sentence.end - sentence.begin));
-        int64_t key = SentenceKey(doc.id, sentence.index);
+          text = TextOf(std::string_view(field).substr(sentence.begin, sentence.end - sentence.begin));
+        int64_t key = SentenceKey(seq, sentence.index);
         if (sqlite) {
-          row = {key, text};
+          row = {key, text};  // a view, or a copy of the cleaned text
           add(fts);
         }
-        row = {key, CleanText(doc.id), int64_t{sentence.index}, CleanText(sentence.id), std::move(text)};
+        row = {key, TextOf(doc.id), int64_t{sentence.index}, TextOf(sentence.id), std::move(text)};
         add(sentences);
       }
       for (size_t ord = 0; ord < d->events.size(); ++ord) {
         const Event& e = d->events[ord];
-        EventRow(doc, ord, e, row);
+        EventRow(doc, seq, ord, e, row);
         add(events);
-        int64_t key = EventKey(doc.id, ord);
-        row = {key, CleanText(doc.id)};
+        int64_t key = EventKey(seq, ord);
+        row = {key, TextOf(doc.id)};
         add(mentions);
         for (const std::string& other : e.meta.documents) {
           if (other == doc.id) continue;
-          row = {key, CleanText(other)};
+          row = {key, TextOf(other)};
           add(mentions);
         }
         for (auto [span, fields] : {std::pair{&e.source, &e.meta.source}, std::pair{&e.target, &e.meta.target}}) {
           if (span->code.empty() || span->code == "---" || !actors_seen.insert(span->code).second) continue;
-          row = {CleanText(span->code), CleanText(fields->country), CleanText(fields->sectors),
-                 CleanText(fields->known_group), CleanText(fields->name.empty() ? span->text : fields->name)};
+          row = {TextOf(span->code), TextOf(fields->country), TextOf(fields->sectors),
+                 TextOf(fields->known_group), TextOf(fields->name.empty() ? span->text : fields->name)};
           add(actors);
         }
       }
@@ -427,6 +450,7 @@ Result<IngestReport> Store::Ingest(std::span<const CodedDocument> documents) {
   report.stored = batch.stored;
   report.already_stored += batch.already_stored;
   report.events = batch.events;
+  report.skipped.insert(report.skipped.end(), batch.skipped.begin(), batch.skipped.end());
   return report;
 }
 
@@ -506,6 +530,40 @@ Result<StoredNegotiation> Store::Negotiation(std::string_view id) {
   if (!s.ok()) return s;
   if (!found) return Status::NotFound(fmt::format("no negotiation with id '{}'", id));
   return *found;
+}
+
+Result<std::vector<Document>> Store::Documents(std::span<const std::string> ids) {
+  auto lease = impl_->Borrow();
+  if (!lease.ok()) return lease.status();
+  std::vector<Document> out;
+  Status bad_date;
+  auto read = [&](const Row& row) {
+    Document doc;
+    doc.id = row.Text(0);
+    if (!row.IsNull(1)) {
+      auto date = Date::Parse(row.Text(1));
+      if (date.ok()) doc.date = *date;
+      else if (bad_date.ok()) bad_date = Status::Internal(fmt::format("document {}: stored date {}", doc.id, row.Text(1)));
+    }
+    doc.title = row.Text(2);
+    doc.url = row.Text(3);
+    doc.text = row.Text(4);
+    out.push_back(std::move(doc));
+  };
+  const std::string select = "SELECT id, date, title, url, text FROM documents";
+  if (ids.empty()) {
+    Status s = (*lease)->Query(select + " ORDER BY id", {}, read);
+    if (!s.ok()) return s;
+  } else {
+    for (const std::string& id : ids) {
+      std::vector<Value> params{id};
+      Status s = (*lease)->Query(select + " WHERE id = $1", params, read);
+      if (!s.ok()) return s;
+    }
+    std::sort(out.begin(), out.end(), [](const Document& a, const Document& b) { return a.id < b.id; });
+  }
+  if (!bad_date.ok()) return bad_date;
+  return out;
 }
 
 }  // namespace parley::store

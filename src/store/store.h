@@ -43,7 +43,9 @@ struct IngestReport {
   size_t stored = 0;          // new documents written
   size_t already_stored = 0;  // ids already in the store (or twice in the batch): nothing written
   size_t events = 0;          // events written (of the new documents)
-  std::vector<io::SkippedRecord> skipped;  // where = document id, reason = why
+  // where = document id, reason = why: no id, or too big to store whole
+  // (more than 1,048,574 events or sentences)
+  std::vector<io::SkippedRecord> skipped;
 };
 
 // Which events a query looks at. Every field is optional; empty = any.
@@ -71,7 +73,7 @@ struct EventFilter {
 
 // A stored event with the words of the sentence it came from.
 struct StoredEvent {
-  int64_t id = 0;  // stable: a 63-bit hash of (document id, position in the document)
+  int64_t id = 0;  // unique in the store and never changed: document number << 20 | position
   Event event;     // as ingested, with meta.documents from the mentions table
   std::string sentence_text;  // "" when the document had no such sentence
 };
@@ -160,6 +162,11 @@ class Store {
   Result<std::vector<CountryCounts>> Countries(const EventFilter& filter);
 
   Result<StoreCounts> Counts();
+
+  // The stored documents whose ids are in `ids` (all of them when `ids` is
+  // empty) as they were given: id, date, title, text, url; not parsed. By
+  // id. For re-reading the corpus (the server's negotiation tracker).
+  Result<std::vector<Document>> Documents(std::span<const std::string> ids = {});
 
   // Replaces every stored negotiation with `negotiations`, in one transaction.
   Status ReplaceNegotiations(std::span<const StoredNegotiation> negotiations);

@@ -61,8 +61,8 @@ function drawNetwork(dyads, params) {
     .force('link', d3.forceLink(links.filter((l) => l.source !== l.target)).distance(nodes.size < 8 ? 200 : 140).strength(0.5))
     .force('charge', d3.forceManyBody().strength(-520))
     .force('collide', d3.forceCollide((n) => radius(n.events) + 16))
-    .force('x', d3.forceX(width / 2).strength(0.06))
-    .force('y', d3.forceY(height / 2).strength(0.09))
+    .force('x', d3.forceX(width / 2).strength(0.03))
+    .force('y', d3.forceY(height / 2).strength(0.12))
     .stop();
   // Settle the layout before drawing so the page (and its screenshot) is stable.
   for (let i = 0; i < 400; i++) sim.tick();
@@ -95,7 +95,7 @@ function drawNetwork(dyads, params) {
     .attr('r', (n) => radius(n.events))
     .attr('class', (n) => (COUNTRIES[n.id] ? 'country-node' : 'actor-node'));
   // A short code fits inside its circle; a long one (IGOUNOHRC) goes below.
-  const inside = (n) => n.id.length <= 3 && radius(n.events) >= 9;
+  const inside = (n) => n.id.length <= 3 && radius(n.events) >= 11;
   nodeSel.filter(inside).append('text').attr('class', 'node-code').attr('dy', '0.35em').text((n) => n.id);
   nodeSel.append('text').attr('class', 'node-name')
     .attr('dy', (n) => radius(n.events) + 13)
@@ -119,10 +119,14 @@ function fitInto(nodes, width, height) {
   const my = 50;
   const [x0, x1] = d3.extent(nodes, (n) => n.x);
   const [y0, y1] = d3.extent(nodes, (n) => n.y);
-  const k = Math.min(1.6, (width - 2 * mx) / Math.max(1, x1 - x0), (height - 2 * my) / Math.max(1, y1 - y0));
+  // Each axis fills its room, but neither stretches more than 1.4 times the other.
+  let kx = Math.min(1.6, (width - 2 * mx) / Math.max(1, x1 - x0));
+  let ky = Math.min(1.6, (height - 2 * my) / Math.max(1, y1 - y0));
+  kx = Math.min(kx, ky * 1.4);
+  ky = Math.min(ky, kx * 1.4);
   for (const n of nodes) {
-    n.x = width / 2 + (n.x - (x0 + x1) / 2) * k;
-    n.y = height / 2 + (n.y - (y0 + y1) / 2) * k;
+    n.x = width / 2 + (n.x - (x0 + x1) / 2) * kx;
+    n.y = height / 2 + (n.y - (y0 + y1) / 2) * ky;
   }
 }
 

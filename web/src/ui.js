@@ -62,16 +62,31 @@ export function formatSigned(n, digits = 1) {
 }
 
 // Finds where each highlighted phrase occurs in the sentence: the first
-// case-sensitive match, else the first case-insensitive one. Overlapping
-// phrases keep the earlier (longer on ties) one, so marks never nest.
+// case-sensitive match, else the first case-insensitive one; a phrase whose
+// words are not contiguous in the sentence ("received response" for "received
+// a response") marks each of its words instead. Overlapping phrases keep the
+// earlier (longer on ties) one, so marks never nest.
 function findRanges(sentence, phrases) {
   const lower = sentence.toLowerCase();
+  const find = (text) => {
+    const at = sentence.indexOf(text);
+    return at >= 0 ? at : lower.indexOf(text.toLowerCase());
+  };
   const ranges = [];
   for (const { text, kind } of phrases) {
     if (!text) continue;
-    let at = sentence.indexOf(text);
-    if (at < 0) at = lower.indexOf(text.toLowerCase());
-    if (at >= 0) ranges.push({ start: at, end: at + text.length, kind });
+    const at = find(text);
+    if (at >= 0) {
+      ranges.push({ start: at, end: at + text.length, kind });
+      continue;
+    }
+    // Each word on its own, never inside a longer word ("in" in "Doha").
+    for (const word of text.split(/\s+/)) {
+      if (word.length < 2) continue;
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const m = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(sentence);
+      if (m) ranges.push({ start: m.index, end: m.index + word.length, kind });
+    }
   }
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = [];

@@ -230,7 +230,7 @@ test('negotiations: the bundled example\'s timeline renders with its steps', opt
   assert.equal(await page.locator('svg.overview-chart .step-dots circle').count(), full.timeline.filter((s) => s.date).length);
   assert.equal(await page.locator('#terms li').count(), full.terms.length);
   assert.equal(await page.locator('#escalation .front').count(), full.escalation.length);
-  await screenshot(page, 'negotiation');
+  await screenshot(page, 'negotiation', { maxHeight: 3400 });
   assertClean(page);
   await page.close();
 });

@@ -21,7 +21,7 @@ function freePort() {
 }
 
 async function waitForHealth(base, child, log) {
-  const deadline = Date.now() + 30000;
+  const deadline = Date.now() + 120000;  // a sanitizer build loads the model slowly
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.pid === undefined) throw new Error(`parley serve exited with ${child.exitCode}:\n${log.join('')}`);
     try {
@@ -32,7 +32,7 @@ async function waitForHealth(base, child, log) {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`parley serve did not answer ${base}/api/health within 30 s:\n${log.join('')}`);
+  throw new Error(`parley serve did not answer ${base}/api/health within 120 s:\n${log.join('')}`);
 }
 
 // The example corpora the tests ingest: every examples/*.jsonl document file.

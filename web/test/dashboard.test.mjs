@@ -91,6 +91,14 @@ test('events page: lists events with highlighted evidence', opts, async () => {
   // The health line in the top bar shows the store's counts.
   assert.match(await page.locator('#health').innerText(), /documents · .* events/);
   await screenshot(page, 'events', { maxHeight: 1500 });
+  // The next page starts where this one ended.
+  if (total > events.length) {
+    await page.click('.pager a:has-text("Next")');
+    await settled(page, { hashIncludes: `offset=${events.length}` });
+    const { events: second } = await apiJson(`/api/events?limit=25&offset=${events.length}`);
+    assert.equal(await page.locator('.event-card').count(), second.length);
+    assert.match(await page.locator('#result-count').innerText(), new RegExp(`^${events.length + 1}–`));
+  }
   assertClean(page);
   await page.close();
 });
@@ -173,7 +181,11 @@ test('map page: world shapes, shaded countries and event points', opts, async ()
   const { countries } = await apiJson('/api/countries');
   const shaded = await page.locator('svg.world-map path.country.has-data').count();
   assert.ok(shaded > 0 && shaded <= countries.length, `${shaded} shaded for ${countries.length} countries`);
-  assert.ok(await page.locator('svg.world-map circle.event-point').count() > 0, 'no event points');
+  // One point per distinct place among the events that have coordinates.
+  const located = (await apiJson('/api/events?limit=1000')).events.filter((e) => typeof e.location?.lat === 'number');
+  const places = new Set(located.map((e) => `${e.location.lat.toFixed(3)},${e.location.lon.toFixed(3)}`));
+  assert.ok(places.size > 0, 'no event has a place');
+  assert.equal(await page.locator('svg.world-map circle.event-point').count(), places.size);
   assert.ok(await page.locator('#country-table tbody tr').count() > 0);
   await screenshot(page, 'map');
 
@@ -200,6 +212,12 @@ test('network page: a node per actor and a link per dyad', opts, async () => {
   assert.equal(await page.locator('svg.network g.node').count(), actors.size);
   assert.equal(await page.locator('svg.network path.link').count(), dyads.length);
   await screenshot(page, 'network');
+  // The top dyad's row opens its time series.
+  await page.click('#dyad-table tbody tr:first-child a');
+  await settled(page, { hashIncludes: '/timeseries' });
+  assert.equal(await page.inputValue('#f-source'), dyads[0].source);
+  assert.equal(await page.inputValue('#f-target'), dyads[0].target);
+  assert.ok(await page.locator('svg.timeseries-chart rect.bar').count() > 0);
   assertClean(page);
   await page.close();
 });

@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <cmath>
 #include <chrono>
 #include <thread>
 #include <fstream>
@@ -57,6 +58,10 @@ const char* ReasonFor(int status) {
   }
 }
 
+// Whether the URL has a query string. (Request::params also holds the fields
+// of a form-encoded body, which is what curl -d labels any body as.)
+bool HasQuery(const httplib::Request& req) { return req.target.find('?') != std::string::npos; }
+
 // Compares without an early exit, so the time taken says nothing about how
 // much of the token matched (only whether the length did).
 bool SameToken(std::string_view given, std::string_view expected) {
@@ -95,7 +100,9 @@ void AppendCountRows(std::string_view key, const std::vector<Row>& rows, JsonWri
     name_row(row, out);
     out.Field("events", row.counts.events).Key("quad").BeginArray();
     for (size_t n : row.counts.quad) out.Int(static_cast<int64_t>(n));
-    out.EndArray().Field("goldstein", row.counts.goldstein).EndObject();
+    // Weights have one decimal; rounding the sum hides the binary noise of
+    // adding them (6.899999999999999 → 6.9); + 0.0 turns -0 into 0.
+    out.EndArray().Field("goldstein", std::round(row.counts.goldstein * 1000) / 1000 + 0.0).EndObject();
   }
   out.EndArray();
 }
@@ -230,7 +237,7 @@ bool ApiServer::Impl::CheckToken(const httplib::Request& req, httplib::Response&
 }
 
 void ApiServer::Impl::Code(const httplib::Request& req, httplib::Response& res) {
-  if (!req.params.empty()) return SendError(res, 400, "this route takes no parameters");
+  if (HasQuery(req)) return SendError(res, 400, "this route takes no parameters");
   pipeline::DocumentCoder document_coder(*backend.coder, *backend.model);
   io::ReadSummary summary;
   std::vector<io::SkippedRecord> failed;
@@ -277,7 +284,7 @@ void ApiServer::Impl::StaticFile(const httplib::Request& req, httplib::Response&
 }
 
 void ApiServer::Impl::Health(const httplib::Request& req, httplib::Response& res) {
-  if (!req.params.empty()) return SendError(res, 400, "this route takes no parameters");
+  if (HasQuery(req)) return SendError(res, 400, "this route takes no parameters");
   auto counts = backend.store->Counts();
   if (!counts.ok()) return SendError(res, 503, "store unavailable: " + counts.status().message());
   JsonWriter out;
@@ -292,7 +299,7 @@ void ApiServer::Impl::Health(const httplib::Request& req, httplib::Response& res
 
 void ApiServer::Impl::Documents(const httplib::Request& req, httplib::Response& res) {
   if (!CheckToken(req, res)) return;
-  if (!req.params.empty()) return SendError(res, 400, "this route takes no parameters");
+  if (HasQuery(req)) return SendError(res, 400, "this route takes no parameters");
   pipeline::DocumentCoder document_coder(*backend.coder, *backend.model);
   io::ReadSummary summary;
   std::vector<io::SkippedRecord> failed;
@@ -387,7 +394,7 @@ void ApiServer::Impl::Countries(const httplib::Request& req, httplib::Response& 
 }
 
 void ApiServer::Impl::Negotiations(const httplib::Request& req, httplib::Response& res) {
-  if (!req.params.empty()) return SendError(res, 400, "this route takes no parameters");
+  if (HasQuery(req)) return SendError(res, 400, "this route takes no parameters");
   auto stored = backend.store->Negotiations();
   if (!stored.ok()) return SendStatus(res, stored.status());
   JsonWriter out;
@@ -401,7 +408,7 @@ void ApiServer::Impl::Negotiations(const httplib::Request& req, httplib::Respons
 }
 
 void ApiServer::Impl::Negotiation(const httplib::Request& req, httplib::Response& res) {
-  if (!req.params.empty()) return SendError(res, 400, "this route takes no parameters");
+  if (HasQuery(req)) return SendError(res, 400, "this route takes no parameters");
   auto stored = backend.store->Negotiation(req.matches[1].str());
   if (!stored.ok()) {
     if (stored.status().code() == ErrorCode::kNotFound) return SendError(res, 404, stored.status().message());

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <climits>
+#include <cmath>
 #include <functional>
 #include <set>
 #include <thread>
@@ -147,6 +148,12 @@ TEST_F(ApiServerTest, CodeReturnsEventsWithTheirSentences) {
     EXPECT_NE(sentence.find(verb), std::string_view::npos) << sentence << " / " << verb;
     EXPECT_EQ(std::string_view(e["doc_id"]).rfind("sudan-", 0), 0u);
   }
+  // Labelled as a form (curl -d does that), the body is still read as documents.
+  auto form = client_->Post("/api/code", body, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->status, 200) << form->body;
+  dom::parser form_parser;
+  EXPECT_EQ(dom::array(form_parser.parse(form->body)["events"]).size(), events.size());
   // The same documents as a JSON array code the same.
   std::string array = "[";
   std::istringstream lines(body);
@@ -412,6 +419,8 @@ TEST_F(ApiServerTest, AggregatesAddUpToTheEvents) {
       previous = period;
       int64_t n = point["events"], quads = 0;
       for (dom::element q : dom::array(point["quad"])) quads += int64_t(q);
+      double goldstein = point["goldstein"];
+      EXPECT_EQ(goldstein, std::round(goldstein * 1000) / 1000) << "sums are rounded: " << goldstein;
       EXPECT_EQ(quads, n) << period;
       sum += n;
       if (std::string_view(interval) == "month") {

@@ -79,6 +79,7 @@ struct Item {
   // For a step the words state with no actor ("the ceasefire took effect"):
   // the parties its sentence names, which place it.
   std::vector<std::string> named;
+  std::vector<std::string> proposers;  // who put forward the proposal a reply answers
 };
 
 struct SentenceKey {
@@ -100,6 +101,7 @@ class Tracker {
   const std::vector<Mention>& MentionsOf(const Document& doc, int32_t sentence);
   void BuildItems();
   void AddSentenceSteps();
+  void ShareSentenceDates();
   void FindNegotiations();
   std::optional<Negotiation> Assemble(const PartyPair& pair, const std::set<std::string>& mediators);
   void AddTerms(Negotiation& n, const std::set<std::string>& docs_with_steps,
@@ -188,6 +190,22 @@ void Tracker::BuildItems() {
     if (!country.empty()) aliases_.Add(entry.first, country);
   }
   AddSentenceSteps();
+  ShareSentenceDates();
+}
+
+// A step whose clause states no date takes the date its sentence states for
+// another step: "mediators received a response from Hamas on Wednesday,
+// indicating that Hamas has agreed in principle" — both on Wednesday.
+void Tracker::ShareSentenceDates() {
+  std::map<SentenceKey, Date> stated;
+  for (const Item& item : items_)
+    if (item.step && item.event->meta.date_precision != DatePrecision::kDocument && item.date.known())
+      stated.emplace(SentenceKey{item.event->doc_id, item.event->sentence}, item.date);
+  for (Item& item : items_) {
+    if (!item.step || item.event->meta.date_precision != DatePrecision::kDocument) continue;
+    auto it = stated.find(SentenceKey{item.event->doc_id, item.event->sentence});
+    if (it != stated.end()) item.date = it->second;
+  }
 }
 
 void Tracker::AddSentenceSteps() {
@@ -207,7 +225,9 @@ void Tracker::AddSentenceSteps() {
         e.target.code = found.other;
         e.event.text = found.words;
         e.event.first_token = e.event.last_token = found.verb;
-        e.meta.event_date = enrich::ResolveEventDate(doc, s, found.verb, doc.date).date;
+        enrich::ResolvedDate when = enrich::ResolveEventDate(doc, s, found.verb, doc.date);
+        e.meta.event_date = when.date;
+        e.meta.date_precision = when.precision;
         stated_events_.push_back(std::move(e));
         Item item;
         item.event = &stated_events_.back();
@@ -218,6 +238,7 @@ void Tracker::AddSentenceSteps() {
         item.date = item.event->meta.event_date.known() ? item.event->meta.event_date : doc.date;
         item.step = found.step;
         for (const Mention& m : mentions) item.named.push_back(m.party);
+        item.proposers = found.proposers;
         items_.push_back(std::move(item));
       }
     }
@@ -286,6 +307,9 @@ void Tracker::FindNegotiations() {
   std::set<PartyPair> named_pairs;
   std::vector<std::pair<std::string, std::string>> named_mediators;  // mediator, document
   std::set<std::string> ever_named_mediator;
+  // Third parties whose proposal a side answers are in the talks.
+  for (const Item& item : items_)
+    for (const std::string& p : item.proposers) named_mediators.emplace_back(p, item.event->doc_id);
   for (const Document& doc : docs_) {
     std::set<std::string>& present = doc_parties_[doc.id];
     for (const Sentence& s : doc.sentences) {
@@ -467,14 +491,15 @@ void SortAndMerge(std::vector<Step>& timeline, std::vector<std::pair<size_t, siz
   timeline = std::move(sorted);
 }
 
-// A headline repeats its story's lead: its step goes when the body states a
-// step of the same kind.
+// A headline sums up its story, in fewer and vaguer words ("RSF declares
+// truce" for "declared a unilateral truce"): its steps go when the body
+// states any step of the negotiation.
 void DropHeadlineRepeats(std::vector<Step>& timeline) {
-  std::set<std::tuple<std::string, StepKind, std::string>> in_body;
+  std::set<std::string> in_body;
   for (const Step& s : timeline)
-    if (s.evidence.sentence >= 0) in_body.emplace(s.evidence.doc_id, s.kind, s.outcome);
+    if (s.evidence.sentence >= 0) in_body.insert(s.evidence.doc_id);
   std::erase_if(timeline, [&](const Step& s) {
-    return s.evidence.sentence < 0 && in_body.count({s.evidence.doc_id, s.kind, s.outcome});
+    return s.evidence.sentence < 0 && in_body.count(s.evidence.doc_id);
   });
 }
 
@@ -598,7 +623,8 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
           for (const Mention& m : MentionsOf(docs_[d->second], item.event->sentence)) named.push_back(m.party);
       }
       bool only_ours = std::all_of(named.begin(), named.end(), [&](const std::string& x) {
-        return is_party(x) || mediators.count(x) != 0;
+        return is_party(x) || mediators.count(x) != 0 ||
+               std::find(item.proposers.begin(), item.proposers.end(), x) != item.proposers.end();
       });
       auto present = [&](const std::string& x) {
         return doc_parties_[doc].count(x) || (!HomeOf(x).empty() && doc_parties_[doc].count(HomeOf(x)));

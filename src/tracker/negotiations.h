@@ -69,8 +69,9 @@ struct Step {
   StepKind kind = StepKind::kTalks;
   // kResponse: "accepted", "accepted_in_principle", "rejected", "countered"
   // (a counter-proposal or amendments), or "" when the reply's content is not
-  // stated. kImplementation: "release", "aid", "withdrawal" or "ceasefire"
-  // (a truce took effect). Otherwise "".
+  // stated. kImplementation: "release", "aid", "withdrawal", "ceasefire"
+  // (a truce took effect) or "unilateral_ceasefire" (a truce one side
+  // declared alone; no agreement). Otherwise "".
   std::string outcome;
   std::vector<std::string> actors;  // party or mediator codes taking part, acting side first
   std::string place;      // where (talks, from the gazetteer or "in/to <Place>"); "" = unstated

@@ -24,6 +24,7 @@ Command RegisterDict(CLI::App& app);
 Command RegisterParse(CLI::App& app);
 Command RegisterTrain(CLI::App& app);
 Command RegisterIngest(CLI::App& app);  // src/cli/ingest_command.cc (store)
+Command RegisterEvents(CLI::App& app);  // src/cli/events_command.cc (store)
 
 }  // namespace parley::cli
 

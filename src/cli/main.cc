@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
       parley::cli::RegisterCode(app), parley::cli::RegisterParse(app),
       parley::cli::RegisterEval(app), parley::cli::RegisterDict(app),
       parley::cli::RegisterTrain(app),
-      parley::cli::RegisterIngest(app)};
+      parley::cli::RegisterIngest(app), parley::cli::RegisterEvents(app)};
   CLI11_PARSE(app, argc, argv);
   for (auto& command : commands)
     if (command.app->parsed()) return command.run();

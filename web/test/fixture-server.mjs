@@ -67,6 +67,9 @@ function period(date, interval) {
   return date;
 }
 
+// Goldstein sums are rounded to three decimals, as parley serve rounds them.
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
 function aggregate(events, keyOf) {
   const groups = new Map();
   for (const e of events) {
@@ -108,7 +111,8 @@ function api(state, path, p) {
     if (!p.source && !p.target && !p.country && !p.actor) throw new BadRequest('give source/target, country or actor');
     const hits = filterEvents(state.events, { ...range, source: p.source, target: p.target, country: p.country, actor: p.actor });
     const groups = aggregate(hits, (e) => (dateOf(e) ? period(dateOf(e), interval) : null));
-    const series = [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, g]) => ({ period: k, ...g }));
+    const series = [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([k, g]) => ({ period: k, ...g, goldstein: round3(g.goldstein) }));
     return { interval, series };
   }
   if (path === '/api/dyads') {
@@ -116,7 +120,7 @@ function api(state, path, p) {
     const groups = aggregate(hits, (e) => `${countryOf(e.source)}\t${countryOf(e.target)}`);
     const dyads = [...groups.entries()].map(([k, g]) => {
       const [source, target] = k.split('\t');
-      return { source, target, events: g.events, goldstein: g.goldstein, quad: g.quad };
+      return { source, target, events: g.events, goldstein: round3(g.goldstein), quad: g.quad };
     }).sort((a, b) => b.events - a.events || a.source.localeCompare(b.source));
     return { dyads: dyads.slice(0, p.limit ? Number(p.limit) : 100) };
   }
@@ -131,7 +135,8 @@ function api(state, path, p) {
         groups.get(c).goldstein += e.goldstein ?? 0;
       }
     }
-    return { countries: [...groups.values()].sort((a, b) => b.events - a.events) };
+    const countries = [...groups.values()].map((c) => ({ ...c, goldstein: round3(c.goldstein) }));
+    return { countries: countries.sort((a, b) => b.events - a.events) };
   }
   if (path === '/api/negotiations') {
     return {

@@ -79,9 +79,10 @@ export async function startParley({ bin, web, examples }) {
   }
 }
 
-export async function startFixture({ events, negotiations, web }) {
-  const negs = negotiations ? loadJsonLines(negotiations) : [];
-  const server = await startFixtureServer({ events: loadJsonLines(events), negotiations: negs, web });
+// `events` and `negotiations`: arrays, or JSON Lines files holding them.
+export async function startFixture({ events, negotiations = [], web }) {
+  const load = (x) => (Array.isArray(x) ? x : loadJsonLines(x));
+  const server = await startFixtureServer({ events: load(events), negotiations: load(negotiations), web });
   return {
     base: `http://127.0.0.1:${server.address().port}`,
     ingested: [],

@@ -1,6 +1,7 @@
 // The dashboard's router: #/<page>[/<id>][?filters]. Each page module exports
 // render(root, route) and returns when its data is drawn; the body then
-// carries data-state="ready" (or "error"), which the browser tests wait for.
+// carries data-state="ready" (or "error") and data-route (the hash drawn),
+// which the browser tests wait for.
 import { api } from './api.js';
 import { h, formatNumber, errorBox } from './ui.js';
 import * as events from './events.js';
@@ -22,6 +23,7 @@ async function show() {
   }
   document.body.dataset.state = 'loading';
   document.body.dataset.page = route.page;
+  document.body.dataset.route = location.hash;
   const root = document.getElementById('page');
   root.replaceChildren();
   try {

@@ -29,7 +29,7 @@ function loadWorld() {
 
 export async function render(root, route) {
   const params = { shade: 'events', ...route.params };
-  root.append(pageHead('Map', 'Countries shaded by the events they take part in; dots are events at the place the text names. Scroll to zoom, drag to pan, click a country for its events.'));
+  root.append(pageHead('Map', 'Countries shaded by the events they take part in; dots are events at the place the text names. Scroll to zoom, drag to pan; click a country or a dot for its events.'));
   root.append(filterForm(FIELDS, params, (values) => go('map', values), { submitLabel: 'Show' }));
 
   const range = { from: params.from, to: params.to };
@@ -127,7 +127,8 @@ function drawMap(world, byNumeric, places, color, shadeBy, range) {
     .attr('cy', (p) => projection([p.lon, p.lat])[1])
     .attr('r', (p) => radius(p.events.length))
     .attr('fill', (p) => quadColor(dominantQuad(p.events)))
-    .call(withTooltip, (p) => placeTip(p));
+    .call(withTooltip, (p) => placeTip(p))
+    .on('click', (e, p) => go('events', { bbox: placeBox(p), ...range }));
 
   // Zoom: start framed on the countries and places that have events.
   const zoom = d3.zoom().scaleExtent([1, 24])
@@ -155,6 +156,12 @@ function drawMap(world, byNumeric, places, color, shadeBy, range) {
     }
   }
   return svg.node();
+}
+
+// A box of about a kilometre around a place: its events, and no others'.
+export function placeBox(p) {
+  const d = 0.005;
+  return [p.lon - d, p.lat - d, p.lon + d, p.lat + d].map((x) => x.toFixed(4)).join(',');
 }
 
 function dominantQuad(events) {

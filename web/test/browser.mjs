@@ -49,11 +49,12 @@ export async function newPage(context) {
   return page;
 }
 
-// Waits until the dashboard has drawn the current route (body[data-state]).
+// Waits until the dashboard has drawn the current route (body[data-state],
+// body[data-route] = the hash it drew), and that route includes `hashIncludes`.
 export async function settled(page, { hashIncludes } = {}) {
   await page.waitForFunction((part) => {
-    const state = document.body.dataset.state;
-    return (state === 'ready' || state === 'error') && (!part || location.hash.includes(part));
+    const { state, route } = document.body.dataset;
+    return (state === 'ready' || state === 'error') && route === location.hash && (!part || location.hash.includes(part));
   }, hashIncludes ?? null, { timeout: 20000 });
   const state = await page.evaluate(() => document.body.dataset.state);
   if (state !== 'ready') {

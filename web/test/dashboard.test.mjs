@@ -189,6 +189,15 @@ test('map page: world shapes, shaded countries and event points', opts, async ()
   assert.ok(await page.locator('#country-table tbody tr').count() > 0);
   await screenshot(page, 'map');
 
+  // Clicking the biggest dot lists that place's events.
+  const biggest = [...places].map((key) => ({ key, n: located.filter((e) => `${e.location.lat.toFixed(3)},${e.location.lon.toFixed(3)}` === key).length }))
+    .sort((a, b) => b.n - a.n)[0];
+  await page.locator('svg.world-map circle.event-point').first().dispatchEvent('click');
+  await settled(page, { hashIncludes: 'bbox=' });
+  assert.equal(Number(await page.locator('#result-count').getAttribute('data-total')), biggest.n);
+  await page.goto(`${server.base}/#/map`);
+  await settled(page, { hashIncludes: '/map' });
+
   // Shaded countries are coloured, others keep the land colour.
   const fills = await page.locator('path.country').evaluateAll((els) =>
     els.map((e) => ({ data: e.classList.contains('has-data'), fill: getComputedStyle(e).fill })));

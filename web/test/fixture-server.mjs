@@ -130,9 +130,11 @@ function api(state, path, p) {
     for (const e of hits) {
       for (const c of new Set([e.source.country, e.target.country])) {
         if (!c) continue;
-        if (!groups.has(c)) groups.set(c, { country: c, events: 0, goldstein: 0 });
-        groups.get(c).events += 1;
-        groups.get(c).goldstein += e.goldstein ?? 0;
+        if (!groups.has(c)) groups.set(c, { country: c, events: 0, goldstein: 0, quad: [0, 0, 0, 0] });
+        const g = groups.get(c);
+        g.events += 1;
+        g.goldstein += e.goldstein ?? 0;
+        if (e.quad_class >= 1 && e.quad_class <= 4) g.quad[e.quad_class - 1] += 1;
       }
     }
     const countries = [...groups.values()].map((c) => ({ ...c, goldstein: round3(c.goldstein) }));

@@ -64,7 +64,7 @@ export async function render(root, route) {
     chartPanel.append(emptyBox('No events for this selection.'));
     return;
   }
-  chartPanel.append(drawChart(series));
+  chartPanel.append(drawChart(series, data.interval ?? params.interval));
 }
 
 function stat(label, value, color) {
@@ -108,7 +108,7 @@ export function fillPeriods(series, interval) {
   return series.every((p) => out.some((o) => o === p)) ? out : series;
 }
 
-function drawChart(series) {
+function drawChart(series, interval) {
   const width = 1040;
   const height = 380;
   const margin = { top: 16, right: 64, bottom: 56, left: 52 };
@@ -129,7 +129,7 @@ function drawChart(series) {
   const every = Math.ceil(series.length / 14);
   svg.append('g').attr('class', 'axis x-axis')
     .attr('transform', `translate(0,${height - margin.bottom})`)
-    .call(d3.axisBottom(x).tickValues(x.domain().filter((_, i) => i % every === 0)))
+    .call(d3.axisBottom(x).tickValues(x.domain().filter((_, i) => i % every === 0)).tickFormat(periodLabel(interval)))
     .selectAll('text').attr('transform', 'rotate(-35)').style('text-anchor', 'end');
   svg.append('g').attr('class', 'axis y-axis')
     .attr('transform', `translate(${margin.left},0)`)
@@ -167,6 +167,13 @@ function drawChart(series) {
     .attr('r', 3.5)
     .call(withTooltip, (p) => periodTip(p));
   return svg.node();
+}
+
+// Months read as "Jan 2025"; days and weeks (their Monday) as the date.
+function periodLabel(interval) {
+  const parse = d3.utcParse('%Y-%m-%d');
+  const month = d3.utcFormat('%b %Y');
+  return (period) => (interval === 'month' && parse(period) ? month(parse(period)) : period);
 }
 
 function periodTip(p) {

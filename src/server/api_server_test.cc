@@ -496,6 +496,44 @@ TEST_F(ApiServerTest, IngestReportsBadRecordsAndStoresTheRest) {
   EXPECT_EQ(int64_t(hp.parse(Get("/api/health")->body)["documents"]), 1);
 }
 
+TEST_F(ApiServerTest, ConcurrentIngestsStoreEachDocumentOnce) {
+  const std::string body = ReadFile(PARLEY_SOURCE_DIR "/examples/sudan-talks-2025.jsonl");
+  constexpr int kClients = 6;
+  std::vector<std::string> replies(kClients);
+  std::vector<int> statuses(kClients, 0);
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", server_->port());
+      client.set_read_timeout(120, 0);
+      auto r = client.Post("/api/documents", {{"Authorization", std::string("Bearer ") + kToken}}, body,
+                           "application/x-ndjson");
+      if (r) {
+        statuses[c] = r->status;
+        replies[c] = r->body;
+      }
+      // Readers at the same time.
+      auto events = client.Get("/api/events?limit=5");
+      if (!events || events->status != 200) statuses[c] = -1;
+    });
+  }
+  for (auto& t : clients) t.join();
+  int64_t stored = 0, already = 0;
+  for (int c = 0; c < kClients; ++c) {
+    ASSERT_EQ(statuses[c], 200) << replies[c];
+    dom::parser p;
+    dom::element report = p.parse(replies[c]);
+    stored += int64_t(report["stored"]);
+    already += int64_t(report["already_stored"]);
+  }
+  EXPECT_EQ(stored, 3);
+  EXPECT_EQ(already, 3 * kClients - 3);
+  dom::parser hp;
+  EXPECT_EQ(int64_t(hp.parse(Get("/api/health")->body)["documents"]), 3);
+  dom::parser np;
+  EXPECT_GT(dom::array(np.parse(Get("/api/negotiations")->body)["negotiations"]).size(), 0u);
+}
+
 TEST_F(ApiServerTest, NegotiationsFollowTheIngestedDocuments) {
   auto none = Get("/api/negotiations");
   ASSERT_EQ(none->status, 200);

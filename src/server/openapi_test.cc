@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "server/api_server.h"
+#include "server/params.h"
 
 namespace parley::server {
 namespace {
@@ -44,6 +45,33 @@ TEST(OpenApiTest, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
   ASSERT_GE(served.size(), 12u);
   for (const auto& op : served) EXPECT_TRUE(documented.count(op)) << op << " is served but not in docs/openapi.yaml";
   for (const auto& op : documented) EXPECT_TRUE(served.count(op)) << op << " is in docs/openapi.yaml but not served";
+}
+
+// The query parameters docs/openapi.yaml lists for `path`: "name: X" lines
+// and "$ref: '#/components/parameters/X'" inside the path's block, "in:
+// query" only.
+std::set<std::string> QueryParametersIn(const std::string& file, const std::string& path) {
+  std::ifstream in(file);
+  const std::regex named(R"(name: ([A-Za-z_]+), in: query)");
+  const std::regex shared(R"(\$ref: '#/components/parameters/([A-Za-z_]+)')");
+  std::set<std::string> out;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  /", 0) == 0) inside = line == "  " + path + ":";
+    if (!inside) continue;
+    std::smatch m;
+    if (std::regex_search(line, m, named) || std::regex_search(line, m, shared)) out.insert(m[1]);
+  }
+  return out;
+}
+
+TEST(OpenApiTest, QueryParametersMatchWhatTheParsersAccept) {
+  for (const RouteInfo& r : ApiServer::Routes()) {
+    std::set<std::string> accepted;
+    for (std::string_view name : QueryParameters(r.path)) accepted.insert(std::string(name));
+    EXPECT_EQ(QueryParametersIn(PARLEY_SOURCE_DIR "/docs/openapi.yaml", r.path), accepted) << r.path;
+  }
+  EXPECT_EQ(QueryParameters("/api/events").size(), 14u);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <initializer_list>
+#include <span>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -12,11 +12,18 @@
 namespace parley::server {
 namespace {
 
+constexpr std::string_view kEventsParameters[] = {"from",    "to",   "actor", "source", "target",
+                                                 "country", "code", "root",  "plover", "quad",
+                                                 "bbox",    "q",    "limit", "offset"};
+constexpr std::string_view kSeriesParameters[] = {"source", "target", "country", "actor", "interval", "from", "to"};
+constexpr std::string_view kDyadsParameters[] = {"from", "to", "limit"};
+constexpr std::string_view kCountriesParameters[] = {"from", "to"};
+
 // Reads the parameters one request allows. An empty value counts as absent,
 // so a form can send every field.
 class ParamReader {
  public:
-  ParamReader(const QueryParams& params, std::initializer_list<std::string_view> allowed)
+  ParamReader(const QueryParams& params, std::span<const std::string_view> allowed)
       : params_(params) {
     for (const auto& [name, value] : params_) {
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
@@ -142,6 +149,14 @@ void ReadBoundingBox(ParamReader& r, std::optional<store::EventFilter::BoundingB
 
 }  // namespace
 
+std::span<const std::string_view> QueryParameters(std::string_view path) {
+  if (path == "/api/events") return kEventsParameters;
+  if (path == "/api/timeseries") return kSeriesParameters;
+  if (path == "/api/dyads") return kDyadsParameters;
+  if (path == "/api/countries") return kCountriesParameters;
+  return {};
+}
+
 Result<Date> ParseIsoDate(const std::string& text) {
   bool shape = text.size() == 10 && text[4] == '-' && text[7] == '-';
   for (size_t i = 0; shape && i < text.size(); ++i)
@@ -151,8 +166,7 @@ Result<Date> ParseIsoDate(const std::string& text) {
 }
 
 Result<EventsRequest> ParseEventsRequest(const QueryParams& params) {
-  ParamReader r(params, {"from", "to", "actor", "source", "target", "country", "code", "root",
-                         "plover", "quad", "bbox", "q", "limit", "offset"});
+  ParamReader r(params, kEventsParameters);
   EventsRequest e;
   store::EventFilter& f = e.filter;
   r.DateRange(f.from, f.to);
@@ -178,7 +192,7 @@ Result<EventsRequest> ParseEventsRequest(const QueryParams& params) {
 }
 
 Result<SeriesRequest> ParseSeriesRequest(const QueryParams& params) {
-  ParamReader r(params, {"source", "target", "country", "actor", "interval", "from", "to"});
+  ParamReader r(params, kSeriesParameters);
   SeriesRequest s;
   store::EventFilter& f = s.filter;
   ReadActor(r, "source", f.source);
@@ -204,7 +218,7 @@ Result<SeriesRequest> ParseSeriesRequest(const QueryParams& params) {
 }
 
 Result<RankingRequest> ParseDyadsRequest(const QueryParams& params) {
-  ParamReader r(params, {"from", "to", "limit"});
+  ParamReader r(params, kDyadsParameters);
   RankingRequest q;
   r.DateRange(q.filter.from, q.filter.to);
   r.Int("limit", 1, kMaxLimit, q.limit);
@@ -213,7 +227,7 @@ Result<RankingRequest> ParseDyadsRequest(const QueryParams& params) {
 }
 
 Result<RankingRequest> ParseCountriesRequest(const QueryParams& params) {
-  ParamReader r(params, {"from", "to"});
+  ParamReader r(params, kCountriesParameters);
   RankingRequest q;
   r.DateRange(q.filter.from, q.filter.to);
   if (!r.ok()) return r.status();

@@ -7,6 +7,8 @@
 #define PARLEY_SERVER_PARAMS_H_
 
 #include <map>
+#include <span>
+#include <string_view>
 #include <string>
 
 #include "parley/date.h"
@@ -44,6 +46,10 @@ Result<EventsRequest> ParseEventsRequest(const QueryParams& params);
 Result<SeriesRequest> ParseSeriesRequest(const QueryParams& params);
 Result<RankingRequest> ParseDyadsRequest(const QueryParams& params);
 Result<RankingRequest> ParseCountriesRequest(const QueryParams& params);
+
+// The query parameters the route at `path` ("/api/events") accepts, in the
+// order its error message lists them; empty for routes that take none.
+std::span<const std::string_view> QueryParameters(std::string_view path);
 
 // "YYYY-MM-DD" and nothing else, and a real day.
 Result<Date> ParseIsoDate(const std::string& text);

@@ -182,8 +182,9 @@ TEST_F(TrackerExampleTest, GazaSeriesStepByStep) {
   EXPECT_GE(n.escalation[0].material_conflict, 1);
 }
 
-// Stories written for Parley's coder evaluation, not for the tracker: a
-// check on text the tracker was not tuned to.
+// Stories written for Parley's coder evaluation, not for the tracker (its
+// rules for refused talks, proposers and unilateral truces came from them,
+// so they are no longer held out).
 TEST_F(TrackerExampleTest, SudanStories) {
   ASSERT_NO_FATAL_FAILURE(Code(std::string(PARLEY_SOURCE_DIR) + "/examples/sudan-talks-2025.jsonl"));
   std::vector<Negotiation> found = After(docs_.size());

@@ -126,7 +126,27 @@ class Tracker {
   std::vector<std::pair<PartyPair, std::set<std::string>>> negotiations_;
   std::map<std::string, std::set<std::string>> doc_parties_;  // doc id → parties it names
   std::set<const Item*> claimed_;  // one-sided steps already placed in a stronger negotiation
+  // Item indices by the parties they involve, and those with no actor, so a
+  // negotiation looks only at its own parties' items.
+  std::map<std::string, std::vector<size_t>> items_of_;
+  std::vector<size_t> actorless_;
+  // The items involving any of `parties`, plus the actorless ones, in input order.
+  std::vector<const Item*> ItemsOf(const std::set<std::string>& parties) const;
 };
+
+std::vector<const Item*> Tracker::ItemsOf(const std::set<std::string>& parties) const {
+  std::vector<size_t> at = actorless_;
+  for (const std::string& p : parties) {
+    auto it = items_of_.find(p);
+    if (it != items_of_.end()) at.insert(at.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(at.begin(), at.end());
+  at.erase(std::unique(at.begin(), at.end()), at.end());
+  std::vector<const Item*> out;
+  out.reserve(at.size());
+  for (size_t i : at) out.push_back(&items_[i]);
+  return out;
+}
 
 const SentenceWords& Tracker::Words(const std::string& doc_id, int32_t sentence) {
   SentenceKey key{doc_id, sentence};
@@ -191,6 +211,12 @@ void Tracker::BuildItems() {
   }
   AddSentenceSteps();
   ShareSentenceDates();
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const Item& item = items_[i];
+    if (item.source.empty()) actorless_.push_back(i);
+    for (const std::string* x : {&item.source, &item.target})
+      if (!x->empty()) items_of_[*x].push_back(i);
+  }
 }
 
 // A step whose clause states no date takes the date its sentence states for
@@ -471,21 +497,22 @@ void SortAndMerge(std::vector<Step>& timeline, std::vector<std::pair<size_t, siz
     return order[a].second < order[b].second;
   });
   std::vector<Step> sorted;
+  std::map<std::tuple<std::string, int32_t, StepKind, std::string>, size_t> seen;
   for (size_t i : idx) {
     Step& s = timeline[i];
     // One step per sentence and kind: "Qatar and Egypt received Hamas's
     // response" codes two events but is one reply.
-    auto same = std::find_if(sorted.begin(), sorted.end(), [&](const Step& t) {
-      return t.kind == s.kind && t.outcome == s.outcome && t.evidence.doc_id == s.evidence.doc_id &&
-             t.evidence.sentence == s.evidence.sentence;
-    });
-    if (same != sorted.end()) {
+    auto key = std::tuple(s.evidence.doc_id, s.evidence.sentence, s.kind, s.outcome);
+    auto found = seen.find(key);
+    if (found != seen.end()) {
+      Step* same = &sorted[found->second];
       for (const std::string& a : s.actors)
         if (std::find(same->actors.begin(), same->actors.end(), a) == same->actors.end())
           same->actors.push_back(a);
       if (same->place.empty()) same->place = s.place;
       continue;
     }
+    seen.emplace(std::move(key), sorted.size());
     sorted.push_back(std::move(s));
   }
   timeline = std::move(sorted);
@@ -598,7 +625,10 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
   std::vector<const Item*> step_items;
   std::vector<const Item*> claims;  // one-sided steps taken, committed if the negotiation stands
   std::set<std::string> docs_with_steps;
-  for (const Item& item : items_) {
+  std::set<std::string> involved = sides;
+  involved.insert(mediators.begin(), mediators.end());
+  for (const Item* it : ItemsOf(involved)) {
+    const Item& item = *it;
     if (!item.step) continue;
     bool src_party = is_party(item.source), tgt_party = is_party(item.target);
     bool src_med = mediators.count(item.source) != 0, tgt_med = mediators.count(item.target) != 0;
@@ -732,6 +762,9 @@ void Tracker::AddTerms(Negotiation& n, const std::set<std::string>& docs_with_st
   for (const Party& p : n.parties) whose.insert(p.code);
   for (const Party& p : n.mediators) whose.insert(p.code);
   std::set<std::pair<std::string, std::string>> seen;
+  std::map<SentenceKey, std::vector<const Item*>> by_sentence;
+  for (const Item* item : step_items)
+    by_sentence[SentenceKey{item->event->doc_id, item->event->sentence}].push_back(item);
   for (const Document& doc : docs_) {
     if (!docs_with_steps.count(doc.id)) continue;
     for (const Sentence& s : doc.sentences) {
@@ -742,15 +775,16 @@ void Tracker::AddTerms(Negotiation& n, const std::set<std::string>& docs_with_st
       // Whose terms: the acting side of a demand, proposal or reply in the
       // sentence, else a party named just before "demanded", "insisted" ...
       std::string stated_by;
-      for (const Item* item : step_items) {
-        const Event& e = *item->event;
-        StepKind k = item->step->kind;
-        if (e.doc_id == doc.id && e.sentence == s.index && whose.count(item->source) &&
-            (k == StepKind::kDemand || k == StepKind::kProposal || k == StepKind::kResponse)) {
-          stated_by = item->source;
-          break;
+      auto here = by_sentence.find(SentenceKey{doc.id, s.index});
+      if (here != by_sentence.end())
+        for (const Item* item : here->second) {
+          StepKind k = item->step->kind;
+          if (whose.count(item->source) &&
+              (k == StepKind::kDemand || k == StepKind::kProposal || k == StepKind::kResponse)) {
+            stated_by = item->source;
+            break;
+          }
         }
-      }
       if (stated_by.empty()) {
         static const std::vector<std::string_view> kStates = {"demand*", "insist*", "call* for",
                                                                "propos*", "want*", "seek*", "sought"};
@@ -795,7 +829,8 @@ void Tracker::AddEscalation(Negotiation& n, const std::set<std::string>& sides) 
   const int from = dated ? DaysFromCivil(n.first_date) - options_.front_window_days : 0;
   const int to = dated ? DaysFromCivil(n.last_date) + options_.front_window_days : 0;
   std::map<std::string, Front> fronts;
-  for (const Item& item : items_) {
+  for (const Item* it : ItemsOf(sides)) {
+    const Item& item = *it;
     if (!item.conflict) continue;
     bool src = sides.count(item.source) != 0, tgt = sides.count(item.target) != 0;
     if (!src && !tgt) continue;
@@ -837,9 +872,12 @@ void Tracker::AddEscalation(Negotiation& n, const std::set<std::string>& sides) 
 std::vector<Negotiation> Tracker::Run() {
   BuildItems();
   FindNegotiations();
+  // Assembled strongest first (one-sided steps go to the first that fits),
+  // returned by id.
   std::vector<Negotiation> out;
   for (const auto& [pair, mediators] : negotiations_)
     if (auto n = Assemble(pair, mediators)) out.push_back(std::move(*n));
+  std::sort(out.begin(), out.end(), [](const Negotiation& a, const Negotiation& b) { return a.id < b.id; });
   return out;
 }
 

@@ -189,6 +189,17 @@ TEST(TrackNegotiationsTest, JsonForTheApi) {
   EXPECT_NE(text.find("state: talks"), std::string::npos) << text;
 }
 
+TEST(TrackNegotiationsTest, SortedById) {
+  std::vector<Document> docs = {MakeDocument(
+      "a", "2025-05-16", {"Russia and Ukraine held talks in Istanbul .", "Armenia and Azerbaijan held talks ."})};
+  std::vector<Event> events = {MakeEvent(docs[0], 0, "RUSGOV", "046", "UKRGOV", 3, 3),
+                               MakeEvent(docs[0], 1, "ARMGOV", "046", "AZEGOV", 3, 3)};
+  std::vector<Negotiation> found = TrackNegotiations(docs, events);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].id, "ARM-AZE");
+  EXPECT_EQ(found[1].id, "RUS-UKR");
+}
+
 TEST(TrackNegotiationsTest, NothingInNothingOut) {
   EXPECT_TRUE(TrackNegotiations({}, {}).empty());
   // Events whose documents are missing still count, without sentence text.

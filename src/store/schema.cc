@@ -105,6 +105,17 @@ CREATE TABLE IF NOT EXISTS actors (
   known_group TEXT NOT NULL,
   name TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS day_counts (
+  row_day INTEGER NOT NULL,
+  source TEXT @CODE@ NOT NULL,
+  target TEXT @CODE@ NOT NULL,
+  source_country TEXT @CODE@ NOT NULL,
+  target_country TEXT @CODE@ NOT NULL,
+  quad_class INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (row_day, source, target, source_country, target_country, quad_class)
+);
 CREATE TABLE IF NOT EXISTS negotiations (
   id TEXT PRIMARY KEY,
   json TEXT NOT NULL

@@ -9,7 +9,10 @@ packages=(
   libsimdjson-dev libcli11-dev libfmt-dev libpugixml-dev
   iso-codes ruby-countries wamerican  # data read by tools/gen-countries.py, gen-cameo-codes.py, gen-places.py
   zlib1g-dev
+  libsqlite3-dev libpq-dev  # src/store: SQLite (embedded) and PostgreSQL (client) engines
+  libcpp-httplib-dev curl  # src/server: HTTP server/client (parley serve, bench/api_load); curl for bench/api_load.sh
 )
+packages+=("$@")  # extra packages from a caller (scripts/install-browser-deps.sh)
 
 missing=()
 for p in "${packages[@]}"; do

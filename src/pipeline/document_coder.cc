@@ -10,13 +10,14 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
                           std::vector<std::string>* headline_unmatched) {
   if (headline_unmatched != nullptr) headline_unmatched->clear();
   if (doc.sentences.empty() || !doc.IsParsed()) {
-    if (!model_ && model_status_.ok()) {
+    if (shared_model_ == nullptr && !model_ && model_status_.ok()) {
       auto loaded = parse::Model::Load(ResolveModelPath(model_path_));
       if (loaded.ok()) model_ = std::move(loaded).value();
       else model_status_ = loaded.status();
     }
-    if (!model_) return model_status_;
-    Status analyzed = Analyze(doc, *model_);
+    const parse::Model* model = shared_model_ != nullptr ? shared_model_ : model_ ? &*model_ : nullptr;
+    if (model == nullptr) return model_status_;
+    Status analyzed = Analyze(doc, *model);
     if (!analyzed.ok()) return analyzed;
   }
   size_t first_new = out.size();

@@ -19,6 +19,10 @@ class DocumentCoder {
   // `model_path` as for ResolveModelPath ("" = the default model).
   DocumentCoder(const coder::Coder& coder, std::string model_path)
       : coder_(coder), model_path_(std::move(model_path)) {}
+  // Uses `model`, already loaded and shared (the server's threads share one
+  // model rather than each loading its own). REQUIRES: `model` outlives this.
+  DocumentCoder(const coder::Coder& coder, const parse::Model& model)
+      : coder_(coder), shared_model_(&model) {}
 
   // Parses `doc` if it has no trees, then appends its events to `out`. An
   // error (the model cannot be loaded) leaves `out` unchanged. When the
@@ -32,6 +36,7 @@ class DocumentCoder {
  private:
   const coder::Coder& coder_;
   std::string model_path_;
+  const parse::Model* shared_model_ = nullptr;
   std::optional<parse::Model> model_;
   Status model_status_;
 };

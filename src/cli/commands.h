@@ -26,6 +26,7 @@ Command RegisterTrain(CLI::App& app);
 Command RegisterServe(CLI::App& app);
 Command RegisterNegotiations(CLI::App& app);
 Command RegisterIngest(CLI::App& app);  // src/cli/ingest_command.cc (store)
+Command RegisterEvents(CLI::App& app);  // src/cli/events_command.cc (store)
 
 }  // namespace parley::cli
 

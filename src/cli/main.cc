@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
       parley::cli::RegisterCode(app), parley::cli::RegisterParse(app),
       parley::cli::RegisterEval(app), parley::cli::RegisterDict(app),
       parley::cli::RegisterTrain(app),
-      parley::cli::RegisterIngest(app)};
+      parley::cli::RegisterIngest(app), parley::cli::RegisterEvents(app)};
   commands.push_back(parley::cli::RegisterNegotiations(app));
   commands.push_back(parley::cli::RegisterServe(app));
   CLI11_PARSE(app, argc, argv);

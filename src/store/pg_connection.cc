@@ -25,10 +25,20 @@ std::string Redact(const std::string& url) {
   return url.substr(0, colon) + ":***" + url.substr(at);
 }
 
+// libpq's message on one line: its "\n\t" continuations become spaces.
 std::string Trimmed(const char* message) {
   std::string s = message ? message : "";
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n') {
+      while (i + 1 < s.size() && (s[i + 1] == '\t' || s[i + 1] == ' ')) ++i;
+      out += ' ';
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
 }
 
 class PgRow final : public Row {

@@ -246,12 +246,43 @@ Result<EventPage> QueryEvents(Connection& c, const EventFilter& filter, size_t l
   return page;
 }
 
+namespace {
+
+// Where the aggregates come from: the events themselves, or day_counts (one
+// row per day, dyad and QuadClass, kept by Ingest) when the filter asks only
+// for dates and a country, which day_counts carries. Both are aliased `e`
+// with the columns BuildWhere uses for those conditions.
+struct AggregateSource {
+  std::string table, events, goldstein, source, target, known_day;
+};
+
+AggregateSource SourceFor(const EventFilter& f) {
+  EventFilter rest = f;
+  rest.from.reset();
+  rest.to.reset();
+  rest.country.clear();
+  bool summary = rest.actor.empty() && rest.source.empty() && rest.target.empty() && rest.code.empty() &&
+                 rest.root.empty() && rest.plover.empty() && rest.quad_class == 0 && !rest.bbox && rest.text.empty();
+  if (summary)
+    return {"day_counts e", "e.events", "e.goldstein", "e.source", "e.target",
+            fmt::format("e.row_day <> {}", kUnknownDay)};
+  return {"events e", "1", "e.goldstein",
+          "CASE WHEN e.source_country <> '' THEN e.source_country ELSE e.source_code END",
+          "CASE WHEN e.target_country <> '' THEN e.target_country ELSE e.target_code END",
+          "e.row_day IS NOT NULL"};
+}
+
+}  // namespace
+
+bool AnsweredFromDayCounts(const EventFilter& filter) { return SourceFor(filter).table == "day_counts e"; }
+
 Result<std::vector<SeriesPoint>> QueryTimeSeries(Connection& c, const EventFilter& filter, Interval interval) {
   auto where = BuildWhere(c.engine(), filter);
   if (!where.ok()) return where.status();
-  std::string sql = "SELECT e.row_day, e.quad_class, count(*), sum(e.goldstein) FROM events e" + where->sql +
-                    (where->sql.empty() ? " WHERE " : " AND ") +
-                    "e.row_day IS NOT NULL GROUP BY e.row_day, e.quad_class";
+  AggregateSource from = SourceFor(filter);
+  std::string sql = fmt::format("SELECT e.row_day, e.quad_class, sum({}), sum({}) FROM {}{}{}{} GROUP BY 1, 2",
+                                from.events, from.goldstein, from.table, where->sql,
+                                where->sql.empty() ? " WHERE " : " AND ", from.known_day);
   std::map<int64_t, EventCounts> periods;
   Status s = c.Query(sql, where->params, [&](const Row& row) {
     AddCounts(periods[PeriodStart(row.Int(0), interval)], static_cast<int>(row.Int(1)),
@@ -267,11 +298,9 @@ Result<std::vector<SeriesPoint>> QueryTimeSeries(Connection& c, const EventFilte
 Result<std::vector<DyadCounts>> QueryDyads(Connection& c, const EventFilter& filter, size_t limit) {
   auto where = BuildWhere(c.engine(), filter);
   if (!where.ok()) return where.status();
-  std::string sql =
-      "SELECT CASE WHEN e.source_country <> '' THEN e.source_country ELSE e.source_code END AS s, "
-      "CASE WHEN e.target_country <> '' THEN e.target_country ELSE e.target_code END AS t, "
-      "e.quad_class, count(*), sum(e.goldstein) FROM events e" +
-      where->sql + " GROUP BY 1, 2, 3";
+  AggregateSource from = SourceFor(filter);
+  std::string sql = fmt::format("SELECT {}, {}, e.quad_class, sum({}), sum({}) FROM {}{} GROUP BY 1, 2, 3",
+                                from.source, from.target, from.events, from.goldstein, from.table, where->sql);
   std::map<std::pair<std::string, std::string>, EventCounts> dyads;
   Status s = c.Query(sql, where->params, [&](const Row& row) {
     AddCounts(dyads[{std::string(row.Text(0)), std::string(row.Text(1))}], static_cast<int>(row.Int(2)),
@@ -289,15 +318,16 @@ Result<std::vector<DyadCounts>> QueryDyads(Connection& c, const EventFilter& fil
 Result<std::vector<CountryCounts>> QueryCountries(Connection& c, const EventFilter& filter) {
   auto where = BuildWhere(c.engine(), filter);
   if (!where.ok()) return where.status();
+  AggregateSource from = SourceFor(filter);
   std::string and_ = where->sql.empty() ? " WHERE " : " AND ";
   // The same parameters serve both halves: $N names the same value twice.
-  std::string sql =
-      "SELECT c, quad_class, count(*), sum(goldstein) FROM ("
-      "SELECT e.source_country AS c, e.quad_class, e.goldstein FROM events e" +
-      where->sql + and_ +
-      "e.source_country <> '' UNION ALL "
-      "SELECT e.target_country AS c, e.quad_class, e.goldstein FROM events e" +
-      where->sql + and_ + "e.target_country <> '' AND e.target_country <> e.source_country) sides GROUP BY 1, 2";
+  std::string sql = fmt::format(
+      "SELECT c, quad_class, sum(n), sum(g) FROM ("
+      "SELECT e.source_country AS c, e.quad_class, {0} AS n, {1} AS g FROM {2}{3}{4}e.source_country <> '' "
+      "UNION ALL "
+      "SELECT e.target_country AS c, e.quad_class, {0} AS n, {1} AS g FROM {2}{3}{4}e.target_country <> '' "
+      "AND e.target_country <> e.source_country) sides GROUP BY 1, 2",
+      from.events, from.goldstein, from.table, where->sql, and_);
   std::map<std::string, EventCounts> countries;
   Status s = c.Query(sql, where->params, [&](const Row& row) {
     AddCounts(countries[std::string(row.Text(0))], static_cast<int>(row.Int(1)), static_cast<size_t>(row.Int(2)),

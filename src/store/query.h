@@ -24,6 +24,10 @@ Result<WhereClause> BuildWhere(Engine engine, const EventFilter& filter);
 // "" when it has no words.
 std::string Fts5Query(std::string_view text);
 
+// True when the aggregates for `filter` come from the day_counts summary
+// (it sets nothing but dates and a country), not from the events.
+bool AnsweredFromDayCounts(const EventFilter& filter);
+
 Result<EventPage> QueryEvents(Connection& c, const EventFilter& filter, size_t limit, size_t offset);
 Result<std::vector<SeriesPoint>> QueryTimeSeries(Connection& c, const EventFilter& filter, Interval interval);
 Result<std::vector<DyadCounts>> QueryDyads(Connection& c, const EventFilter& filter, size_t limit);

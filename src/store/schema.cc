@@ -5,6 +5,8 @@
 namespace parley::store {
 namespace {
 
+// @CLUSTERED@: in SQLite the table is its primary key's b-tree (WITHOUT
+// ROWID), so a range of days is read in one pass.
 // @ID@: a 64-bit integer key (SQLite's INTEGER PRIMARY KEY is the rowid,
 // which FTS5 needs). Keys grow with each document stored (documents.seq;
 // a document's sentences and events are seq << 20 | position), so rows are
@@ -105,6 +107,17 @@ CREATE TABLE IF NOT EXISTS actors (
   known_group TEXT NOT NULL,
   name TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS day_counts (
+  row_day INTEGER NOT NULL,
+  source TEXT @CODE@ NOT NULL,
+  target TEXT @CODE@ NOT NULL,
+  source_country TEXT @CODE@ NOT NULL,
+  target_country TEXT @CODE@ NOT NULL,
+  quad_class INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (row_day, source, target, source_country, target_country, quad_class)
+)@CLUSTERED@;
 CREATE TABLE IF NOT EXISTS negotiations (
   id TEXT PRIMARY KEY,
   json TEXT NOT NULL
@@ -131,6 +144,7 @@ std::string SchemaSql(Engine engine) {
   bool pg = engine == Engine::kPostgres;
   ReplaceAll(sql, "@ID@", pg ? "BIGINT" : "INTEGER");
   ReplaceAll(sql, "@CODE@", pg ? "COLLATE \"C\"" : "");
+  ReplaceAll(sql, "@CLUSTERED@", pg ? "" : " WITHOUT ROWID");
   sql += pg ? kPostgresText : kSqliteText;
   return sql;
 }

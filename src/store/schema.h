@@ -4,6 +4,7 @@
 #ifndef PARLEY_STORE_SCHEMA_H_
 #define PARLEY_STORE_SCHEMA_H_
 
+#include <cstdint>
 #include <string>
 
 #include "store/connection.h"
@@ -15,6 +16,10 @@ inline constexpr int kSchemaVersion = 1;
 
 // The CREATE statements (all IF NOT EXISTS) for `engine`.
 std::string SchemaSql(Engine engine);
+
+// day_counts.row_day of events whose date is unknown (a primary key column
+// cannot be NULL); below every real day, so date filters leave it out.
+inline constexpr int64_t kUnknownDay = -2147483647 - 1;
 
 // Columns of the events table in the order the store writes and reads them.
 extern const char* const kEventColumns[];

@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -117,6 +118,23 @@ class RowInserter {
   std::map<size_t, std::string> sql_;
 };
 
+// A day_counts row's key: day (kUnknownDay when unknown), the dyad as
+// Dyads() names it, both sides' countries, QuadClass.
+using DayCountKey = std::tuple<int64_t, std::string, std::string, std::string, std::string, int>;
+
+Date RowDate(const Document& doc, const Event& e) {
+  if (e.meta.event_date.known()) return e.meta.event_date;
+  return e.date.known() ? e.date : doc.date;
+}
+
+DayCountKey DayCountKeyOf(const Document& doc, const Event& e) {
+  Date d = RowDate(doc, e);
+  const EventMetadata& m = e.meta;
+  return {d.known() ? DayNumber(d) : kUnknownDay, CleanText(m.source.country.empty() ? e.source.code : m.source.country),
+          CleanText(m.target.country.empty() ? e.target.code : m.target.country), CleanText(m.source.country),
+          CleanText(m.target.country), m.quad_class};
+}
+
 // Why a document cannot be stored whole (its rows would not fit the keys), or "".
 std::string TooBig(const Document& doc, const std::vector<Event>& events) {
   if (events.size() > kMaxPerDocument)
@@ -161,7 +179,7 @@ std::string JoinLines(const std::vector<std::string>& items) {
 // One events row, in kEventColumns order.
 void EventRow(const Document& doc, int64_t seq, size_t ord, const Event& e, std::vector<Value>& row) {
   const EventMetadata& m = e.meta;
-  Date row_date = m.event_date.known() ? m.event_date : (e.date.known() ? e.date : doc.date);
+  Date row_date = RowDate(doc, e);
   row.emplace_back(EventKey(seq, ord));
   row.emplace_back(TextOf(doc.id));
   row.emplace_back(static_cast<int64_t>(ord));
@@ -377,6 +395,13 @@ Result<IngestReport> Store::Ingest(std::span<const CodedDocument> documents) {
     RowInserter mentions("mentions", {"event_id", "doc_id"}, " ON CONFLICT DO NOTHING");
     RowInserter actors("actors", {"code", "country", "sectors", "known_group", "name"},
                        " ON CONFLICT DO NOTHING");
+    RowInserter day_counts(
+        "day_counts", {"row_day", "source", "target", "source_country", "target_country", "quad_class", "events",
+                       "goldstein"},
+        " ON CONFLICT (row_day, source, target, source_country, target_country, quad_class) DO UPDATE SET "
+        "events = day_counts.events + excluded.events, goldstein = day_counts.goldstein + excluded.goldstein");
+    // The batch's events per day, dyad and QuadClass, added to day_counts at the end.
+    std::map<DayCountKey, std::pair<int64_t, double>> batch_days;
     bool sqlite = c.engine() == Engine::kSqlite;
     std::set<std::string> actors_seen;
     std::vector<Value> row;
@@ -420,6 +445,9 @@ Result<IngestReport> Store::Ingest(std::span<const CodedDocument> documents) {
         const Event& e = d->events[ord];
         EventRow(doc, seq, ord, e, row);
         add(events);
+        auto& day = batch_days[DayCountKeyOf(doc, e)];
+        ++day.first;
+        if (e.meta.has_goldstein) day.second += e.meta.goldstein;
         int64_t key = EventKey(seq, ord);
         row = {key, TextOf(doc.id)};
         add(mentions);
@@ -439,7 +467,13 @@ Result<IngestReport> Store::Ingest(std::span<const CodedDocument> documents) {
       ++batch.stored;
       batch.events += d->events.size();
     }
-    for (RowInserter* r : {&docs, &sentences, &fts, &events, &mentions, &actors}) {
+    for (const auto& [key, counts] : batch_days) {
+      row = {std::get<0>(key), TextOf(std::get<1>(key)), TextOf(std::get<2>(key)), TextOf(std::get<3>(key)),
+             TextOf(std::get<4>(key)), int64_t{std::get<5>(key)}, counts.first, counts.second};
+      add(day_counts);
+    }
+    if (!w.ok()) return w;
+    for (RowInserter* r : {&docs, &sentences, &fts, &events, &mentions, &actors, &day_counts}) {
       if (r == &fts && !sqlite) continue;
       Status f = r->Flush(c);
       if (!f.ok()) return f;

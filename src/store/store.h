@@ -74,7 +74,9 @@ struct EventFilter {
 // A stored event with the words of the sentence it came from.
 struct StoredEvent {
   int64_t id = 0;  // unique in the store and never changed: document number << 20 | position
-  Event event;     // as ingested, with meta.documents from the mentions table
+  // As ingested, except meta.documents: from the mentions table, sorted,
+  // always including the event's own document.
+  Event event;
   std::string sentence_text;  // "" when the document had no such sentence
 };
 

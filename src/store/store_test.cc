@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "io/event_writer.h"
+#include "store/period.h"
+#include "store/query.h"
 #include "store/store_test_util.h"
 #include "store/synthetic.h"
 
@@ -401,6 +404,89 @@ TEST_P(StoreTest, ConcurrentIngestsStoreEachDocumentOnce) {
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->documents, static_cast<size_t>(kDocs));
   EXPECT_EQ(counts->events, expected_events);
+}
+
+// Differential: the aggregates (from the day_counts summary or from the
+// events, by filter) against the same sums computed here from every event.
+TEST_P(StoreTest, AggregatesAgreeWithTheEventsTheySum) {
+  IngestCorpus();
+  SyntheticCorpus synthetic({.seed = 3, .first_day = D(2023, 1, 1), .days = 400});
+  std::vector<CodedDocument> docs;
+  for (uint64_t n = 0; n < 300; ++n) docs.push_back(synthetic.Document(n));
+  // A document and events without any date: in dyads and countries, never in a series.
+  docs.push_back(MakeDocument("undated", Date{}, {"Somewhere, someone met someone."},
+                              {{"FRAGOV", "FRA", "DEUGOV", "DEU", "040", "CONSULT", 1, 1.0, {}}}));
+  docs.back().events[0].meta.event_date = Date{};
+  ASSERT_TRUE(store_->Ingest(std::span(docs).first(150)).ok());  // two batches: counts add up
+  ASSERT_TRUE(store_->Ingest(std::span(docs).subspan(150)).ok());
+  auto all = store_->Events({}, 0);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->events.size(), 6u + 1u + [&] {
+    size_t n = 0;
+    for (size_t i = 0; i < 300; ++i) n += docs[i].events.size();
+    return n;
+  }());
+
+  struct Case {
+    const char* name;
+    EventFilter filter;
+    bool from_summary;
+  };
+  auto with = [](auto set) {
+    EventFilter f;
+    set(f);
+    return f;
+  };
+  const std::vector<Case> cases = {
+      {"everything", {}, true},
+      {"one quarter", with([](EventFilter& f) { f.from = D(2023, 4, 1), f.to = D(2023, 6, 30); }), true},
+      {"a country", with([](EventFilter& f) { f.country = "AFG"; }), true},
+      {"a country in a year", with([](EventFilter& f) { f.country = "ALB", f.from = D(2023, 1, 1), f.to = D(2023, 12, 31); }),
+       true},
+      {"a country's conflict", with([](EventFilter& f) { f.country = "AFG", f.quad_class = 4; }), false},
+      {"an actor", with([](EventFilter& f) { f.actor = "AFGGOV"; }), false},
+  };
+  auto row_date = [](const Event& e) { return e.meta.event_date.known() ? e.meta.event_date : e.date; };
+  auto label = [](const std::string& country, const std::string& code) { return country.empty() ? code : country; };
+  for (const auto& c : cases) {
+    EXPECT_EQ(AnsweredFromDayCounts(c.filter), c.from_summary) << c.name;
+    auto selected = store_->Events(c.filter, 0);
+    ASSERT_TRUE(selected.ok()) << c.name;
+    std::map<std::pair<std::string, std::string>, EventCounts> dyads;
+    std::map<std::string, EventCounts> countries;
+    std::map<std::string, EventCounts> weeks;
+    auto add = [](EventCounts& to, const Event& e) {
+      ++to.events;
+      if (e.meta.quad_class >= 1) ++to.quad[static_cast<size_t>(e.meta.quad_class - 1)];
+      to.goldstein += e.meta.goldstein;
+    };
+    for (const auto& stored : selected->events) {
+      const Event& e = stored.event;
+      add(dyads[{label(e.meta.source.country, e.source.code), label(e.meta.target.country, e.target.code)}], e);
+      if (!e.meta.source.country.empty()) add(countries[e.meta.source.country], e);
+      if (!e.meta.target.country.empty() && e.meta.target.country != e.meta.source.country)
+        add(countries[e.meta.target.country], e);
+      Date d = row_date(e);
+      if (d.known()) add(weeks[DateOfDay(PeriodStart(DayNumber(d), Interval::kWeek)).ToIso()], e);
+    }
+    auto same = [&](const EventCounts& got, const EventCounts& want, const std::string& what) {
+      EXPECT_EQ(got.events, want.events) << c.name << ": " << what;
+      EXPECT_EQ(got.quad, want.quad) << c.name << ": " << what;
+      EXPECT_NEAR(got.goldstein, want.goldstein, 1e-6) << c.name << ": " << what;
+    };
+    auto got_dyads = store_->Dyads(c.filter, 0);
+    ASSERT_TRUE(got_dyads.ok()) << c.name << ": " << got_dyads.status().ToString();
+    EXPECT_EQ(got_dyads->size(), dyads.size()) << c.name;
+    for (const auto& d : *got_dyads) same(d.counts, dyads[{d.source, d.target}], d.source + ">" + d.target);
+    auto got_countries = store_->Countries(c.filter);
+    ASSERT_TRUE(got_countries.ok()) << c.name;
+    EXPECT_EQ(got_countries->size(), countries.size()) << c.name;
+    for (const auto& x : *got_countries) same(x.counts, countries[x.country], x.country);
+    auto got_weeks = store_->TimeSeries(c.filter, Interval::kWeek);
+    ASSERT_TRUE(got_weeks.ok()) << c.name;
+    EXPECT_EQ(got_weeks->size(), weeks.size()) << c.name;
+    for (const auto& p : *got_weeks) same(p.counts, weeks[p.period], p.period);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgresql"), testing::EngineName);

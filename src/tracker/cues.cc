@@ -91,15 +91,18 @@ const std::vector<std::string_view> kTopic = {
     "ceasefire*", "cease-fire*", "cease fire", "truce*", "deal*", "agreement*", "accord",
     "talks", "negotiat*", "proposal*", "hostage*", "prisoner*", "captive*", "detainee*",
     "exchange", "swap", "mediat*", "intermediar*", "release*", "withdraw*", "plan", "framework",
-    "response", "peace", "delegation*", "counter-proposal*", "counterproposal*", "hostilities"};
+    "response", "peace", "delegation*", "counter-proposal*", "counterproposal*", "hostilities",
+    "memorandum*", "treaty", "treaties"};
 const std::vector<std::string_view> kMediator = {"mediat*", "intermediar*", "broker*", "go-between*",
-                                                 "go - between"};
+                                                 "go - between", "host", "hosted", "hosting", "hosts",
+                                                 "co-host*", "facilitat*"};
 const std::vector<std::string_view> kProposalNoun = {
     "proposal*", "counter-proposal*", "counterproposal*", "draft*", "plan", "plans", "framework",
+    "memorandum*",
     "offer", "offers", "initiative", "blueprint", "roadmap", "road map", "terms"};
 const std::vector<std::string_view> kAgreementNoun = {
     "agreement*", "deal", "deals", "accord*", "truce*", "ceasefire*", "cease-fire*", "cease fire",
-    "armistice", "pact"};
+    "armistice", "pact", "treaty", "treaties"};
 
 }  // namespace cues
 
@@ -139,6 +142,7 @@ const Phrases kWithdrawal = {"withdr*", "pull* out", "pulled back", "pull back",
 const Phrases kTookEffect = {"took effect", "take effect", "takes effect", "came into force",
                              "came into effect", "went into effect", "go into effect", "took hold",
                              "began", "begun", "held", "holding", "in force"};
+const Phrases kUnilateral = {"unilateral*", "one-sided"};
 const Phrases kFuture = {"will", "would", "'ll", "shall", "plans", "planned", "planning",
                          "expected", "scheduled", "due", "set", "going", "intends", "ready"};
 const Phrases kBackground = {"had", "previous", "previously", "earlier talks", "last round",
@@ -243,6 +247,8 @@ std::optional<StepClass> ClassifyStep(const Event& e, const SentenceWords& w) {
   // Agreements and truces.
   const bool future = IsFuture(e, w, v);
   if (code.starts_with("087") && !code.starts_with("0874")) {
+    // A truce one side declares alone is not an agreement.
+    if (Has(w, kUnilateral)) return step(StepKind::kImplementation, "unilateral_ceasefire");
     if (Has(w, kTookEffect) && !future) return step(StepKind::kImplementation, "ceasefire");
     return step(StepKind::kAgreement);
   }

@@ -79,6 +79,7 @@ struct Item {
   // For a step the words state with no actor ("the ceasefire took effect"):
   // the parties its sentence names, which place it.
   std::vector<std::string> named;
+  std::vector<std::string> proposers;  // who put forward the proposal a reply answers
 };
 
 struct SentenceKey {
@@ -100,6 +101,8 @@ class Tracker {
   const std::vector<Mention>& MentionsOf(const Document& doc, int32_t sentence);
   void BuildItems();
   void AddSentenceSteps();
+  void ShareSentenceDates();
+  void SignersNotHosts();
   void FindNegotiations();
   std::optional<Negotiation> Assemble(const PartyPair& pair, const std::set<std::string>& mediators);
   void AddTerms(Negotiation& n, const std::set<std::string>& docs_with_steps,
@@ -124,7 +127,28 @@ class Tracker {
   std::vector<std::pair<PartyPair, std::set<std::string>>> negotiations_;
   std::map<std::string, std::set<std::string>> doc_parties_;  // doc id → parties it names
   std::set<const Item*> claimed_;  // one-sided steps already placed in a stronger negotiation
+  // Item indices by the parties they involve, and those with no actor, so a
+  // negotiation looks only at its own parties' items.
+  std::map<std::string, std::vector<size_t>> items_of_;
+  std::vector<size_t> actorless_;
+  std::vector<std::pair<std::string, std::string>> hosts_;  // (party, document) hosting a signing
+  // The items involving any of `parties`, plus the actorless ones, in input order.
+  std::vector<const Item*> ItemsOf(const std::set<std::string>& parties) const;
 };
+
+std::vector<const Item*> Tracker::ItemsOf(const std::set<std::string>& parties) const {
+  std::vector<size_t> at = actorless_;
+  for (const std::string& p : parties) {
+    auto it = items_of_.find(p);
+    if (it != items_of_.end()) at.insert(at.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(at.begin(), at.end());
+  at.erase(std::unique(at.begin(), at.end()), at.end());
+  std::vector<const Item*> out;
+  out.reserve(at.size());
+  for (size_t i : at) out.push_back(&items_[i]);
+  return out;
+}
 
 const SentenceWords& Tracker::Words(const std::string& doc_id, int32_t sentence) {
   SentenceKey key{doc_id, sentence};
@@ -183,11 +207,59 @@ void Tracker::BuildItems() {
     item.conflict = !item.step && (e.meta.quad_class == 3 || e.meta.quad_class == 4);
     if (item.step || item.conflict) items_.push_back(std::move(item));
   }
+  SignersNotHosts();
   for (const auto& entry : names_) {
     std::string country = ShortCountryName(entry.first);
     if (!country.empty()) aliases_.Add(entry.first, country);
   }
   AddSentenceSteps();
+  ShareSentenceDates();
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const Item& item = items_[i];
+    if (item.source.empty()) actorless_.push_back(i);
+    for (const std::string* x : {&item.source, &item.target})
+      if (!x->empty()) items_of_[*x].push_back(i);
+  }
+}
+
+// A step whose clause states no date takes the date its sentence states for
+// another step: "mediators received a response from Hamas on Wednesday,
+// indicating that Hamas has agreed in principle" — both on Wednesday.
+void Tracker::ShareSentenceDates() {
+  std::map<SentenceKey, Date> stated;
+  for (const Item& item : items_)
+    if (item.step && item.event->meta.date_precision != DatePrecision::kDocument && item.date.known())
+      stated.emplace(SentenceKey{item.event->doc_id, item.event->sentence}, item.date);
+  for (Item& item : items_) {
+    if (!item.step || item.event->meta.date_precision != DatePrecision::kDocument) continue;
+    auto it = stated.find(SentenceKey{item.event->doc_id, item.event->sentence});
+    if (it != stated.end()) item.date = it->second;
+  }
+}
+
+// "Pashinyan and Aliyev signed a declaration at the White House" codes
+// Armenia→USA and Azerbaijan→USA: when two or more parties sign with the same
+// third party in one sentence, the agreement is between the signers and the
+// third party hosts it.
+void Tracker::SignersNotHosts() {
+  std::map<std::tuple<std::string, int32_t, std::string>, std::vector<size_t>> signings;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const Item& item = items_[i];
+    if (item.step && item.step->kind == StepKind::kAgreement)
+      signings[{item.event->doc_id, item.event->sentence, item.target}].push_back(i);
+  }
+  for (const auto& [key, at] : signings) {
+    std::vector<std::string> signers;
+    for (size_t i : at)
+      if (std::find(signers.begin(), signers.end(), items_[i].source) == signers.end())
+        signers.push_back(items_[i].source);
+    if (signers.size() < 2) continue;
+    for (size_t i : at) {
+      Item& item = items_[i];
+      item.target = item.source == signers[0] ? signers[1] : signers[0];
+    }
+    hosts_.emplace_back(std::get<2>(key), std::get<0>(key));
+  }
 }
 
 void Tracker::AddSentenceSteps() {
@@ -207,7 +279,9 @@ void Tracker::AddSentenceSteps() {
         e.target.code = found.other;
         e.event.text = found.words;
         e.event.first_token = e.event.last_token = found.verb;
-        e.meta.event_date = enrich::ResolveEventDate(doc, s, found.verb, doc.date).date;
+        enrich::ResolvedDate when = enrich::ResolveEventDate(doc, s, found.verb, doc.date);
+        e.meta.event_date = when.date;
+        e.meta.date_precision = when.precision;
         stated_events_.push_back(std::move(e));
         Item item;
         item.event = &stated_events_.back();
@@ -218,6 +292,7 @@ void Tracker::AddSentenceSteps() {
         item.date = item.event->meta.event_date.known() ? item.event->meta.event_date : doc.date;
         item.step = found.step;
         for (const Mention& m : mentions) item.named.push_back(m.party);
+        item.proposers = found.proposers;
         items_.push_back(std::move(item));
       }
     }
@@ -286,6 +361,11 @@ void Tracker::FindNegotiations() {
   std::set<PartyPair> named_pairs;
   std::vector<std::pair<std::string, std::string>> named_mediators;  // mediator, document
   std::set<std::string> ever_named_mediator;
+  // Third parties whose proposal a side answers, or that host a signing,
+  // are in the talks.
+  for (const Item& item : items_)
+    for (const std::string& p : item.proposers) named_mediators.emplace_back(p, item.event->doc_id);
+  named_mediators.insert(named_mediators.end(), hosts_.begin(), hosts_.end());
   for (const Document& doc : docs_) {
     std::set<std::string>& present = doc_parties_[doc.id];
     for (const Sentence& s : doc.sentences) {
@@ -447,34 +527,36 @@ void SortAndMerge(std::vector<Step>& timeline, std::vector<std::pair<size_t, siz
     return order[a].second < order[b].second;
   });
   std::vector<Step> sorted;
+  std::map<std::tuple<std::string, int32_t, StepKind, std::string>, size_t> seen;
   for (size_t i : idx) {
     Step& s = timeline[i];
     // One step per sentence and kind: "Qatar and Egypt received Hamas's
     // response" codes two events but is one reply.
-    auto same = std::find_if(sorted.begin(), sorted.end(), [&](const Step& t) {
-      return t.kind == s.kind && t.outcome == s.outcome && t.evidence.doc_id == s.evidence.doc_id &&
-             t.evidence.sentence == s.evidence.sentence;
-    });
-    if (same != sorted.end()) {
+    auto key = std::tuple(s.evidence.doc_id, s.evidence.sentence, s.kind, s.outcome);
+    auto found = seen.find(key);
+    if (found != seen.end()) {
+      Step* same = &sorted[found->second];
       for (const std::string& a : s.actors)
         if (std::find(same->actors.begin(), same->actors.end(), a) == same->actors.end())
           same->actors.push_back(a);
       if (same->place.empty()) same->place = s.place;
       continue;
     }
+    seen.emplace(std::move(key), sorted.size());
     sorted.push_back(std::move(s));
   }
   timeline = std::move(sorted);
 }
 
-// A headline repeats its story's lead: its step goes when the body states a
-// step of the same kind.
+// A headline sums up its story, in fewer and vaguer words ("RSF declares
+// truce" for "declared a unilateral truce"): its steps go when the body
+// states any step of the negotiation.
 void DropHeadlineRepeats(std::vector<Step>& timeline) {
-  std::set<std::tuple<std::string, StepKind, std::string>> in_body;
+  std::set<std::string> in_body;
   for (const Step& s : timeline)
-    if (s.evidence.sentence >= 0) in_body.emplace(s.evidence.doc_id, s.kind, s.outcome);
+    if (s.evidence.sentence >= 0) in_body.insert(s.evidence.doc_id);
   std::erase_if(timeline, [&](const Step& s) {
-    return s.evidence.sentence < 0 && in_body.count({s.evidence.doc_id, s.kind, s.outcome});
+    return s.evidence.sentence < 0 && in_body.count(s.evidence.doc_id);
   });
 }
 
@@ -573,7 +655,10 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
   std::vector<const Item*> step_items;
   std::vector<const Item*> claims;  // one-sided steps taken, committed if the negotiation stands
   std::set<std::string> docs_with_steps;
-  for (const Item& item : items_) {
+  std::set<std::string> involved = sides;
+  involved.insert(mediators.begin(), mediators.end());
+  for (const Item* it : ItemsOf(involved)) {
+    const Item& item = *it;
     if (!item.step) continue;
     bool src_party = is_party(item.source), tgt_party = is_party(item.target);
     bool src_med = mediators.count(item.source) != 0, tgt_med = mediators.count(item.target) != 0;
@@ -598,7 +683,8 @@ std::optional<Negotiation> Tracker::Assemble(const PartyPair& pair,
           for (const Mention& m : MentionsOf(docs_[d->second], item.event->sentence)) named.push_back(m.party);
       }
       bool only_ours = std::all_of(named.begin(), named.end(), [&](const std::string& x) {
-        return is_party(x) || mediators.count(x) != 0;
+        return is_party(x) || mediators.count(x) != 0 ||
+               std::find(item.proposers.begin(), item.proposers.end(), x) != item.proposers.end();
       });
       auto present = [&](const std::string& x) {
         return doc_parties_[doc].count(x) || (!HomeOf(x).empty() && doc_parties_[doc].count(HomeOf(x)));
@@ -706,6 +792,9 @@ void Tracker::AddTerms(Negotiation& n, const std::set<std::string>& docs_with_st
   for (const Party& p : n.parties) whose.insert(p.code);
   for (const Party& p : n.mediators) whose.insert(p.code);
   std::set<std::pair<std::string, std::string>> seen;
+  std::map<SentenceKey, std::vector<const Item*>> by_sentence;
+  for (const Item* item : step_items)
+    by_sentence[SentenceKey{item->event->doc_id, item->event->sentence}].push_back(item);
   for (const Document& doc : docs_) {
     if (!docs_with_steps.count(doc.id)) continue;
     for (const Sentence& s : doc.sentences) {
@@ -716,15 +805,16 @@ void Tracker::AddTerms(Negotiation& n, const std::set<std::string>& docs_with_st
       // Whose terms: the acting side of a demand, proposal or reply in the
       // sentence, else a party named just before "demanded", "insisted" ...
       std::string stated_by;
-      for (const Item* item : step_items) {
-        const Event& e = *item->event;
-        StepKind k = item->step->kind;
-        if (e.doc_id == doc.id && e.sentence == s.index && whose.count(item->source) &&
-            (k == StepKind::kDemand || k == StepKind::kProposal || k == StepKind::kResponse)) {
-          stated_by = item->source;
-          break;
+      auto here = by_sentence.find(SentenceKey{doc.id, s.index});
+      if (here != by_sentence.end())
+        for (const Item* item : here->second) {
+          StepKind k = item->step->kind;
+          if (whose.count(item->source) &&
+              (k == StepKind::kDemand || k == StepKind::kProposal || k == StepKind::kResponse)) {
+            stated_by = item->source;
+            break;
+          }
         }
-      }
       if (stated_by.empty()) {
         static const std::vector<std::string_view> kStates = {"demand*", "insist*", "call* for",
                                                                "propos*", "want*", "seek*", "sought"};
@@ -769,7 +859,8 @@ void Tracker::AddEscalation(Negotiation& n, const std::set<std::string>& sides) 
   const int from = dated ? DaysFromCivil(n.first_date) - options_.front_window_days : 0;
   const int to = dated ? DaysFromCivil(n.last_date) + options_.front_window_days : 0;
   std::map<std::string, Front> fronts;
-  for (const Item& item : items_) {
+  for (const Item* it : ItemsOf(sides)) {
+    const Item& item = *it;
     if (!item.conflict) continue;
     bool src = sides.count(item.source) != 0, tgt = sides.count(item.target) != 0;
     if (!src && !tgt) continue;
@@ -811,9 +902,12 @@ void Tracker::AddEscalation(Negotiation& n, const std::set<std::string>& sides) 
 std::vector<Negotiation> Tracker::Run() {
   BuildItems();
   FindNegotiations();
+  // Assembled strongest first (one-sided steps go to the first that fits),
+  // returned by id.
   std::vector<Negotiation> out;
   for (const auto& [pair, mediators] : negotiations_)
     if (auto n = Assemble(pair, mediators)) out.push_back(std::move(*n));
+  std::sort(out.begin(), out.end(), [](const Negotiation& a, const Negotiation& b) { return a.id < b.id; });
   return out;
 }
 

@@ -69,8 +69,9 @@ struct Step {
   StepKind kind = StepKind::kTalks;
   // kResponse: "accepted", "accepted_in_principle", "rejected", "countered"
   // (a counter-proposal or amendments), or "" when the reply's content is not
-  // stated. kImplementation: "release", "aid", "withdrawal" or "ceasefire"
-  // (a truce took effect). Otherwise "".
+  // stated. kImplementation: "release", "aid", "withdrawal", "ceasefire"
+  // (a truce took effect) or "unilateral_ceasefire" (a truce one side
+  // declared alone; no agreement). Otherwise "".
   std::string outcome;
   std::vector<std::string> actors;  // party or mediator codes taking part, acting side first
   std::string place;      // where (talks, from the gazetteer or "in/to <Place>"); "" = unstated
@@ -136,8 +137,8 @@ struct Negotiation {
 };
 
 struct TrackerOptions {
-  // A negotiation needs at least this many negotiation events between its
-  // parties (or through a mediator) to be reported.
+  // A negotiation is reported when its timeline has at least this many
+  // steps (and, always, one talks, proposal, reply or agreement step).
   int min_steps = 1;
   // Linked-front conflict counts only within this many days of the talks.
   int front_window_days = 14;
@@ -150,7 +151,9 @@ struct TrackerOptions {
 
 // Finds the negotiations in `events`, which must be enriched (meta filled)
 // and come from `docs` (matched by Event::doc_id; an event whose document is
-// missing is still used, without sentence text). Sorted by id.
+// missing is still used, without sentence text). Steps stated only in words
+// (sentence_steps.h) need parsed documents (pipeline::DocumentCoder parses
+// raw text); unparsed documents give their coded events only. Sorted by id.
 std::vector<Negotiation> TrackNegotiations(const std::vector<Document>& docs,
                                            const std::vector<Event>& events,
                                            const TrackerOptions& options = {});

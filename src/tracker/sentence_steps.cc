@@ -8,11 +8,11 @@ namespace {
 
 using Lemmas = std::set<std::string, std::less<>>;
 
-const Lemmas kProposalNouns = {"proposal", "plan", "draft", "offer", "framework", "initiative",
+const Lemmas kProposalNouns = {"proposal", "plan", "draft", "offer", "framework", "initiative", "memorandum",
                                "blueprint", "roadmap", "terms", "text", "counter-proposal",
                                "counterproposal", "idea", "formula"};
 const Lemmas kAgreementNouns = {"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire",
-                                "armistice", "pact"};
+                                "armistice", "pact", "treaty", "declaration"};
 const Lemmas kTalksNouns = {"talks", "talk", "negotiation", "negotiations", "dialogue"};
 const Lemmas kResponseNouns = {"response", "reply", "answer"};
 const Lemmas kCounterNouns = {"counter-proposal", "counterproposal", "counteroffer",
@@ -26,6 +26,13 @@ const Lemmas kIntendVerbs = {"plan", "expect", "want", "threaten", "aim", "hope"
 const Lemmas kModals = {"will", "would", "shall", "could", "may", "might", "should", "must", "'ll",
                         "can"};
 const Lemmas kAccuse = {"accuse", "blame", "charge"};
+const Lemmas kDealActs = {"exchange", "swap", "release", "free", "return", "halt", "stop", "end",
+                          "extend", "withdraw", "open", "cease", "pause", "implement"};
+const Lemmas kExchangeNouns = {"exchange", "swap", "release", "handover"};
+const Lemmas kTruceNouns = {"truce", "ceasefire", "cease-fire", "armistice"};
+const Lemmas kAskVerbs = {"urge", "ask", "call", "demand", "press", "invite", "appeal",
+                          "encourage", "push", "request", "want"};
+const Lemmas kDelegationNouns = {"delegation", "negotiator", "envoy", "team"};
 const Lemmas kHypothetical = {"if", "unless", "whether", "until", "lest"};
 const Lemmas kPurpose = {"for", "toward", "towards", "without"};
 
@@ -93,6 +100,19 @@ std::vector<int> ChildrenWith(const Tree& t, int node, std::initializer_list<std
   return out;
 }
 
+// An auxiliary child written `word` ("had": the lemma would be "have").
+bool HasAuxWord(const Tree& t, const SentenceWords& w, int node, std::string_view word) {
+  for (int c : t.children[node])
+    if (RelIs(t.deprel[c], "aux") && w.lower[c] == word) return true;
+  return false;
+}
+
+bool HasMark(const Tree& t, int node) {
+  for (int c : t.children[node])
+    if (RelIs(t.deprel[c], "mark")) return true;
+  return false;
+}
+
 // The subject of `verb`, inherited from the clause it hangs on for xcomp,
 // conj and adverbial participles ("Israel launched strikes, shattering ...").
 int SubjectOf(const Tree& t, int verb) {
@@ -100,6 +120,11 @@ int SubjectOf(const Tree& t, int verb) {
     for (int c : t.children[verb])
       if (RelIs(t.deprel[c], "nsubj") && !RelIs(t.deprel[c], "nsubj:pass")) return c;
     const std::string& r = t.deprel[verb];
+    // A finite verb the parser hung on the noun before it ("Russian and
+    // Ukrainian delegations met ..." as acl): that noun is its subject.
+    if (r == "acl" && t.head[verb] >= 0 && t.upos[t.head[verb]] == "NOUN" &&
+        !HasMark(t, verb) && t.head[verb] < verb)
+      return t.head[verb];
     if (!(RelIs(r, "xcomp") || RelIs(r, "conj") || RelIs(r, "advcl"))) return -1;
     verb = t.head[verb];
   }
@@ -159,6 +184,41 @@ bool HasChild(const Tree& t, int node, std::string_view rel, const Lemmas& lemma
   return false;
 }
 
+// The parties of "from X" under a proposal noun: "the latest truce proposal
+// from the United States, Saudi Arabia and Egypt".
+std::vector<std::string> Proposers(const Tree& t, int noun, const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  if (noun < 0) return out;
+  // Every party after "from" in the noun's phrase: parses of such lists
+  // differ (nmod, appos, conj), the words do not.
+  std::vector<int> phrase = Phrase(t, noun);
+  int from = -1;
+  for (int i : phrase)
+    if (i > noun && t.lemma[i] == "from" && t.deprel[i] == "case") {
+      from = i;
+      break;
+    }
+  if (from < 0) return out;
+  for (const Mention& m : mentions)
+    if (m.first > from && std::binary_search(phrase.begin(), phrase.end(), m.first) &&
+        std::find(out.begin(), out.end(), m.party) == out.end())
+      out.push_back(m.party);
+  return out;
+}
+
+// A subject naming both sides: two parties ("Russia and Ukraine"), or "the
+// two sides", "both sides", "the parties", "the two countries".
+bool BothSides(const Tree& t, int subject, const std::vector<std::string>& subjects) {
+  if (subjects.size() >= 2) return true;
+  if (subject < 0) return false;
+  static const Lemmas kSides = {"side", "sides", "party", "parties", "country", "countries",
+                                "government", "governments", "delegation", "delegations"};
+  bool both = false, sides = kSides.count(t.lemma[subject]) != 0;
+  for (int c : t.children[subject])
+    if (t.lemma[c] == "two" || t.lemma[c] == "both") both = true;
+  return both && sides;
+}
+
 // "agreed in principle", "accepted the draft agreement in principle": the
 // phrase in the verb's clause, before any comma.
 bool InPrinciple(const Tree& t, const SentenceWords& w, int verb) {
@@ -194,12 +254,17 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     // Told as earlier background: "had collapsed", "previous talks ...
     // collapsed", or a conjunct of a past-perfect verb ("had shown progress
     // but collapsed").
-    bool background = HasChild(t, v, "aux", {"had"});
-    if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && HasChild(t, t.head[v], "aux", {"had"}))
+    bool background = HasAuxWord(t, words, v, "had");
+    if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && HasAuxWord(t, words, t.head[v], "had"))
       background = true;
     bool future = HasChild(t, v, "aux", kModals) || HasChild(t, v, "mark", {"to"});
     if (RelIs(t.deprel[v], "xcomp") && t.head[v] >= 0 && kIntendVerbs.count(t.lemma[t.head[v]]))
       future = true;
+    // What someone is asked to do is the request, not a step: "urged the
+    // army to join the negotiations" is a demand (coded 026), not talks.
+    if ((RelIs(t.deprel[v], "xcomp") || RelIs(t.deprel[v], "ccomp")) && t.head[v] >= 0 &&
+        kAskVerbs.count(t.lemma[t.head[v]]))
+      continue;
     // A conjunct shares its head's tense: "proposals to extend the truce and
     // release more hostages".
     if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && !future) {
@@ -245,12 +310,28 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
         step.other = subjects[1];
         emit(StepKind::kAgreement, "", noun);
       } else if (AnyLemmaIn(t, args, kProposalNouns, &noun) || AnyLemmaIn(t, args, kAgreementNouns, &noun)) {
+        step.proposers = Proposers(t, noun, mentions);
         emit(StepKind::kResponse, "accepted", noun);
+      } else if (lemma == "agree" && BothSides(t, subject, subjects)) {
+        // "The two sides agreed to exchange prisoners": a deal on that act.
+        // "agreed to exchange prisoners": xcomp, or an oblique when the
+        // parser takes "exchange" for a noun.
+        for (int c : ChildrenWith(t, v, {"xcomp", "obl"}))
+          if (kDealActs.count(t.lemma[c])) {
+            if (subjects.size() >= 2) step.other = subjects[1];
+            emit(StepKind::kAgreement, "", c);
+            break;
+          }
       }
     } else if (lemma == "reject" || lemma == "refuse" || lemma == "dismiss" || lemma == "rebuff" ||
                lemma == "spurn" || (lemma == "turn" && HasChild(t, v, "compound:prt", {"down"}))) {
-      if (AnyLemmaIn(t, args, kProposalNouns, &noun) || AnyLemmaIn(t, args, kAgreementNouns, &noun))
+      if (AnyLemmaIn(t, args, kProposalNouns, &noun) || AnyLemmaIn(t, args, kAgreementNouns, &noun)) {
+        step.proposers = Proposers(t, noun, mentions);
         emit(StepKind::kResponse, "rejected", noun);
+      } else if (AnyLemmaIn(t, args, kTalksNouns, &noun) || AnyLemmaIn(t, args, kDelegationNouns, &noun)) {
+        // "refused to send a delegation", "rejected talks": talks declined.
+        emit(StepKind::kResponse, "rejected", noun);
+      }
     } else if (lemma == "respond" || lemma == "reply" || lemma == "answer") {
       if (AnyLemmaIn(t, args, kCounterNouns, &noun)) {
         emit(StepKind::kResponse, "countered", noun);
@@ -312,6 +393,18 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
                                                              : Phrase(t, ChildrenWith(t, v, {"obj"})[0]),
                      kAgreementNouns, &noun))
         emit(StepKind::kCollapse, "", noun);
+    } else if (lemma == "declare" || lemma == "announce" || lemma == "proclaim") {
+      // "X and Y declared a truce" is an agreement; one side's truce is not.
+      if (AnyLemmaIn(t, ChildrenWith(t, v, {"obj"}).empty() ? std::vector<int>{}
+                                                             : Phrase(t, ChildrenWith(t, v, {"obj"})[0]),
+                     kTruceNouns, &noun)) {
+        if (subjects.size() >= 2) {
+          step.other = subjects[1];
+          emit(StepKind::kAgreement, "", noun);
+        } else {
+          emit(StepKind::kImplementation, "unilateral_ceasefire", noun);
+        }
+      }
     } else if (lemma == "violate" || lemma == "breach") {
       if (AnyLemmaIn(t, args, kAgreementNouns, &noun)) emit(StepKind::kViolation, "", noun);
     } else if (lemma == "release" || lemma == "free") {
@@ -329,6 +422,22 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
         step.actor.clear();
         emit(StepKind::kImplementation, "aid", subject);
       }
+    } else if ((lemma == "meet" || lemma == "negotiate" || lemma == "talk") && ChildrenWith(t, v, {"obj"}).empty()) {
+      // "Russian and Ukrainian delegations met in Istanbul", "X met with Y".
+      std::string with = ObliqueParty(t, v, "with", mentions);
+      if (subjects.size() >= 2 || !with.empty()) {
+        step.other = subjects.size() >= 2 ? subjects[1] : with;
+        step.future = false;
+        emit(future ? StepKind::kTalksAnnounced : StepKind::kTalks, "", -1);
+      }
+    } else if (lemma == "complete" || lemma == "conduct" || lemma == "carry" || lemma == "finish") {
+      // "completed the exchange of 1,000 prisoners"
+      if (AnyLemmaIn(t, ChildrenWith(t, v, {"obj"}).empty() ? std::vector<int>{}
+                                                             : Phrase(t, ChildrenWith(t, v, {"obj"})[0]),
+                     kExchangeNouns, &noun)) {
+        if (subjects.size() >= 2) step.other = subjects[1];
+        emit(StepKind::kImplementation, "release", noun);
+      }
     } else if (lemma == "resume" || lemma == "hold" || lemma == "open" || lemma == "begin" ||
                lemma == "start" || lemma == "launch" || lemma == "join") {
       std::vector<int> objects;
@@ -337,6 +446,8 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
         objects.insert(objects.end(), p.begin(), p.end());
       }
       if (AnyLemmaIn(t, objects, kTalksNouns, &noun)) {
+        if (subjects.size() >= 2) step.other = subjects[1];
+        if (step.other.empty()) step.other = ObliqueParty(t, v, "with", mentions);
         if (future) {
           step.future = false;
           emit(StepKind::kTalksAnnounced, "", noun);

@@ -25,6 +25,9 @@ struct SentenceStep {
   int verb = 0;       // 0-based word index of the predicate
   std::string words;  // the predicate and its noun as written ("agreed in principle")
   bool future = false;  // "will release": a term, not a step (not returned)
+  // Who put forward the proposal a reply answers ("rejected the proposal
+  // from the United States and Egypt"): third parties in the talks.
+  std::vector<std::string> proposers;
 };
 
 // The steps of sentence `s` of `doc` (which must be parsed); `words` and

@@ -81,7 +81,8 @@ bool IsWordToken(std::string_view w) {
 const std::vector<std::string_view> kFunctionWords = {
     "and", "or", "of", "the", "to", "in", "for", "on", "a", "an", "with", "by", "from", "at",
     "as", "but", "than", "that", "who", "which", "were", "was", "are", "is", "be", "been", "had",
-    "have", "has", "will", "would"};
+    "have", "has", "will", "would", "under", "after", "before", "into", "over", "during",
+    "through", "within", "across", "about", "while", "if", "until"};
 bool IsFunctionWord(std::string_view w) {
   return std::find(kFunctionWords.begin(), kFunctionWords.end(), w) != kFunctionWords.end();
 }

@@ -526,6 +526,25 @@ TEST_P(StoreTest, AggregatesAgreeWithTheEventsTheySum) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgresql"), testing::EngineName);
 
+TEST(StoreOpenTest, UrlFormsNameTheSameFile) {
+  FreshStore fresh("sqlite");
+  const std::string path = fresh.dir() + "/forms.db";
+  for (const std::string& url : {path, "sqlite:" + path, "sqlite://" + path}) {
+    auto store = Store::Open(url);
+    ASSERT_TRUE(store.ok()) << url << ": " << store.status().ToString();
+    EXPECT_STREQ((*store)->engine(), "sqlite");
+    auto doc = MakeDocument("forms-" + std::to_string(url.size()), D(2024, 5, 1), {"One."}, {});
+    ASSERT_TRUE((*store)->Ingest(std::span(&doc, 1)).ok()) << url;
+  }
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok());
+  auto counts = (*store)->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, 3u);  // three URLs, one file
+  EXPECT_EQ(Store::Open("").status().ToString(), "invalid argument: store URL is empty");
+  EXPECT_EQ(Store::Open("sqlite:").status().ToString(), "invalid argument: store URL is empty");
+}
+
 TEST(StoreOpenTest, UnwritablePlaceFailsWithThePath) {
   auto store = Store::Open("sqlite:/nonexistent-dir/x/parley.db");
   ASSERT_FALSE(store.ok());

@@ -6,7 +6,7 @@
 # time. Prints requests/s, latency median/p95/p99 and the errors; exits 1 on
 # any error. Only ever talks to the loopback address.
 #
-#   bench/api_load.sh [STORE_URL] [-- api_load options, e.g. --requests 50000]
+#   bench/api_load.sh [STORE_URL] [-- api_load options, e.g. --requests 50000 --mix windowed]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${PARLEY_BUILD_DIR:-$root/build}"

@@ -3,15 +3,14 @@
 #include <sys/socket.h>
 
 #include <atomic>
-#include <cmath>
 #include <chrono>
-#include <thread>
+#include <cmath>
 #include <fstream>
-#include <functional>
 #include <iterator>
 #include <mutex>
-#include <sstream>
+#include <regex>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "io/event_writer.h"
+#include "store/connection.h"
 #include "store/period.h"
 #include "store/query.h"
 #include "store/store_test_util.h"
@@ -184,6 +185,40 @@ TEST_P(StoreTest, MixedBatchStoresOnlyNewDocumentsAndSaysWhatItSkipped) {
   ASSERT_EQ(report->skipped.size(), 1u);
   EXPECT_EQ(report->skipped[0].ToString(), "(no id): document has no id");
   EXPECT_EQ(report->events, 4u);
+}
+
+// A batch that fails part-way (here: a trigger rejects one document's
+// events) writes nothing at all, and the same batch goes in whole later.
+TEST_P(StoreTest, FailedBatchWritesNothing) {
+  auto raw = GetParam() == "sqlite" ? OpenSqlite(fresh_->url().substr(7)) : OpenPostgres(fresh_->url());
+  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
+  Status s = GetParam() == "sqlite"
+                 ? (*raw)->Exec("CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.doc_id = 'd2' "
+                                "BEGIN SELECT RAISE(ABORT, 'poisoned document'); END")
+                 : (*raw)->Exec("CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                "IF NEW.doc_id = 'd2' THEN RAISE EXCEPTION 'poisoned document'; END IF; "
+                                "RETURN NEW; END $$; "
+                                "CREATE TRIGGER poison BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION poison()");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  auto corpus = Corpus();
+  auto failed = store_->Ingest(corpus);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("poisoned document"), std::string::npos) << failed.status().ToString();
+  int64_t rows = -1;
+  s = (*raw)->Query(
+      "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM sentences) + (SELECT count(*) FROM events) "
+      "+ (SELECT count(*) FROM mentions) + (SELECT count(*) FROM actors) + (SELECT count(*) FROM day_counts)",
+      {}, [&](const Row& r) { rows = r.Int(0); });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(rows, 0);
+
+  ASSERT_TRUE((*raw)->Exec("DROP TRIGGER poison" + std::string(GetParam() == "sqlite" ? "" : " ON events")).ok());
+  auto stored = store_->Ingest(corpus);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->stored, 3u);
+  auto counts = store_->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->events, 6u);
 }
 
 TEST_P(StoreTest, EventsReadBackAsWritten) {
@@ -490,6 +525,25 @@ TEST_P(StoreTest, AggregatesAgreeWithTheEventsTheySum) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgresql"), testing::EngineName);
+
+TEST(StoreOpenTest, UrlFormsNameTheSameFile) {
+  FreshStore fresh("sqlite");
+  const std::string path = fresh.dir() + "/forms.db";
+  for (const std::string& url : {path, "sqlite:" + path, "sqlite://" + path}) {
+    auto store = Store::Open(url);
+    ASSERT_TRUE(store.ok()) << url << ": " << store.status().ToString();
+    EXPECT_STREQ((*store)->engine(), "sqlite");
+    auto doc = MakeDocument("forms-" + std::to_string(url.size()), D(2024, 5, 1), {"One."}, {});
+    ASSERT_TRUE((*store)->Ingest(std::span(&doc, 1)).ok()) << url;
+  }
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok());
+  auto counts = (*store)->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, 3u);  // three URLs, one file
+  EXPECT_EQ(Store::Open("").status().ToString(), "invalid argument: store URL is empty");
+  EXPECT_EQ(Store::Open("sqlite:").status().ToString(), "invalid argument: store URL is empty");
+}
 
 TEST(StoreOpenTest, UnwritablePlaceFailsWithThePath) {
   auto store = Store::Open("sqlite:/nonexistent-dir/x/parley.db");

@@ -151,6 +151,7 @@ def main():
             if keys:
                 out.write("names = %s\n" % "; ".join(keys))
             out.write("code = %s\n" % country)
+            out.write("type = place\n")
 
 
 if __name__ == "__main__":

@@ -150,6 +150,11 @@ class SentenceCoder {
   // True when token t sits in a phrase of v introduced by `prepositions`.
   bool InPhraseOf(int t, int v, std::span<const std::string_view> prepositions) const;
   bool NotAParty(int t, int v) const;
+  // Drops targets that are places ("type = place") unless the code is one
+  // whose target a place can be: force (15, 17-20), where the place is what
+  // is hit, and aid (07), which goes to the people there. "Refused to send
+  // a delegation to Geneva" has no target.
+  void DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const;
   bool InLocativePhrase(int t, int v) const;
   bool UnknownCountry(const std::vector<ActorCode>& codes) const;
   bool Excluded(int t, int v) const;
@@ -338,7 +343,18 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   }
   // Else the subject of the verb whose object the noun is ("Hamas agreed to
   // talks with Egypt").
-  if (sources.empty() && verb_object) {
+  // Only a verb that says nothing of its own ("launched", "joined", "carried
+  // out") lends its subject: "Egypt condemned the attacks on Port Sudan" is
+  // Egypt's condemnation, not Egypt's attack.
+  auto neutral_verb = [&](int v) {
+    for (uint32_t e : lex_.verbs.EntriesForForm(words_[v])) {
+      const auto& entry = lex_.verbs.entry(e);
+      const std::string& c = entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code;
+      if (c != "---") return false;
+    }
+    return true;
+  };
+  if (sources.empty() && verb_object && neutral_verb(verb)) {
     const int subject = FindSubject(verb);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
   }
@@ -350,6 +366,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
         e.target.code == targets.front().code)
       return;
   }
+  DropPlaceTargets(noun.code, targets);
   Emit(sources, targets, noun.code, first, head, pattern);
 }
 
@@ -1140,7 +1157,18 @@ void SentenceCoder::CodeVerb(int v) {
     if (!slot.empty()) targets = slot;
   }
   if (best.compound) targets = sources;
+  DropPlaceTargets(code, targets);
   Emit(sources, targets, code, first, last, pattern_where);
+}
+
+void SentenceCoder::DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const {
+  const std::string_view root = std::string_view(code).substr(0, 2);
+  if (root == "07" || root == "15" || root == "17" || root == "18" || root == "19" || root == "20") return;
+  std::erase_if(targets, [&](const ActorCode& a) {
+    if (a.first < 0 || a.first >= static_cast<int>(mention_of_.size())) return false;
+    const int m = mention_of_[a.first];
+    return m >= 0 && mentions_[m].is_actor && lex_.actors.entry(mentions_[m].entry).place;
+  });
 }
 
 void SentenceCoder::Emit(const std::vector<ActorCode>& sources,

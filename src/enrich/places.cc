@@ -229,10 +229,20 @@ std::vector<PlaceMention> FindPlaceMentions(std::span<const Token> tokens,
 const GazetteerEntry* ChoosePlace(std::span<const GazetteerEntry* const> candidates,
                                   std::span<const std::string> actor_countries,
                                   std::span<const std::string> document_countries) {
+  // An actor's country is weak evidence: it does not make a town win over a
+  // namesake city six times its size (Geneva, Illinois for a U.S. envoy in
+  // Geneva). Places the document names are stronger and always count.
+  constexpr int64_t kDwarfed = 6;
+  int64_t largest = 0;
+  for (const GazetteerEntry* e : candidates)
+    if (e->type == "city") largest = std::max(largest, e->population);
+  auto dwarfed = [&](const GazetteerEntry& e) {
+    return e.type == "city" && e.population > 0 && e.population * kDwarfed < largest;
+  };
   const GazetteerEntry* best = nullptr;
   std::array<int64_t, 3> best_key{};
   for (const GazetteerEntry* e : candidates) {
-    const std::array<int64_t, 3> k = {Contains(actor_countries, e->country) ? 1 : 0,
+    const std::array<int64_t, 3> k = {!dwarfed(*e) && Contains(actor_countries, e->country) ? 1 : 0,
                                       Contains(document_countries, e->country) ? 1 : 0,
                                       Importance(*e)};
     if (best == nullptr || k > best_key ||

@@ -9,7 +9,9 @@
 // country of the event's source/target actor (meta.source/target.country,
 // filled before) wins, then one in a country named elsewhere in the document
 // (country names and unambiguous places), then the most important (a curated
-// area or a country, then population; a capital counts triple).
+// area or a country, then population; a capital counts triple). An actor's
+// country does not make a town win over a namesake city six times its size
+// (Geneva, Illinois for a U.S. envoy in Geneva).
 //
 // Which place is the event's: one attached to the event verb's clause by a
 // locative preposition ("in/at/near/on/across/into X"), then any other place

@@ -191,6 +191,17 @@ TEST(PlacesTest, ActorCountryIsNotTheLocation) {
   EXPECT_FALSE(p.known());
 }
 
+TEST(PlacesTest, AnActorsCountryDoesNotMakeATownBeatAMuchLargerNamesake) {
+  // "The envoy met RSF representatives in Geneva" with a U.S. envoy: Geneva
+  // in Switzerland, not Geneva, Illinois.
+  Document doc = MakeDoc({{"Envoy", "NN", 2, "nsubj"},
+                          {"met", "VBD", 0, "root"},
+                          {"in", "IN", 4, "case"},
+                          {"Geneva", "NNP", 2, "obl"}});
+  const Place p = ResolveEventPlace(doc, doc.sentences[0], MakeEvent("USA", 0, "SDN", -1, 1));
+  EXPECT_EQ(p.country, "CHE");
+}
+
 TEST(PlacesTest, ACityThatIsTheWholeActorIsAMetonymNotAPlace) {
   // "Washington welcomed Sudan's decision": Washington stands for the US
   // government, it is not where the welcoming happened.

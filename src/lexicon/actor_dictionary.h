@@ -33,6 +33,9 @@ struct ActorEntry {
   std::vector<DatedCode> dated;   // checked in order; first range containing the date wins
   std::string file;               // where it was defined, for messages
   int line = 0;
+  // A place coded as its country ("type = place": "Khan Younis" → PSE): where
+  // things happen, so the coder takes it as a target only of force.
+  bool place = false;
 };
 
 class ActorDictionary {

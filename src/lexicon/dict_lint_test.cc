@@ -58,7 +58,7 @@ TEST(DictLint, ReportsEachProblemWithItsLines) {
                              "a.txt:9: name 'ISRAELI' repeated in [Israel] (first at line 9)",
                              "b.txt:3: duplicate name 'netanyahu': 'Netanyahu' of [Benjamin Netanyahu] at a.txt:3 has the same words",
                              "b.txt:4: malformed actor code 'ISR-GOV' (letters and digits only)",
-                             "b.txt:5: unknown key 'size' in actors (want names, code)",
+                             "b.txt:5: unknown key 'size' in actors (want names, code, type)",
                              "g.txt:4: duplicate name 'officials': 'officials' (generated plural) of [official] at g.txt:2 has the same words",
                              "g.txt:5: unknown role code 'XYZ' in agent code '~XYZ'",
                              "v.txt:5: unknown synset &guns; pattern skipped: * (with &guns) -> 194",

@@ -297,8 +297,15 @@ class Reader {
       dc.code = std::move(code);
       dc.line = line_;
       a.dated.push_back(std::move(dc));
+    } else if (key == "type") {
+      if (!NoQualifier(key, qualifier)) return;
+      if (value != "place") {
+        Error("actor type is 'place' or absent: '" + std::string(value) + "'");
+        return;
+      }
+      a.place = true;
     } else {
-      UnknownKey(key, "names, code");
+      UnknownKey(key, "names, code, type");
     }
   }
 

@@ -66,6 +66,7 @@ struct ParleyActor {
   std::optional<std::string> default_code;  // upper-cased; "" = null code
   int default_line = 0;
   std::vector<Dated> dated;  // in file order; the first range containing the date wins
+  bool place = false;        // "type = place"
 };
 
 struct ParleyAgent {

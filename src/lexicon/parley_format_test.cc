@@ -158,6 +158,19 @@ TEST(ParleyFormat, EventNounsTheirPluralsAndCodes) {
             (std::vector<std::string>{"t.txt:4: a noun is plain words: 'air +strike'"}));
 }
 
+TEST(ParleyFormat, PlaceActorsAreMarked) {
+  Vocabulary vocab;
+  ActorDictionary dict;
+  ASSERT_TRUE(dict.LoadParleyText("# parley-dictionary: actors 1\n[Kharkiv]\ncode = UKR\ntype = place\n"
+                                  "[Ukraine]\ncode = UKR\n",
+                                  "p.txt", vocab)
+                  .ok());
+  EXPECT_TRUE(dict.entry(0).place);
+  EXPECT_FALSE(dict.entry(1).place);
+  EXPECT_EQ(ReadErrors("# parley-dictionary: actors 1\n[X]\ncode = UKR\ntype = city\n"),
+            (std::vector<std::string>{"t.txt:4: actor type is 'place' or absent: 'city'"}));
+}
+
 TEST(ParleyFormat, DiscardsStemWholeWordAndScope) {
   DiscardList dict;
   ASSERT_TRUE(dict.LoadParleyText("# parley-dictionary: discards 1\n"
@@ -196,7 +209,7 @@ TEST(ParleyFormat, ReaderErrorsNameTheLine) {
             (std::vector<std::string>{
                 "t.txt:2: 'code' outside a block (start one with '[label]')",
                 "t.txt:5: second default code (first at line 4)",
-                "t.txt:6: unknown key 'colour' in actors (want names, code)",
+                "t.txt:6: unknown key 'colour' in actors (want names, code, type)",
                 "t.txt:7: malformed line (want 'key = value' or '[label]'): just words",
                 "t.txt:8: date range 1999-07-06 .. 1996-06-18 ends before it starts",
                 "t.txt:9: bad date '1999-13-01' (want YYYY-MM-DD)",
@@ -219,7 +232,7 @@ TEST(ParleyFormat, LoadFailsOnErrorsAndWrongKind) {
   ActorDictionary actors;
   Status s = actors.LoadParleyText("# parley-dictionary: actors 1\n[A]\nnames = b\nfoo = 1\nbar = 2\n", "a.txt", vocab);
   EXPECT_EQ(s.message(),
-            "a.txt:4: unknown key 'foo' in actors (want names, code) (and 2 more; 'parley dict lint a.txt' lists them)");
+            "a.txt:4: unknown key 'foo' in actors (want names, code, type) (and 2 more; 'parley dict lint a.txt' lists them)");
   s = actors.LoadParleyText("# parley-dictionary: agents 1\n", "g.txt", vocab);
   EXPECT_EQ(s.message(), "g.txt:1: a dictionary of agents given as actors");
 }

@@ -73,6 +73,7 @@ Status ActorDictionary::LoadParleyText(std::string_view text, const std::string&
     for (const auto& d : a.dated) e.dated.push_back(DatedCode{d.from, d.to, d.code});
     e.file = name;
     e.line = a.line;
+    e.place = a.place;
     uint32_t idx = AddEntry(std::move(e));
     for (const NameAt& n : a.names) {
       Intern(n.text, vocab, ids);

@@ -29,6 +29,8 @@ SentenceWords WordsOf(const Document& doc, int32_t index) {
     for (const Token& t : doc.TokensOf(s)) {
       words.lower.push_back(LowerWord(t.form));
       words.forms.push_back(t.form);
+      words.heads.push_back(t.head - 1);
+      words.deprels.push_back(t.deprel);
     }
     break;
   }
@@ -171,9 +173,25 @@ bool Near(const SentenceWords& w, const Phrases& p, const Verb& v, int before, i
   return FindAny(w, p, v.first - before, v.last + after + 1) >= 0;
 }
 
+// A verb conjoined to a future one shares its auxiliary: "Israel will
+// release prisoners ..., allow more aid into Gaza" — "allow" is future too,
+// however far from "will".
+bool SharesFutureAuxiliary(const SentenceWords& w, const Verb& v) {
+  const int n = static_cast<int>(w.size());
+  if (static_cast<int>(w.heads.size()) != n || static_cast<int>(w.deprels.size()) != n) return false;
+  int verb = v.first;
+  for (int hops = 0; hops < n && verb >= 0 && verb < n && w.deprels[verb] == "conj"; ++hops) verb = w.heads[verb];
+  if (verb < 0 || verb >= n) return false;
+  static const Phrases kFutureAux = {"will", "would", "'ll", "shall"};
+  for (int i = 0; i < n; ++i)
+    if (w.heads[i] == verb && w.deprels[i].starts_with("aux") && FindAny(w, kFutureAux, i, i + 1) == i)
+      return true;
+  return false;
+}
+
 bool IsFuture(const Event& e, const SentenceWords& w, const Verb& v) {
   if (e.meta.event_date.known() && e.date.known() && e.meta.event_date > e.date) return true;
-  return FindAny(w, kFuture, v.first - 4, v.first) >= 0;
+  return FindAny(w, kFuture, v.first - 4, v.first) >= 0 || SharesFutureAuxiliary(w, v);
 }
 
 // The text reports the event as earlier background: a past-perfect verb

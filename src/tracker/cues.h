@@ -22,6 +22,10 @@ struct SentenceWords {
   std::vector<std::string> lower;  // "hamas", "agreed", "in", "principle"
   std::vector<std::string> forms;  // as written
   std::string text;                // the sentence text
+  // The parse, where the document has one (else empty): each word's head as
+  // a 0-based index (-1 = root or none) and its UD relation.
+  std::vector<int> heads;
+  std::vector<std::string> deprels;
 
   size_t size() const { return lower.size(); }
 };

@@ -86,6 +86,33 @@ TEST(ClassifyStepTest, AnAccusedBreachActsThroughTheTarget) {
   EXPECT_TRUE(got->target_acts);
 }
 
+// A verb conjoined to a future one is future too, however far from "will":
+// the deal's terms, not the deal carried out. Told by the parse.
+TEST(ClassifyStepTest, AConjoinedVerbSharesTheFutureAuxiliary) {
+  const std::string sentence = "Israel will also release prisoners in exchange for hostages , allow aid into Gaza .";
+  Document doc = MakeDocument("d", "2025-01-15", {sentence});
+  Event e = MakeEvent(doc, 0, "ISR", "0863", "PSE", 10, 10);
+  // Without a tree, "will" is too far from "allow" to be seen.
+  auto untreed = ClassifyStep(e, WordsOf(doc, 0));
+  ASSERT_TRUE(untreed.has_value());
+  EXPECT_EQ(untreed->outcome, "aid");
+  // Heads are 1-based: "allow" (11) is a conj of "release" (4), which has aux "will" (2).
+  const std::vector<std::pair<int, std::string>> tree = {
+      {4, "nsubj"}, {4, "aux"}, {4, "advmod"}, {0, "root"}, {4, "obj"}, {7, "case"}, {4, "obl"},
+      {9, "case"},  {7, "nmod"}, {11, "punct"}, {4, "conj"}, {11, "obj"}, {14, "case"}, {12, "nmod"},
+      {4, "punct"}};
+  ASSERT_EQ(doc.tokens.size(), tree.size());
+  for (size_t i = 0; i < tree.size(); ++i) {
+    doc.tokens[i].head = tree[i].first;
+    doc.tokens[i].deprel = tree[i].second;
+  }
+  EXPECT_FALSE(ClassifyStep(e, WordsOf(doc, 0)).has_value());
+  // The same tree with "allow" as its own root clause is not future.
+  doc.tokens[10].head = 0;
+  doc.tokens[10].deprel = "root";
+  EXPECT_TRUE(ClassifyStep(e, WordsOf(doc, 0)).has_value());
+}
+
 TEST(FindPhraseTest, WildcardsAndRanges) {
   Document doc = MakeDocument("d", "2025-01-15", {"Talks on the truce broke down in Cairo ."});
   SentenceWords w = WordsOf(doc, 0);

@@ -103,6 +103,9 @@ class Tracker {
   void AddSentenceSteps();
   void ShareSentenceDates();
   void SignersNotHosts();
+  void NoHomeAgainstItsGroup();
+  void JointProposers();
+  std::vector<std::string> DistinctParties(const std::vector<size_t>& at, std::string Item::*side) const;
   void FindNegotiations();
   std::optional<Negotiation> Assemble(const PartyPair& pair, const std::set<std::string>& mediators);
   void AddTerms(Negotiation& n, const std::set<std::string>& docs_with_steps,
@@ -207,7 +210,9 @@ void Tracker::BuildItems() {
     item.conflict = !item.step && (e.meta.quad_class == 3 || e.meta.quad_class == 4);
     if (item.step || item.conflict) items_.push_back(std::move(item));
   }
+  NoHomeAgainstItsGroup();
   SignersNotHosts();
+  JointProposers();
   for (const auto& entry : names_) {
     std::string country = ShortCountryName(entry.first);
     if (!country.empty()) aliases_.Add(entry.first, country);
@@ -237,6 +242,17 @@ void Tracker::ShareSentenceDates() {
   }
 }
 
+// The parties in `side` of the items at `at`, each once, in order.
+std::vector<std::string> Tracker::DistinctParties(const std::vector<size_t>& at,
+                                                  std::string Item::*side) const {
+  std::vector<std::string> out;
+  for (size_t i : at) {
+    const std::string& party = items_[i].*side;
+    if (std::find(out.begin(), out.end(), party) == out.end()) out.push_back(party);
+  }
+  return out;
+}
+
 // "Pashinyan and Aliyev signed a declaration at the White House" codes
 // Armenia→USA and Azerbaijan→USA: when two or more parties sign with the same
 // third party in one sentence, the agreement is between the signers and the
@@ -249,16 +265,36 @@ void Tracker::SignersNotHosts() {
       signings[{item.event->doc_id, item.event->sentence, item.target}].push_back(i);
   }
   for (const auto& [key, at] : signings) {
-    std::vector<std::string> signers;
-    for (size_t i : at)
-      if (std::find(signers.begin(), signers.end(), items_[i].source) == signers.end())
-        signers.push_back(items_[i].source);
+    std::vector<std::string> signers = DistinctParties(at, &Item::source);
     if (signers.size() < 2) continue;
     for (size_t i : at) {
       Item& item = items_[i];
       item.target = item.source == signers[0] ? signers[1] : signers[0];
     }
     hosts_.emplace_back(std::get<2>(key), std::get<0>(key));
+  }
+}
+
+// "Burhan rejected the truce proposal from the United States, Saudi Arabia,
+// Egypt and the United Arab Emirates" codes one reply to each: a reply to
+// several parties at once in one sentence answers their joint proposal. It
+// is the replying side's step, and the others are its proposers (third
+// parties in the talks), not each a counterpart negotiating with it.
+void Tracker::JointProposers() {
+  std::map<std::tuple<std::string, int32_t, std::string, int>, std::vector<size_t>> replies;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const Item& item = items_[i];
+    if (item.step && item.step->kind == StepKind::kResponse)
+      replies[{item.event->doc_id, item.event->sentence, item.source, item.event->event.first_token}]
+          .push_back(i);
+  }
+  for (const auto& [key, at] : replies) {
+    std::vector<std::string> proposers = DistinctParties(at, &Item::target);
+    if (proposers.size() < 2) continue;
+    for (size_t i : at) {
+      items_[i].target.clear();
+      items_[i].proposers = proposers;
+    }
   }
 }
 
@@ -297,6 +333,25 @@ void Tracker::AddSentenceSteps() {
       }
     }
   }
+}
+
+// A group's country stands in for it ("Israeli strikes on Gaza" hit Hamas's
+// side) only while the two are not at odds: when the text reports conflict
+// between the group and its own country's actors ("the Rapid Support Forces
+// struck Port Sudan", "the Sudanese army accused the RSF"), the country is
+// the group's adversary, not its home, and each is a party of its own.
+void Tracker::NoHomeAgainstItsGroup() {
+  std::set<PartyPair> at_odds;
+  for (const Event& e : events_) {
+    if (e.meta.quad_class != 3 && e.meta.quad_class != 4) continue;
+    std::string source = PartyCode(e.meta.source), target = PartyCode(e.meta.target);
+    if (!source.empty() && !target.empty() && source != target) at_odds.insert(MakePair(source, target));
+  }
+  std::erase_if(homes_, [&](const auto& entry) {
+    for (const auto& [country, uses] : entry.second)
+      if (at_odds.count(MakePair(entry.first, country))) return true;
+    return false;
+  });
 }
 
 std::string Tracker::HomeOf(const std::string& party) const {
@@ -338,6 +393,13 @@ void Tracker::FindNegotiations() {
     std::set<std::string>& present = doc_parties_[item.event->doc_id];
     for (const std::string* x : {&item.source, &item.target})
       if (!x->empty()) present.insert(*x);
+    // A reply to a joint proposal deals with each proposer.
+    if (item.step && IsCoreStep(item.step->kind) && !item.source.empty())
+      for (const std::string& p : item.proposers)
+        if (p != item.source) {
+          counterparts[item.source].insert(p);
+          counterparts[p].insert(item.source);
+        }
     if (item.source.empty() || item.target.empty()) continue;
     PartyPair pair = MakePair(item.source, item.target);
     if (item.step) {
@@ -419,7 +481,7 @@ void Tracker::FindNegotiations() {
   auto rank = [&](const PartyPair& p) {
     bool has_mediator_side = ever_named_mediator.count(p.first) || ever_named_mediator.count(p.second);
     bool adversaries = in_conflict(p.first, p.second, false) || count(adversarial_pairs, p) > 0;
-    return std::tuple(adversaries, named_pairs.count(p) != 0,
+    return std::tuple(in_conflict(p.first, p.second, true), adversaries, named_pairs.count(p) != 0,
                       !has_mediator_side, count(core_pairs, p), count(step_pairs, p));
   };
   std::stable_sort(ranked.begin(), ranked.end(),

@@ -203,6 +203,35 @@ TEST(TrackNegotiationsTest, CoSignersSignWithEachOtherNotTheHost) {
   EXPECT_EQ(StepKindName(found[0].timeline[0].kind), std::string("agreement"));
 }
 
+// A group at war with its own country's forces is a side of its own, not
+// that country's stand-in; a reply to several proposers at once answers
+// their joint proposal, and is no negotiation with each of them.
+TEST(TrackNegotiationsTest, AGroupAgainstItsOwnCountryAndAJointProposal) {
+  std::vector<Document> docs = {MakeDocument(
+      "a", "2025-11-24",
+      {"The RSF struck Port Sudan .", "The U.S. envoy met the RSF for talks in Geneva .",
+       "Burhan rejected the truce proposal from the United States and the UAE .",
+       "Sudan cut diplomatic ties with the UAE ."})};
+  std::vector<Event> events = {
+      MakeEvent(docs[0], 0, "SDNREBRSF", "190", "SDN", 2, 2, "RSF", "Port Sudan"),
+      MakeEvent(docs[0], 1, "USAGOV", "044", "SDNREBRSF", 3, 3, "U.S. envoy", "RSF"),
+      MakeEvent(docs[0], 2, "SDNGOV", "127", "USA", 1, 1, "Burhan", "United States"),
+      MakeEvent(docs[0], 2, "SDNGOV", "127", "ARE", 1, 1, "Burhan", "UAE"),
+      MakeEvent(docs[0], 3, "SDN", "161", "ARE", 1, 1, "Sudan", "UAE")};
+  std::vector<Negotiation> found = TrackNegotiations(docs, events);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "RSF-SDN");
+  std::vector<std::string> steps;
+  for (const Step& s : found[0].timeline) {
+    std::string actors;
+    for (const std::string& a : s.actors) actors += (actors.empty() ? "" : ",") + a;
+    steps.push_back(std::string(StepKindName(s.kind)) + " " + actors);
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"talks USA,RSF", "response SDN"}));
+  ASSERT_EQ(found[0].mediators.size(), 1u);  // the UAE is in conflict with Sudan
+  EXPECT_EQ(found[0].mediators[0].code, "USA");
+}
+
 TEST(TrackNegotiationsTest, SortedById) {
   std::vector<Document> docs = {MakeDocument(
       "a", "2025-05-16", {"Russia and Ukraine held talks in Istanbul .", "Armenia and Azerbaijan held talks ."})};

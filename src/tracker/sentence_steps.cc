@@ -113,6 +113,8 @@ bool HasMark(const Tree& t, int node) {
   return false;
 }
 
+bool IsNoun(const Tree& t, int i) { return t.upos[i] == "NOUN" || t.upos[i] == "PROPN"; }
+
 // The subject of `verb`, inherited from the clause it hangs on for xcomp,
 // conj and adverbial participles ("Israel launched strikes, shattering ...").
 int SubjectOf(const Tree& t, int verb) {
@@ -125,6 +127,16 @@ int SubjectOf(const Tree& t, int verb) {
     if (r == "acl" && t.head[verb] >= 0 && t.upos[t.head[verb]] == "NOUN" &&
         !HasMark(t, verb) && t.head[verb] < verb)
       return t.head[verb];
+    // A finite verb the parser set beside the clause (parataxis) after a
+    // noun phrase it conjoined to that clause ("the truce ended, and talks
+    // on the second phase broke down" with "talks" a conj of "ended"): that
+    // phrase is its subject.
+    if (RelIs(r, "parataxis") && verb > 0 && IsNoun(t, verb - 1)) {
+      int noun = verb - 1;
+      for (int hop = 0; hop < 8 && t.head[noun] >= 0 && t.head[noun] < verb && IsNoun(t, t.head[noun]); ++hop)
+        noun = t.head[noun];
+      if (RelIs(t.deprel[noun], "conj")) return noun;
+    }
     if (!(RelIs(r, "xcomp") || RelIs(r, "conj") || RelIs(r, "advcl"))) return -1;
     verb = t.head[verb];
   }

@@ -343,9 +343,10 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   }
   // Else the subject of the verb whose object the noun is ("Hamas agreed to
   // talks with Egypt").
-  // Only a verb that says nothing of its own ("launched", "joined", "carried
-  // out") lends its subject: "Egypt condemned the attacks on Port Sudan" is
-  // Egypt's condemnation, not Egypt's attack.
+  // As its object, only a verb that says nothing of its own ("launched",
+  // "joined", "carried out") lends its subject: "Egypt condemned the attacks
+  // on Port Sudan" is Egypt's condemnation, not Egypt's attack. An oblique
+  // ("arrived in Doha for talks with Hamas") is the subject's own.
   auto neutral_verb = [&](int v) {
     for (uint32_t e : lex_.verbs.EntriesForForm(words_[v])) {
       const auto& entry = lex_.verbs.entry(e);
@@ -354,7 +355,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
     }
     return true;
   };
-  if (sources.empty() && verb_object && neutral_verb(verb)) {
+  if (sources.empty() && verb_object && (tree_.rel(phrase) != Rel::kObj || neutral_verb(verb))) {
     const int subject = FindSubject(verb);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
   }
@@ -1122,16 +1123,40 @@ void SentenceCoder::CodeVerb(int v) {
       auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
       if (!later.empty()) targets = later;
     }
-    // "Putin and Trump met in Anchorage": coordinated subjects of a
-    // reciprocal verb with no object are each other's targets; the place is
-    // only where they met. ("X and Y are attending" is not reciprocal.)
+    // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
+    // agreement", "X and Y held talks in Jeddah": coordinated subjects of a
+    // reciprocal verb with no object, or of any verb whose object is a
+    // mutual event noun (talks, agreement, ceasefire, ...), are each other's
+    // targets; a place is only where it happened. ("X and Y are attending"
+    // is neither.)
     static constexpr std::array<std::string_view, 10> kReciprocal = {
         "meet", "talk", "negotiate", "agree", "sign", "cooperate", "confer", "consult", "reconcile", "discuss"};
+    auto mutual_noun = [&](int t) {
+      for (WordId w : {words_[t], lemmas_[t]}) {
+        if (w == kNoWord) continue;
+        for (uint32_t i : lex_.verbs.EventNounsWithHead(w)) {
+          const std::string_view root = std::string_view(lex_.verbs.event_noun(i).code).substr(0, 2);
+          if (root == "03" || root == "04" || root == "05" || root == "06" || root == "08") return true;
+        }
+      }
+      return false;
+    };
     const bool mutual =
-        std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end();
-    if (mutual && first_object < 0 && sources.size() >= 2) {
+        first_object < 0
+            ? std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end()
+            : mutual_noun(first_object);
+    // Only for a reported fact: "a chance for Israel and Hamas to reach an
+    // agreement" is no agreement.
+    bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;
+    for (int c : tree_.children(v))
+      infinitive = infinitive || (tree_.rel(c) == Rel::kMark && (toks_[c].form == "to" || toks_[c].form == "To"));
+    if (mutual && !infinitive && sources.size() >= 2) {
       bool only_places = true;
-      for (const ActorCode& t : targets) only_places = only_places && t.first >= 0 && InLocativePhrase(t.first, v);
+      for (const ActorCode& t : targets) {
+        const int m = t.first >= 0 ? mention_of_[t.first] : -1;
+        const bool place = m >= 0 && mentions_[m].is_actor && lex_.actors.entry(mentions_[m].entry).place;
+        only_places = only_places && t.first >= 0 && (place || InLocativePhrase(t.first, v));
+      }
       if (only_places) targets = sources;
     }
     if (opt_.new_actor_length > 0) {

@@ -424,6 +424,10 @@ nouns = sanction
 [mediate]
 code = 045
 nouns = mediation
+
+[hold]
+forms = hold: holds held holding
+pattern = * talks -> 046
 )";
 
 std::set<Triple> CodeWithNouns(const Document& doc) {
@@ -526,6 +530,18 @@ TEST(CoderEventNounTest, AQuantityStandsForTheNounAndTheVerbMayHoldTheTarget) {
                       {"on", "IN", 8, "case"},
                       {"Gondor", "NNP", 2, "obl"}});
   EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "195"}}));
+}
+
+TEST(CoderEventNounTest, CoordinatedSubjectsHoldingTalksHoldThemWithEachOther) {
+  // Arnor and Gondor held talks in Osgiliath: with each other, in Osgiliath.
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Gondor", "NNP", 1, "conj"},
+                      {"held", "VBD", 0, "root"},
+                      {"talks", "NNS", 4, "obj"},
+                      {"in", "IN", 7, "case"},
+                      {"Osgiliath", "NNP", 4, "obl"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
 }
 
 }  // namespace

@@ -1141,10 +1141,17 @@ void SentenceCoder::CodeVerb(int v) {
       }
       return false;
     };
+    // Only a verb that says nothing of its own makes its object mutual:
+    // "held talks", "reached an agreement", but not "co-hosting the talks".
+    bool neutral = true;
+    for (uint32_t e : chosen) {
+      const auto& entry = lex_.verbs.entry(e);
+      neutral = neutral && (entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code) == "---";
+    }
     const bool mutual =
         first_object < 0
             ? std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end()
-            : mutual_noun(first_object);
+            : neutral && mutual_noun(first_object);
     // Only for a reported fact: "a chance for Israel and Hamas to reach an
     // agreement" is no agreement.
     bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;

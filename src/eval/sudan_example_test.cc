@@ -15,10 +15,11 @@
 namespace parley::eval {
 namespace {
 
-// Regression floors (measured when set: precision 0.714, recall 0.750 on
-// (source country, target country, CAMEO root)); they may rise, not fall.
-constexpr double kMinPrecision = 0.60;
-constexpr double kMinRecall = 0.60;
+// Regression floors (measured when set: precision 0.792, recall 0.950 on
+// (source country, target country, CAMEO root); first set at 0.60 / 0.60
+// when they were 0.714 / 0.750); they may rise, not fall.
+constexpr double kMinPrecision = 0.72;
+constexpr double kMinRecall = 0.85;
 
 TEST(SudanExampleTest, PipelineFindsTheHandCodedEvents) {
   const std::string root = PARLEY_SOURCE_DIR;

@@ -4,6 +4,7 @@
 #define PARLEY_DATE_H_
 
 #include <compare>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,12 @@ struct Date {
   // dates such as 2023-02-30.
   static Result<Date> Parse(std::string_view text);
   static bool IsValid(int year, int month, int day);
+
+  // Days since 1970-01-01 in the proleptic Gregorian calendar (negative
+  // before it; exact for any year). A month or day of 0 counts as the first.
+  int64_t DayNumber() const;
+  // The date `day` days after 1970-01-01; inverse of DayNumber().
+  static Date FromDayNumber(int64_t day);
 
   auto operator<=>(const Date&) const = default;
 };

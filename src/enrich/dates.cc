@@ -8,32 +8,11 @@
 
 namespace parley::enrich {
 
-// ---- Calendar arithmetic (H. Hinnant's days_from_civil / civil_from_days) ----
+// ---- Calendar arithmetic ----
 
-int64_t DaysFromCivil(const Date& date) {
-  int64_t y = date.year;
-  const int64_t m = date.month;
-  const int64_t d = date.day;
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;                                 // [0, 399]
-  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;         // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
+int64_t DaysFromCivil(const Date& date) { return date.DayNumber(); }
 
-Date CivilFromDays(int64_t days) {
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t doe = days - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
-}
+Date CivilFromDays(int64_t days) { return Date::FromDayNumber(days); }
 
 int WeekdayOf(const Date& date) {
   // 1970-01-01 was a Thursday (3 when Monday is 0).

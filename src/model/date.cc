@@ -24,6 +24,33 @@ bool Date::IsValid(int year, int month, int day) {
   return day <= max_day;
 }
 
+// Howard Hinnant's days_from_civil / civil_from_days (public-domain
+// algorithms; the 400-year era arithmetic keeps them exact for negative years).
+int64_t Date::DayNumber() const {
+  const int64_t m = month >= 1 && month <= 12 ? month : 1;
+  const int64_t d = day >= 1 && day <= 31 ? day : 1;
+  const int64_t y = static_cast<int64_t>(year) - (m <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date Date::FromDayNumber(int64_t day) {
+  const int64_t z = day + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  Date out;
+  out.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  out.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  out.year = static_cast<int>(yoe + era * 400 + (out.month <= 2 ? 1 : 0));
+  return out;
+}
+
 std::string Date::ToIso() const {
   if (!known()) return "";
   char buf[16];

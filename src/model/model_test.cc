@@ -35,4 +35,13 @@ TEST(DocumentTest, SentenceIsAViewIntoTokens) {
 }
 
 }  // namespace
+TEST(DateTest, DayNumbersRoundTripAndCountUnstatedPartsAsTheFirst) {
+  EXPECT_EQ(Date::Parse("1970-01-01").value().DayNumber(), 0);
+  EXPECT_EQ(Date::Parse("2000-03-01").value().DayNumber(), 11017);
+  EXPECT_EQ(Date::Parse("1969-12-31").value().DayNumber(), -1);
+  EXPECT_EQ((Date{2024, 0, 0}).DayNumber(), Date::Parse("2024-01-01").value().DayNumber());
+  for (int64_t day = -800000; day < 800000; day += 997) EXPECT_EQ(Date::FromDayNumber(day).DayNumber(), day);
+  EXPECT_EQ(Date::FromDayNumber(Date::Parse("2024-02-29").value().DayNumber() + 1), Date::Parse("2024-03-01").value());
+}
+
 }  // namespace parley

@@ -1,7 +1,6 @@
 #include "pipeline/dedup.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <numeric>
@@ -14,16 +13,8 @@ namespace {
 
 const Date& EventDate(const Event& e) { return e.meta.event_date.known() ? e.meta.event_date : e.date; }
 
-// Days since 1970-01-01 (any fixed origin will do: only differences matter).
-// A month or day of 0 (not stated) counts as the first.
-int64_t DayNumber(const Date& d) {
-  using namespace std::chrono;
-  unsigned m = d.month >= 1 && d.month <= 12 ? static_cast<unsigned>(d.month) : 1;
-  unsigned dd = d.day >= 1 && d.day <= 31 ? static_cast<unsigned>(d.day) : 1;
-  return sys_days(year_month_day(year(d.year), month(m), day(dd)))
-      .time_since_epoch()
-      .count();
-}
+// Days since 1970-01-01; a month or day of 0 (not stated) counts as the first.
+int64_t DayNumber(const Date& d) { return d.DayNumber(); }
 
 struct Cluster {
   size_t first;          // index of the kept event in the (sorted) input

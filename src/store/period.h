@@ -12,8 +12,8 @@
 namespace parley::store {
 
 // Days since 1970-01-01 (negative before). REQUIRES: date.known().
-int64_t DayNumber(const Date& date);
-Date DateOfDay(int64_t day);
+inline int64_t DayNumber(const Date& date) { return date.DayNumber(); }
+inline Date DateOfDay(int64_t day) { return Date::FromDayNumber(day); }
 
 // The first day of the period `day` falls in: itself; the Monday of its
 // week; the first of its month.

@@ -903,16 +903,7 @@ void Tracker::AddTerms(Negotiation& n, const std::set<std::string>& docs_with_st
   }
 }
 
-int DaysFromCivil(const Date& d) {
-  // Howard Hinnant's days-from-civil; enough to compare dates in days.
-  int y = d.year - (d.month <= 2 ? 1 : 0);
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int mp = (d.month + 9) % 12;
-  int doy = (153 * mp + 2) / 5 + d.day - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+int DaysFromCivil(const Date& d) { return static_cast<int>(d.DayNumber()); }
 
 void Tracker::AddEscalation(Negotiation& n, const std::set<std::string>& sides) {
   std::set<std::string> mediators;

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "io/event_writer.h"
+#include "server/json_writer.h"
 #include "store/store.h"
 
 namespace parley::cli {
@@ -60,15 +60,12 @@ int RunEvents(EventsOptions o) {
     std::fprintf(stderr, "parley events: %s\n", page.status().ToString().c_str());
     return page.status().code() == ErrorCode::kInvalidArgument ? 2 : 1;
   }
-  std::string line;
   for (const store::StoredEvent& e : page->events) {
-    line.clear();
-    io::AppendEventJson(e.event, line);
-    // The record's closing brace and newline make way for the sentence.
-    line.resize(line.size() - 2);
-    line += ",\"sentence_text\":";
-    io::AppendJsonString(e.sentence_text, line);
-    line += "}\n";
+    // The same record as the API's events, without the store id.
+    server::JsonWriter out;
+    server::AppendEventWithSentence(e.event, e.sentence_text, out);
+    std::string line = out.Take();
+    line += '\n';
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
   std::fprintf(stderr, "parley events: %zu of %zu matching events\n", page->events.size(), page->total);

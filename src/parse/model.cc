@@ -85,8 +85,9 @@ void Model::Annotate(std::span<Token> tokens) const {
 
 std::string Model::Describe() const {
   const ModelData& m = *data_;
-  return fmt::format("{} XPOS, {} UPOS, {} relations; {} parser weight rows", m.xpos_names.size(),
-                     m.upos_names.size(), m.label_names.size(), m.parser.rows());
+  return fmt::format("{} XPOS, {} UPOS, {} relations; weight rows: tagger {}, transitions {}, labels {}",
+                     m.xpos_names.size(), m.upos_names.size(), m.label_names.size(), m.tagger.rows(),
+                     m.parser.trans_rows(), m.parser.label_rows());
 }
 
 }  // namespace parley::parse

@@ -690,7 +690,52 @@ class Parser::State {
     return cost;
   }
 
+  // The transition features in four groups: those of the buffer front
+  // alone (the next three words), of s0 alone, of s1 alone (each reused
+  // while that token stays in place, see ParseGreedy), and the rest.
+  enum Group { kFront, kTop, kSecond };
+  int GroupKeys(Group g, int tok, uint64_t* k) const {
+    const size_t t = static_cast<size_t>(tok);
+    auto p = [&](int i) { return U(x_.tag[static_cast<size_t>(i)]); };
+    const uint64_t w = x_.word[t], wp = x_.wp[t], pt = p(tok);
+    int m = 0;
+    switch (g) {
+      case kFront: {
+        const int b1 = tok + 1 <= n_ ? tok + 1 : none(), b2 = tok + 2 <= n_ ? tok + 2 : none();
+        k[m++] = Key(103, wp);
+        k[m++] = Key(104, w);
+        k[m++] = Key(105, pt);
+        k[m++] = Key(106, x_.wp[static_cast<size_t>(b1)]);
+        k[m++] = Key(107, x_.word[static_cast<size_t>(b1)]);
+        k[m++] = Key(108, p(b1));
+        k[m++] = Key(109, x_.word[static_cast<size_t>(b2)]);
+        k[m++] = Key(110, p(b2));
+        k[m++] = Key(127, pt, p(b1));
+        k[m++] = Key(140, pt, p(b1), p(b2));
+        break;
+      }
+      case kTop:
+        k[m++] = Key(100, wp);
+        k[m++] = Key(101, w);
+        k[m++] = Key(102, pt);
+        break;
+      case kSecond:
+        k[m++] = Key(111, wp);
+        k[m++] = Key(112, w);
+        k[m++] = Key(113, pt);
+        break;
+    }
+    return m;
+  }
+
   int TransKeys(uint64_t* k) const {
+    int m = GroupKeys(kFront, b(0), k);
+    m += GroupKeys(kTop, s(0), k + m);
+    m += GroupKeys(kSecond, s(1), k + m);
+    return m + OtherTransKeys(k + m);
+  }
+
+  int OtherTransKeys(uint64_t* k) const {
     const auto& w = x_.word;
     const auto& wp = x_.wp;
     auto p = [&](int i) { return U(x_.tag[static_cast<size_t>(i)]); };
@@ -701,27 +746,13 @@ class Parser::State {
     auto lc2 = [&](int i) { return x_.lc2[static_cast<size_t>(i)]; };
     auto rc1 = [&](int i) { return x_.rc1[static_cast<size_t>(i)]; };
     auto rc2 = [&](int i) { return x_.rc2[static_cast<size_t>(i)]; };
-    const int s0 = s(0), s1 = s(1), s2 = s(2), b0 = b(0), b1 = b(1), b2 = b(2);
+    const int s0 = s(0), s1 = s(1), s2 = s(2), b0 = b(0), b1 = b(1);
     const int s0L = lc1(s0), s0L2 = lc2(s0), s0R = rc1(s0), s0R2 = rc2(s0);
     const int b0L = lc1(b0), b0L2 = lc2(b0), s1R = rc1(s1), s1L = lc1(s1);
     const uint64_t d = s0 == none() ? 8 : (b0 == n_ ? 9 : Dist(s0, b0));
     const uint64_t d1 = s1 == none() ? 8 : Dist(s1, s0);
     const size_t s0k = static_cast<size_t>(s0), s1k = static_cast<size_t>(s1), b0k = static_cast<size_t>(b0);
     int m = 0;
-    k[m++] = Key(100, WP(s0));
-    k[m++] = Key(101, W(s0));
-    k[m++] = Key(102, p(s0));
-    k[m++] = Key(103, WP(b0));
-    k[m++] = Key(104, W(b0));
-    k[m++] = Key(105, p(b0));
-    k[m++] = Key(106, WP(b1));
-    k[m++] = Key(107, W(b1));
-    k[m++] = Key(108, p(b1));
-    k[m++] = Key(109, W(b2));
-    k[m++] = Key(110, p(b2));
-    k[m++] = Key(111, WP(s1));
-    k[m++] = Key(112, W(s1));
-    k[m++] = Key(113, p(s1));
     k[m++] = Key(114, p(s2));
     k[m++] = Key(115, W(s2));
     k[m++] = Key(120, WP(s0), WP(b0));
@@ -731,7 +762,6 @@ class Parser::State {
     k[m++] = Key(124, p(s0), WP(b0));
     k[m++] = Key(125, W(s0), W(b0));
     k[m++] = Key(126, p(s0), p(b0));
-    k[m++] = Key(127, p(b0), p(b1));
     k[m++] = Key(128, WP(s1), WP(s0));
     k[m++] = Key(129, W(s1), W(s0));
     k[m++] = Key(130, p(s1), p(s0));
@@ -740,7 +770,6 @@ class Parser::State {
     k[m++] = Key(133, p(s1), p(b0));
     k[m++] = Key(134, W(s1), W(b0));
     k[m++] = Key(135, WP(s1), p(b0));
-    k[m++] = Key(140, p(b0), p(b1), p(b2));
     k[m++] = Key(141, p(s0), p(b0), p(b1));
     k[m++] = Key(142, p(s1), p(s0), p(b0));
     k[m++] = Key(143, p(s0), p(s0L), p(b0));
@@ -906,22 +935,52 @@ size_t Parser::ExpandBeam(Search& search, const std::vector<ParseItem>& cur, int
 void Parser::ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const {
   State st(s, scratch);
   uint64_t keys[kMaxKeys];
-  float scores[3];
   const int nl = labels_.num_classes();
   std::vector<float>& lscores = scratch.lscores;
   lscores.resize(static_cast<size_t>(nl));
+  // The integer sums of the three single-token groups, per token (index
+  // n + 1 = none), filled on first use: a token stays at the buffer front
+  // or on top of the stack for about two decisions. Missing groups are
+  // looked up in the same batch as the other features.
+  const bool exact = trans_.frozen_small();
+  std::vector<int32_t>& group_sums = scratch.group_sums;
+  constexpr int32_t kUnset = INT32_MIN;
+  const size_t slots = static_cast<size_t>(st.n()) + 2;
+  group_sums.assign(3 * 3 * slots, kUnset);
   while (!st.Terminal()) {
     int move = -1, valid = 0;
     for (int mv = 0; mv < 3; ++mv)
       if (st.Valid(mv)) ++valid, move = mv;
-    if (valid > 1) {
-      const int m = st.TransKeys(keys);
-      scores[0] = scores[1] = scores[2] = 0;
-      trans_.Score({keys, static_cast<size_t>(m)}, scores);
-      float best = 0;
+    if (valid > 1 && exact) {
+      const State::Group groups[3] = {State::kFront, State::kTop, State::kSecond};
+      const int toks[3] = {st.b(0), st.s(0), st.s(1)};
+      int32_t* cached[3];
+      uint32_t ends[4];
+      int32_t seg[12];
+      int m = st.OtherTransKeys(keys), nseg = 0;
+      ends[nseg++] = static_cast<uint32_t>(m);
+      for (int g = 0; g < 3; ++g) {
+        cached[g] = &group_sums[(static_cast<size_t>(g) * slots + static_cast<size_t>(toks[g])) * 3];
+        if (cached[g][0] != kUnset) continue;
+        m += st.GroupKeys(groups[g], toks[g], keys + m);
+        ends[nseg++] = static_cast<uint32_t>(m);
+      }
+      trans_.SumSegments({keys, static_cast<size_t>(m)}, {ends, static_cast<size_t>(nseg)}, seg);
+      int32_t sums[3] = {seg[0], seg[1], seg[2]};
+      for (int g = 0, next = 1; g < 3; ++g) {
+        if (cached[g][0] == kUnset) std::copy(seg + 3 * next, seg + 3 * next + 3, cached[g]), ++next;
+        sums[0] += cached[g][0], sums[1] += cached[g][1], sums[2] += cached[g][2];
+      }
       move = -1;
       for (int mv = 0; mv < 3; ++mv)
-        if (st.Valid(mv) && (move < 0 || scores[mv] > best)) move = mv, best = scores[mv];
+        if (st.Valid(mv) && (move < 0 || sums[mv] > sums[move])) move = mv;
+    } else if (valid > 1) {  // running weights (dev scores during training)
+      const int m = st.TransKeys(keys);
+      float scores[3] = {0, 0, 0};
+      trans_.Score({keys, static_cast<size_t>(m)}, scores);
+      move = -1;
+      for (int mv = 0; mv < 3; ++mv)
+        if (st.Valid(mv) && (move < 0 || scores[mv] > scores[move])) move = mv;
     }
     int d = -1, h = -1;
     st.Apply(move, &d, &h);

@@ -66,6 +66,7 @@ struct ParseScratch {
   std::vector<int> stack, head, label, lc1, lc2, rc1, rc2, nl, nr;
   std::vector<uint64_t> lmask, rmask;
   std::vector<uint8_t> in_stack;
+  std::vector<int32_t> group_sums;  // cached transition scores of single tokens
   // Beam search.
   std::vector<ParseNode> nodes;
   std::vector<std::vector<ParseItem>> steps;  // the beam after each move

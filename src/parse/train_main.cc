@@ -4,6 +4,7 @@
 //                --out models/parley-en.model [--seed 1] [--tagger-epochs 8]
 //                [--parser-epochs 15] [--jackknife 4] [--threads 2]
 //                [--eval file.conllu]...
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
   std::string out, load;
   std::vector<std::string> evals;
   bool beam_set = false;
+  // Re-pruning a loaded model: minimum absolute weight per table (< 0 = keep).
+  float prune_trans = -1, prune_labels = -1, prune_tagger = -1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -52,12 +55,16 @@ int main(int argc, char** argv) {
     else if (a == "--parser-prune") o.parser_prune = std::stof(value());
     else if (a == "--beam") o.beam = std::stoi(value()), beam_set = true;
     else if (a == "--eval") evals.push_back(value());
+    else if (a == "--prune-transitions") prune_trans = std::stof(value());
+    else if (a == "--prune-labels") prune_labels = std::stof(value());
+    else if (a == "--prune-tagger") prune_tagger = std::stof(value());
     else if (a == "--load") load = value();
     else {
       fmt::print(stderr,
                  "usage: parley_train --train FILE [--dev FILE] --out MODEL [--seed N] [--tagger-epochs N] "
                  "[--parser-epochs N] [--jackknife K] [--threads N] [--parser-prune X] [--beam N] [--eval FILE]...\n"
-                 "       parley_train --load MODEL --eval FILE...\n");
+                 "       parley_train --load MODEL [--beam N] [--prune-transitions X] [--prune-labels X]\n"
+                 "                    [--prune-tagger X] [--out NEW] [--eval FILE]...\n");
       return 2;
     }
   }
@@ -66,10 +73,15 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "parley_train: {}\n", model.status().ToString());
     return 1;
   }
-  if (!load.empty() && beam_set) {  // re-set the beam width of a loaded model
+  if (!load.empty() && (beam_set || prune_trans >= 0 || prune_labels >= 0 || prune_tagger >= 0)) {
+    // Re-set the beam width or prune the tables of a loaded model.
     auto data = std::make_shared<parley::parse::ModelData>(model->data());
-    data->parser.set_beam(o.beam);
+    if (beam_set) data->parser.set_beam(o.beam);
+    if (prune_trans >= 0 || prune_labels >= 0)
+      data->parser.Prune(std::max(prune_trans, 0.0f), std::max(prune_labels, 0.0f));
+    if (prune_tagger >= 0) data->tagger.Prune(prune_tagger);
     model = parley::parse::Model(std::move(data));
+    fmt::print(stderr, "{}\n", model->Describe());
   }
   if (!out.empty()) {
     parley::Status st = model->Save(out);

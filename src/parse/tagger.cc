@@ -176,6 +176,12 @@ void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInf
   float scores[256];
   const int nx = xpos_.num_classes(), nu = upos_.num_classes();
   for (size_t i = 0; i < n; ++i) {
+    upos[i] = -1;
+    if (const uint32_t* sure = sure_.Find(info[i + kPad].form); sure != nullptr) {
+      xpos[i] = static_cast<int>(*sure & 0xff);
+      upos[i] = static_cast<int>(*sure >> 8);
+      continue;
+    }
     const int t1 = i >= 1 ? xpos[i - 1] : kStartTag;
     const int t2 = i >= 2 ? xpos[i - 2] : kStartTag;
     const int m = XposKeys(info, i, t1, t2, keys);
@@ -184,6 +190,7 @@ void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInf
     xpos[i] = static_cast<int>(std::max_element(scores, scores + nx) - scores);
   }
   for (size_t i = 0; i < n; ++i) {
+    if (upos[i] >= 0) continue;
     const int m = UposKeys(info, i, xpos, n, keys);
     std::fill(scores, scores + nu, 0.0f);
     upos_.Score({keys, static_cast<size_t>(m)}, scores);
@@ -206,6 +213,24 @@ void Tagger::Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t
     for (const auto& [t, c] : tags)
       if (c * 20 >= total) h = Mix64(h + static_cast<uint64_t>(t) + 1);
     amb_.Insert(word, h);
+  }
+  // Sure tags: forms seen at least kSureCount times, all but 1 in kSurePer of
+  // them with the same Penn tag and UPOS. Looser limits (20 times, 1 in 200)
+  // cover twice the running text but cost 0.04 UPOS on EWT dev.
+  constexpr int kSureCount = 50, kSurePer = 1000;
+  std::map<uint64_t, std::map<uint32_t, int>> pairs;
+  for (const TaggedSentence& s : data)
+    for (size_t i = 0; i < s.forms.size(); ++i)
+      ++pairs[HashBytes(s.forms[i])][static_cast<uint32_t>(s.xpos[i]) | static_cast<uint32_t>(s.upos[i]) << 8];
+  sure_ = U64Map<uint32_t>();
+  for (const auto& [form, tags] : pairs) {
+    int total = 0, best = 0;
+    uint32_t best_pair = 0;
+    for (const auto& [pair, c] : tags) {
+      total += c;
+      if (c > best) best = c, best_pair = pair;
+    }
+    if (total >= kSureCount && best * kSurePer >= total * (kSurePer - 1)) sure_.Insert(form, best_pair);
   }
 
   std::vector<size_t> order(data.size());
@@ -264,11 +289,20 @@ void Tagger::Write(ByteWriter& w) const {
   xpos_.Write(w);
   upos_.Write(w);
   amb_.Write(w);
+  sure_.Write(w);
 }
 
 bool Tagger::Read(ByteReader& r) {
-  return xpos_.Read(r) && upos_.Read(r) && amb_.Read(r) && xpos_.num_classes() <= 256 &&
-         upos_.num_classes() <= 256;
+  if (!xpos_.Read(r) || !upos_.Read(r) || !amb_.Read(r) || xpos_.num_classes() > 256 ||
+      upos_.num_classes() > 256)
+    return false;
+  sure_ = U64Map<uint32_t>();
+  if (r.AtEnd()) return true;  // a model made before sure tags
+  if (!sure_.Read(r)) return false;
+  for (const auto& [form, pair] : sure_.Sorted())
+    if (static_cast<int>(pair & 0xff) >= xpos_.num_classes() || static_cast<int>(pair >> 8) >= upos_.num_classes())
+      return r.Fail();
+  return true;
 }
 
 }  // namespace parley::parse

@@ -3,7 +3,8 @@
 // previous-tag features, then a second perceptron that predicts the UPOS from
 // the Penn tags around the word (as predicted, also in training) and the word
 // itself. Words seen often in training carry an "ambiguity class" (the set of
-// tags they took) as a feature.
+// tags they took) as a feature; words seen very often with one tag pair (a
+// third of running text) take it without scoring.
 // Immutable after training or loading; Tag() is thread-safe.
 #ifndef PARLEY_PARSE_TAGGER_H_
 #define PARLEY_PARSE_TAGGER_H_
@@ -71,6 +72,10 @@ class Tagger {
   WeightTable xpos_;
   WeightTable upos_;
   U64Map<uint64_t> amb_;  // lowercase word → ambiguity class
+  // Exact form → xpos | upos << 8 for frequent words that training always
+  // tagged alike ("the", ",", "said"): tagged without scoring. Empty in
+  // models made before it.
+  U64Map<uint32_t> sure_;
 };
 
 }  // namespace parley::parse

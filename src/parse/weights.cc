@@ -32,55 +32,63 @@ uint16_t SmallFp(uint64_t key) {
   const uint16_t fp = static_cast<uint16_t>(key >> 48);
   return fp == 0 ? 1 : fp;
 }
+uint32_t WideFp(uint64_t key) {
+  const uint32_t fp = static_cast<uint32_t>(key >> 32);
+  return fp == 0 ? 1 : fp;
+}
 }  // namespace
+
+// Places keys_ in buckets of kBucketSlots slots, filled to at most half on
+// average (a full bucket spills into the next; fuller tables send a key in
+// every few to a second bucket, a mispredicted branch and a second miss):
+// slot_of[r] = bucket * kBucketSlots + slot of row r. False when a key
+// repeats.
+bool WeightTable::PlaceInBuckets(std::vector<uint32_t>& slot_of) {
+  const size_t nrows = keys_.size();
+  size_t buckets = 2;
+  while (buckets * kBucketSlots < nrows * 2) buckets *= 2;
+  frozen_mask_ = buckets - 1;
+  std::vector<uint32_t> slot_row(buckets * kBucketSlots, kEmptyRow);
+  slot_of.assign(nrows, 0);
+  for (size_t r = 0; r < nrows; ++r) {
+    const uint64_t k = keys_[r];
+    size_t at = slot_row.size();
+    for (uint64_t b = k & frozen_mask_; at == slot_row.size(); b = (b + 1) & frozen_mask_) {
+      for (size_t j = b * kBucketSlots; j < (b + 1) * kBucketSlots; ++j) {
+        if (slot_row[j] == kEmptyRow) {
+          at = j;
+          break;
+        }
+        if (keys_[slot_row[j]] == k) return false;
+      }
+    }
+    slot_row[at] = static_cast<uint32_t>(r);
+    slot_of[r] = static_cast<uint32_t>(at);
+  }
+  return true;
+}
 
 bool WeightTable::Freeze(const std::vector<int16_t>& q) {
   const size_t n = static_cast<size_t>(ncls_), nrows = keys_.size();
+  std::vector<uint32_t> slot_of;
+  if (!PlaceInBuckets(slot_of)) return false;
+  const size_t buckets = frozen_mask_ + 1;
   if (ncls_ <= 3) {
-    // Buckets of kBucketSlots, filled to at most 75% on average.
-    size_t buckets = 2;
-    while (buckets * kBucketSlots * 3 < nrows * 4) buckets *= 2;
-    frozen_mask_ = buckets - 1;
-    frozen_.clear();
+    index_.clear();
     rows8_.clear();
     small_.assign(buckets, SmallBucket{});
-    // Which row each slot took, to tell a repeated key from a fingerprint clash.
-    std::vector<uint32_t> slot_row(buckets * kBucketSlots, kEmptyRow);
     for (size_t r = 0; r < nrows; ++r) {
-      const uint64_t k = keys_[r];
-      size_t at = slot_row.size();
-      for (uint64_t b = k & frozen_mask_; at == slot_row.size(); b = (b + 1) & frozen_mask_) {
-        for (size_t j = b * kBucketSlots; j < (b + 1) * kBucketSlots; ++j) {
-          if (slot_row[j] == kEmptyRow) {
-            at = j;
-            break;
-          }
-          if (keys_[slot_row[j]] == k) return false;
-        }
-      }
-      slot_row[at] = static_cast<uint32_t>(r);
-      SmallBucket& bucket = small_[at / kBucketSlots];
-      bucket.fp[at % kBucketSlots] = SmallFp(k);
-      for (size_t c = 0; c < n; ++c) bucket.w[at % kBucketSlots][c] = q[r * n + c];
+      SmallBucket& bucket = small_[slot_of[r] / kBucketSlots];
+      const size_t j = slot_of[r] % kBucketSlots;
+      bucket.fp[j] = SmallFp(keys_[r]);
+      for (size_t c = 0; c < n; ++c) bucket.w[j][c] = q[r * n + c];
     }
     small_q_ = q;
     return true;
   }
-  size_t cap = 16;
-  while (cap < nrows * 2) cap *= 2;
-  frozen_mask_ = cap - 1;
-  std::vector<uint32_t> slot_row(cap, kEmptyRow);
-  auto place = [&](size_t r) -> int64_t {
-    const uint64_t k = keys_[r];
-    uint64_t i = k & frozen_mask_;
-    for (; slot_row[i] != kEmptyRow; i = (i + 1) & frozen_mask_)
-      if (keys_[slot_row[i]] == k) return -1;
-    slot_row[i] = static_cast<uint32_t>(r);
-    return static_cast<int64_t>(i);
-  };
   small_.clear();
   small_q_.clear();
-  frozen_.assign(cap, FrozenSlot{0, kEmptyRow});
+  index_.assign(buckets, RowBucket{});
   // Rows are re-quantized to 8 bits on a grid of 255 steps (one cache line
   // for up to 64 classes); the scores move by less than the perceptron's
   // margins, and dev accuracy is unchanged.
@@ -91,9 +99,10 @@ bool WeightTable::Freeze(const std::vector<int16_t>& q) {
   stride_ = (n + kRowAlign - 1) / kRowAlign * kRowAlign;
   rows8_.assign(nrows * stride_, 0);
   for (size_t r = 0; r < nrows; ++r) {
-    const int64_t i = place(r);
-    if (i < 0) return false;
-    frozen_[static_cast<size_t>(i)] = FrozenSlot{static_cast<uint32_t>(keys_[r] >> 32), static_cast<uint32_t>(r)};
+    RowBucket& bucket = index_[slot_of[r] / kBucketSlots];
+    const size_t j = slot_of[r] % kBucketSlots;
+    bucket.fp[j] = WideFp(keys_[r]);
+    bucket.row[j] = static_cast<uint32_t>(r);
     for (size_t c = 0; c < n; ++c)
       rows8_[r * stride_ + c] = static_cast<int8_t>(std::lround(q[r * n + c] * to8));
   }
@@ -118,7 +127,7 @@ void WeightTable::Thaw() {
   for (size_t r = 0; r < keys_.size(); ++r) rows_.Insert(keys_[r], static_cast<int32_t>(r));
   small_.clear();
   small_q_.clear();
-  frozen_.clear();
+  index_.clear();
   rows8_.clear();
 }
 
@@ -205,29 +214,57 @@ std::vector<int32_t>& SegmentScratch() {
 
 }  // namespace
 
-// Three passes so the cache misses overlap: prefetch the slots, find the rows
-// and prefetch them, then add them up.
+// Two passes so the cache misses overlap: prefetch the index buckets; find
+// the rows and prefetch them. Then add them up. Whether a key is known is a
+// coin toss, so the home bucket is read without branching on it; only a
+// full bucket without the key (rare) takes the general path.
 void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) const {
   const size_t n = std::min<size_t>(keys.size(), 128);
-  const FrozenSlot* slots = frozen_.data();
-  for (size_t i = 0; i < n; ++i) __builtin_prefetch(slots + (keys[i] & frozen_mask_));
+  const RowBucket* buckets = index_.data();
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(buckets + (keys[i] & frozen_mask_));
   const int8_t* rows[128];
   size_t m = 0;
   const size_t stride = stride_;
+  const __m128i zero = _mm_setzero_si128();
   for (size_t i = 0; i < n; ++i) {
-    const uint32_t fp = static_cast<uint32_t>(keys[i] >> 32);
-    for (uint64_t j = keys[i] & frozen_mask_;; j = (j + 1) & frozen_mask_) {
-      const FrozenSlot& s = slots[j];
-      if (s.row == kEmptyRow) break;
-      if (s.fp == fp) {
-        const int8_t* row = rows8_.data() + static_cast<size_t>(s.row) * stride;
-        for (size_t b = 0; b < stride; b += 64) __builtin_prefetch(row + b);
-        rows[m++] = row;
-        break;
+    const uint32_t fp = WideFp(keys[i]);
+    const __m128i want = _mm_set1_epi32(static_cast<int>(fp));
+    const RowBucket* home = buckets + (keys[i] & frozen_mask_);
+    const __m128i lo = _mm_load_si128(reinterpret_cast<const __m128i*>(home->fp));
+    const __m128i hi = _mm_load_si128(reinterpret_cast<const __m128i*>(home->fp) + 1);
+    const unsigned hit = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, want)))) |
+                         static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, want)))) << 4;
+    const unsigned empty =
+        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, zero)))) |
+        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, zero)))) << 4;
+    if (__builtin_expect((hit | empty) == 0, 0)) {
+      if (const uint32_t* r = FindRow(keys[i], fp)) {
+        const int8_t* p = rows8_.data() + static_cast<size_t>(*r) * stride;
+        __builtin_prefetch(p);
+        rows[m++] = p;
       }
+      continue;
     }
+    // Row 0 stands in for an unknown key (prefetched, not added).
+    const uint32_t row = home->row[__builtin_ctz(hit | 0x80u)] & -static_cast<uint32_t>(hit != 0);
+    const int8_t* p = rows8_.data() + static_cast<size_t>(row) * stride;
+    __builtin_prefetch(p);
+    rows[m] = p;
+    m += hit != 0;
   }
   AddRows(rows, m, stride, scale_, static_cast<size_t>(ncls_), scores);
+}
+
+const uint32_t* WeightTable::FindRow(uint64_t key, uint32_t fp) const {
+  for (uint64_t b = key & frozen_mask_;; b = (b + 1) & frozen_mask_) {
+    const RowBucket& bucket = index_[b];
+    bool full = true;
+    for (size_t j = 0; j < kBucketSlots; ++j) {
+      if (bucket.fp[j] == fp) return &bucket.row[j];
+      full = full && bucket.fp[j] != 0;
+    }
+    if (!full) return nullptr;
+  }
 }
 
 void WeightTable::SumSmall(std::span<const uint64_t> keys, int32_t* sums) const {
@@ -242,14 +279,33 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
   const SmallBucket* buckets = small_.data();
   for (uint64_t k : keys) __builtin_prefetch(buckets + (k & frozen_mask_));
   uint32_t from = 0;
+  const __m128i zero = _mm_setzero_si128();
   for (size_t s = 0; s < ends.size(); ++s) {
     int32_t a0 = 0, a1 = 0, a2 = 0;
     for (uint32_t i = from; i < ends[s]; ++i) {
-      const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], SmallFp(keys[i]));
-      if (bucket == nullptr) continue;
-      a0 += bucket->w[slot][0];
-      a1 += bucket->w[slot][1];
-      a2 += bucket->w[slot][2];
+      // Whether a key is known is a coin toss, so the home bucket is read
+      // without branching on it; only a full bucket without the key (rare)
+      // takes the general path.
+      const uint16_t fp = SmallFp(keys[i]);
+      const SmallBucket* home = buckets + (keys[i] & frozen_mask_);
+      const __m128i fps = _mm_load_si128(reinterpret_cast<const __m128i*>(home->fp));
+      const unsigned hit =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_set1_epi16(static_cast<short>(fp))))) &
+          0x5555u;
+      const unsigned empty = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(fps, zero))) & 0x5555u;
+      if (__builtin_expect((hit | empty) == 0, 0)) {
+        const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], fp);
+        if (bucket == nullptr) continue;
+        a0 += bucket->w[slot][0];
+        a1 += bucket->w[slot][1];
+        a2 += bucket->w[slot][2];
+        continue;
+      }
+      const int slot = __builtin_ctz(hit | 0x4000u) / 2;  // slot 7 when absent, masked out below
+      const int32_t keep = -static_cast<int32_t>(hit != 0);
+      a0 += home->w[slot][0] & keep;
+      a1 += home->w[slot][1] & keep;
+      a2 += home->w[slot][2] & keep;
     }
     out[3 * s] = a0;
     out[3 * s + 1] = ncls_ > 1 ? a1 : 0;

@@ -135,7 +135,7 @@ class WeightTable {
   // scores[c] += sum of the rows of `keys`. REQUIRES: keys.size() <= 128.
   void Score(std::span<const uint64_t> keys, float* scores) const {
     if (!small_.empty()) return ScoreSmall(keys, scores);
-    if (!frozen_.empty()) return ScoreFrozen(keys, scores);
+    if (!index_.empty()) return ScoreFrozen(keys, scores);
     for (uint64_t k : keys) {
       const int32_t* row = rows_.Find(k);
       if (row == nullptr) continue;
@@ -190,8 +190,9 @@ class WeightTable {
   // up) as 16-bit weights in buckets of one cache line holding eight keys'
   // 16-bit fingerprints and weights (one miss per key, and small enough to
   // stay in the last-level cache); the others (tags, labels) as 8-bit rows
-  // padded to 32 bytes behind an index of 8-byte slots with a 32-bit
-  // fingerprint, so a row of up to 64 classes is one cache line. With 16-bit
+  // padded to 32 bytes behind an index of the same buckets holding 32-bit
+  // fingerprints and row numbers, so a row of up to 64 classes is one cache
+  // line. With 16-bit
   // fingerprints about 1 key in 10,000 shares its bucket path with another
   // of the same fingerprint and reads that key's weights, and about 1 unknown
   // key in 10,000 matches one: noise well below the perceptron's margins
@@ -201,17 +202,20 @@ class WeightTable {
     uint16_t fp[kBucketSlots] = {};  // 0 = free (fingerprints are never 0)
     int16_t w[kBucketSlots][3] = {};
   };
-  struct FrozenSlot {
-    uint32_t fp;
-    uint32_t row;  // kEmptyRow when free
+  struct alignas(64) RowBucket {
+    uint32_t fp[kBucketSlots] = {};  // 0 = free (fingerprints are never 0)
+    uint32_t row[kBucketSlots] = {};
   };
   static constexpr uint32_t kEmptyRow = 0xffffffffu;
   static constexpr size_t kRowAlign = 32;  // 8-bit weights: half a cache line
 
-  bool frozen() const { return !small_.empty() || !frozen_.empty(); }
+  bool frozen() const { return !small_.empty() || !index_.empty(); }
   // Builds the frozen index from keys_ and `q` (row-major, ncls_ per row);
   // false when a key repeats.
   bool Freeze(const std::vector<int16_t>& q);
+  bool PlaceInBuckets(std::vector<uint32_t>& slot_of);
+  // The row of `key` in a wide table, following full buckets; nullptr when absent.
+  const uint32_t* FindRow(uint64_t key, uint32_t fp) const;
   // Frozen → running float weights, for training a loaded table further.
   void Thaw();
   // The quantized weights of every row, row-major (frozen tables only).
@@ -230,7 +234,7 @@ class WeightTable {
   uint64_t frozen_mask_ = 0;
   std::vector<SmallBucket, AlignedAllocator<SmallBucket, 64>> small_;
   std::vector<int16_t> small_q_;  // small tables: the weights by row, for Write()
-  std::vector<FrozenSlot, AlignedAllocator<FrozenSlot, 64>> frozen_;
+  std::vector<RowBucket, AlignedAllocator<RowBucket, 64>> index_;
   std::vector<int8_t, AlignedAllocator<int8_t, 64>> rows8_;  // stride_ per row
   size_t stride_ = 0;
 };

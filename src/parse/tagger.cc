@@ -198,7 +198,7 @@ void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInf
   }
 }
 
-void Tagger::Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t seed) {
+void Tagger::Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t seed, bool sure_tags) {
   // Tag dictionary: words seen at least 3 times, with the tags they took at
   // least 5% of the time.
   std::map<uint64_t, std::map<int, int>> counts;
@@ -218,19 +218,21 @@ void Tagger::Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t
   // them with the same Penn tag and UPOS. Looser limits (20 times, 1 in 200)
   // cover twice the running text but cost 0.04 UPOS on EWT dev.
   constexpr int kSureCount = 50, kSurePer = 1000;
-  std::map<uint64_t, std::map<uint32_t, int>> pairs;
-  for (const TaggedSentence& s : data)
-    for (size_t i = 0; i < s.forms.size(); ++i)
-      ++pairs[HashBytes(s.forms[i])][static_cast<uint32_t>(s.xpos[i]) | static_cast<uint32_t>(s.upos[i]) << 8];
   sure_ = U64Map<uint32_t>();
-  for (const auto& [form, tags] : pairs) {
-    int total = 0, best = 0;
-    uint32_t best_pair = 0;
-    for (const auto& [pair, c] : tags) {
-      total += c;
-      if (c > best) best = c, best_pair = pair;
+  if (sure_tags) {
+    std::map<uint64_t, std::map<uint32_t, int>> pairs;
+    for (const TaggedSentence& s : data)
+      for (size_t i = 0; i < s.forms.size(); ++i)
+        ++pairs[HashBytes(s.forms[i])][static_cast<uint32_t>(s.xpos[i]) | static_cast<uint32_t>(s.upos[i]) << 8];
+    for (const auto& [form, tags] : pairs) {
+      int total = 0, best = 0;
+      uint32_t best_pair = 0;
+      for (const auto& [pair, c] : tags) {
+        total += c;
+        if (c > best) best = c, best_pair = pair;
+      }
+      if (total >= kSureCount && best * kSurePer >= total * (kSurePer - 1)) sure_.Insert(form, best_pair);
     }
-    if (total >= kSureCount && best * kSurePer >= total * (kSurePer - 1)) sure_.Insert(form, best_pair);
   }
 
   std::vector<size_t> order(data.size());

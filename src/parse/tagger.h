@@ -49,8 +49,9 @@ class Tagger {
            int* upos) const;
 
   // Training: builds the tag dictionary and runs `epochs` passes in an order
-  // shuffled by `seed`; then averages and prunes.
-  void Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t seed);
+  // shuffled by `seed`; then averages and prunes. `sure_tags`: also keep
+  // the frequent always-alike forms (see sure_).
+  void Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t seed, bool sure_tags = true);
 
   void Prune(float min_abs) {
     xpos_.Prune(min_abs);

@@ -75,7 +75,7 @@ bool WeightTable::Freeze(const std::vector<int16_t>& q) {
   const size_t buckets = frozen_mask_ + 1;
   if (ncls_ <= 3) {
     index_.clear();
-    rows8_.clear();
+    rows16_.clear();
     small_.assign(buckets, SmallBucket{});
     for (size_t r = 0; r < nrows; ++r) {
       SmallBucket& bucket = small_[slot_of[r] / kBucketSlots];
@@ -89,22 +89,15 @@ bool WeightTable::Freeze(const std::vector<int16_t>& q) {
   small_.clear();
   small_q_.clear();
   index_.assign(buckets, RowBucket{});
-  // Rows are re-quantized to 8 bits on a grid of 255 steps (one cache line
-  // for up to 64 classes); the scores move by less than the perceptron's
-  // margins, and dev accuracy is unchanged.
-  int max_q = 0;
-  for (int16_t v : q) max_q = std::max(max_q, std::abs(static_cast<int>(v)));
-  const double to8 = max_q > 127 ? 127.0 / max_q : 1.0;
-  scale_ = static_cast<float>(scale_ / to8);
   stride_ = (n + kRowAlign - 1) / kRowAlign * kRowAlign;
-  rows8_.assign(nrows * stride_, 0);
+  rows16_.assign(nrows * stride_, 0);
   for (size_t r = 0; r < nrows; ++r) {
     RowBucket& bucket = index_[slot_of[r] / kBucketSlots];
     const size_t j = slot_of[r] % kBucketSlots;
     bucket.fp[j] = WideFp(keys_[r]);
     bucket.row[j] = static_cast<uint32_t>(r);
-    for (size_t c = 0; c < n; ++c)
-      rows8_[r * stride_ + c] = static_cast<int8_t>(std::lround(q[r * n + c] * to8));
+    std::copy(q.begin() + static_cast<std::ptrdiff_t>(r * n), q.begin() + static_cast<std::ptrdiff_t>((r + 1) * n),
+              rows16_.begin() + static_cast<std::ptrdiff_t>(r * stride_));
   }
   return true;
 }
@@ -114,7 +107,9 @@ std::vector<int16_t> WeightTable::Quantized() const {
   const size_t n = static_cast<size_t>(ncls_);
   std::vector<int16_t> q(keys_.size() * n);
   for (size_t r = 0; r < keys_.size(); ++r)
-    for (size_t c = 0; c < n; ++c) q[r * n + c] = rows8_[r * stride_ + c];
+    std::copy(rows16_.begin() + static_cast<std::ptrdiff_t>(r * stride_),
+              rows16_.begin() + static_cast<std::ptrdiff_t>(r * stride_ + n),
+              q.begin() + static_cast<std::ptrdiff_t>(r * n));
   return q;
 }
 
@@ -128,34 +123,30 @@ void WeightTable::Thaw() {
   small_.clear();
   small_q_.clear();
   index_.clear();
-  rows8_.clear();
+  rows16_.clear();
 }
 
 namespace {
 
-// scores[c] += scale * (the sum over the `m` rows of their 8-bit weight c),
-// for c < ncls; each row holds `stride` weights (a multiple of 32, padded
-// with zeros). At most 128 rows of weights within ±127 sum exactly in 16
-// bits. AVX2 where the processor has it.
-__attribute__((target("avx2"))) void AddRowsAvx2(const int8_t* const* rows, size_t m, size_t stride,
+__attribute__((target("avx2"))) void AddRowsAvx2(const int16_t* const* rows, size_t m, size_t stride,
                                                  float scale, size_t ncls, float* scores) {
   const __m256 vscale = _mm256_set1_ps(scale);
-  alignas(32) float tail[8];
-  for (size_t b = 0; b < stride && b < ncls; b += 32) {
-    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
+  alignas(32) float tail[32];
+  for (size_t b = 0; b < stride; b += 32) {
+    __m256i a[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                    _mm256_setzero_si256()};
     for (size_t i = 0; i < m; ++i) {
-      const __m256i v = _mm256_load_si256(reinterpret_cast<const __m256i*>(rows[i] + b));
-      lo = _mm256_add_epi16(lo, _mm256_cvtepi8_epi16(_mm256_castsi256_si128(v)));
-      hi = _mm256_add_epi16(hi, _mm256_cvtepi8_epi16(_mm256_extracti128_si256(v, 1)));
+      const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b));
+      const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b + 16));
+      a[0] = _mm256_add_epi32(a[0], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v0)));
+      a[1] = _mm256_add_epi32(a[1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v0, 1)));
+      a[2] = _mm256_add_epi32(a[2], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v1)));
+      a[3] = _mm256_add_epi32(a[3], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v1, 1)));
     }
-    const __m256i sums[4] = {_mm256_cvtepi16_epi32(_mm256_castsi256_si128(lo)),
-                             _mm256_cvtepi16_epi32(_mm256_extracti128_si256(lo, 1)),
-                             _mm256_cvtepi16_epi32(_mm256_castsi256_si128(hi)),
-                             _mm256_cvtepi16_epi32(_mm256_extracti128_si256(hi, 1))};
     for (size_t k = 0; k < 4; ++k) {
       const size_t c = b + 8 * k;
       if (c >= ncls) break;
-      const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(sums[k]), vscale);
+      const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(a[k]), vscale);
       if (c + 8 <= ncls) {
         _mm256_storeu_ps(scores + c, _mm256_add_ps(_mm256_loadu_ps(scores + c), f));
       } else {
@@ -166,23 +157,23 @@ __attribute__((target("avx2"))) void AddRowsAvx2(const int8_t* const* rows, size
   }
 }
 
-void AddRowsSse2(const int8_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
+void AddRowsSse2(const int16_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
                  float* scores) {
-  for (size_t b = 0; b < stride && b < ncls; b += 16) {
+  for (size_t b = 0; b < stride && b < ncls; b += 8) {
     __m128i lo = _mm_setzero_si128(), hi = lo;
     for (size_t i = 0; i < m; ++i) {
-      const __m128i v = _mm_load_si128(reinterpret_cast<const __m128i*>(rows[i] + b));
-      lo = _mm_add_epi16(lo, _mm_srai_epi16(_mm_unpacklo_epi8(v, v), 8));
-      hi = _mm_add_epi16(hi, _mm_srai_epi16(_mm_unpackhi_epi8(v, v), 8));
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[i] + b));
+      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
     }
-    alignas(16) int16_t sums[16];
+    alignas(16) int32_t sums[8];
     _mm_store_si128(reinterpret_cast<__m128i*>(sums), lo);
-    _mm_store_si128(reinterpret_cast<__m128i*>(sums + 8), hi);
-    for (size_t c = b; c < b + 16 && c < ncls; ++c) scores[c] += static_cast<float>(sums[c - b]) * scale;
+    _mm_store_si128(reinterpret_cast<__m128i*>(sums + 4), hi);
+    for (size_t c = b; c < b + 8 && c < ncls; ++c) scores[c] += static_cast<float>(sums[c - b]) * scale;
   }
 }
 
-void AddRows(const int8_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
+void AddRows(const int16_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
              float* scores) {
   static const bool kAvx2 = __builtin_cpu_supports("avx2");
   if (kAvx2) return AddRowsAvx2(rows, m, stride, scale, ncls, scores);
@@ -222,7 +213,7 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
   const size_t n = std::min<size_t>(keys.size(), 128);
   const RowBucket* buckets = index_.data();
   for (size_t i = 0; i < n; ++i) __builtin_prefetch(buckets + (keys[i] & frozen_mask_));
-  const int8_t* rows[128];
+  const int16_t* rows[128];
   size_t m = 0;
   const size_t stride = stride_;
   const __m128i zero = _mm_setzero_si128();
@@ -239,7 +230,7 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
         static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, zero)))) << 4;
     if (__builtin_expect((hit | empty) == 0, 0)) {
       if (const uint32_t* r = FindRow(keys[i], fp)) {
-        const int8_t* p = rows8_.data() + static_cast<size_t>(*r) * stride;
+        const int16_t* p = rows16_.data() + static_cast<size_t>(*r) * stride;
         __builtin_prefetch(p);
         rows[m++] = p;
       }
@@ -247,8 +238,8 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
     }
     // Row 0 stands in for an unknown key (prefetched, not added).
     const uint32_t row = home->row[__builtin_ctz(hit | 0x80u)] & -static_cast<uint32_t>(hit != 0);
-    const int8_t* p = rows8_.data() + static_cast<size_t>(row) * stride;
-    __builtin_prefetch(p);
+    const int16_t* p = rows16_.data() + static_cast<size_t>(row) * stride;
+    for (size_t b = 0; b < stride; b += 32) __builtin_prefetch(p + b);
     rows[m] = p;
     m += hit != 0;
   }

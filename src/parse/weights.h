@@ -175,8 +175,7 @@ class WeightTable {
   // Replaces the running weights by their average over `time` updates.
   void Average(double time);
   // Drops rows whose largest absolute weight is below `min_abs`, rounds the
-  // rest to the 16-bit grid the model file stores (8-bit for tables of more
-  // than 3 classes, see below) and freezes the table: the
+  // rest to the 16-bit grid the model file stores and freezes the table: the
   // training state is released and Score() uses the compact index.
   void Prune(float min_abs);
 
@@ -185,18 +184,19 @@ class WeightTable {
   bool Read(ByteReader& r);
 
  private:
-  // Frozen tables keep only the quantized weights, summed in integers:
-  // tables of at most 3 classes (the parser's transitions, the most looked
-  // up) as 16-bit weights in buckets of one cache line holding eight keys'
-  // 16-bit fingerprints and weights (one miss per key, and small enough to
-  // stay in the last-level cache); the others (tags, labels) as 8-bit rows
-  // padded to 32 bytes behind an index of the same buckets holding 32-bit
-  // fingerprints and row numbers, so a row of up to 64 classes is one cache
-  // line. With 16-bit
-  // fingerprints about 1 key in 10,000 shares its bucket path with another
-  // of the same fingerprint and reads that key's weights, and about 1 unknown
-  // key in 10,000 matches one: noise well below the perceptron's margins
-  // (EWT dev scores identical to 32-bit fingerprints).
+  // Frozen tables keep only the 16-bit quantized weights, summed in
+  // integers, behind buckets of one cache line (eight keys; a full bucket
+  // spills into the next): tables of at most 3 classes (the parser's
+  // transitions, the most looked up) with each key's 16-bit fingerprint and
+  // weights in the bucket (one miss per key, and small enough to stay in the
+  // last-level cache); the others (tags, labels) with 32-bit fingerprints and
+  // row numbers in the bucket and the rows padded to whole cache lines.
+  // With 16-bit fingerprints about 1 key in 10,000 shares its bucket path
+  // with another of the same fingerprint and reads that key's weights, and
+  // about 1 unknown key in 10,000 matches one: noise well below the
+  // perceptron's margins (EWT dev scores identical to 32-bit fingerprints).
+  // (8-bit rows were tried: 2% faster, but a toy model trained for the tests
+  // lost tags on the coarser grid.)
   static constexpr size_t kBucketSlots = 8;
   struct alignas(64) SmallBucket {
     uint16_t fp[kBucketSlots] = {};  // 0 = free (fingerprints are never 0)
@@ -207,7 +207,7 @@ class WeightTable {
     uint32_t row[kBucketSlots] = {};
   };
   static constexpr uint32_t kEmptyRow = 0xffffffffu;
-  static constexpr size_t kRowAlign = 32;  // 8-bit weights: half a cache line
+  static constexpr size_t kRowAlign = 32;  // int16 weights: 64 bytes
 
   bool frozen() const { return !small_.empty() || !index_.empty(); }
   // Builds the frozen index from keys_ and `q` (row-major, ncls_ per row);
@@ -235,7 +235,7 @@ class WeightTable {
   std::vector<SmallBucket, AlignedAllocator<SmallBucket, 64>> small_;
   std::vector<int16_t> small_q_;  // small tables: the weights by row, for Write()
   std::vector<RowBucket, AlignedAllocator<RowBucket, 64>> index_;
-  std::vector<int8_t, AlignedAllocator<int8_t, 64>> rows8_;  // stride_ per row
+  std::vector<int16_t, AlignedAllocator<int16_t, 64>> rows16_;  // stride_ per row
   size_t stride_ = 0;
 };
 

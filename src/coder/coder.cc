@@ -196,9 +196,8 @@ void SentenceCoder::Run() {
   words_.resize(n);
   lemmas_.resize(n);
   for (int i = 0; i < n; ++i) {
-    words_[i] = lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].form));
-    lemmas_[i] = toks_[i].lemma.empty() ? kNoWord
-                                         : lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].lemma));
+    words_[i] = lex_.vocab.FindUpperOf(toks_[i].form);
+    lemmas_[i] = lex_.vocab.FindUpperOf(toks_[i].lemma);
   }
   present_.assign(words_.begin(), words_.end());
   present_.insert(present_.end(), lemmas_.begin(), lemmas_.end());

@@ -8,10 +8,8 @@
 #define PARLEY_LEXICON_VOCABULARY_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace parley::lexicon {
@@ -20,22 +18,35 @@ using WordId = uint32_t;
 inline constexpr WordId kNoWord = 0;  // a word the lexicon has never seen
 
 // Upper-cased word → WordId. Interning happens only while loading.
+//
+// The coder looks up every token (form and lemma) of every sentence, so the
+// index is one flat open-addressing table of WordIds probed by a hash that
+// folds ASCII case: FindUpperOf looks a token up as written, with no
+// upper-cased copy.
 class Vocabulary {
  public:
   Vocabulary();
   // Returns kNoWord when `upper` was never interned. REQUIRES: `upper` upper-case.
   WordId Find(std::string_view upper) const;
+  // Find(ToUpperKey(word)), without building the key.
+  WordId FindUpperOf(std::string_view word) const;
   // REQUIRES: `upper` non-empty and upper-case.
   WordId Intern(std::string_view upper);
   std::string_view Spelling(WordId id) const { return spellings_[id]; }
   size_t size() const { return spellings_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // One table slot: the word's id (kNoWord = empty) and its full hash, so a
+  // probe compares spellings only on a hash hit.
+  struct Slot {
+    uint32_t hash = 0;
+    WordId id = kNoWord;
   };
-  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids_;
+  template <bool kFold>
+  WordId Lookup(std::string_view word, uint32_t hash) const;
+  void Grow();
+
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
   std::vector<std::string> spellings_;  // index = WordId; [0] = ""
 };
 

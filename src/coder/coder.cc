@@ -58,6 +58,27 @@ struct SynsetIndex {
   }
 };
 
+// The words each verb pattern names, in one flat array: a verb such as SAY
+// has hundreds of patterns, and most are ruled out by a word the sentence
+// lacks, so this check should not chase each pattern's own element vector.
+struct PatternWords {
+  std::vector<uint32_t> begin;  // per pattern, into words; begin[pattern_count] = words.size()
+  std::vector<WordId> words;
+
+  explicit PatternWords(const lexicon::VerbDictionary& verbs) {
+    begin.reserve(verbs.pattern_count() + 1);
+    for (size_t i = 0; i < verbs.pattern_count(); ++i) {
+      begin.push_back(static_cast<uint32_t>(words.size()));
+      for (const PatternElement& e : verbs.pattern(static_cast<uint32_t>(i)).elements)
+        if (e.kind == PatternToken::kWord) words.push_back(e.word);
+    }
+    begin.push_back(static_cast<uint32_t>(words.size()));
+  }
+  std::span<const WordId> of(uint32_t pattern) const {
+    return {words.data() + begin[pattern], words.data() + begin[pattern + 1]};
+  }
+};
+
 namespace {
 
 constexpr int kMaxPhraseDepth = 24;
@@ -106,9 +127,10 @@ bool HasCase(const SentenceTree& tree, std::span<const Token> toks, int node,
 // All the per-sentence work; lives for one CodeSentence call.
 class SentenceCoder {
  public:
-  SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const CoderOptions& opt,
-                const Document& doc, const Sentence& sentence, std::vector<Event>& out)
-      : lex_(lex), synsets_(synsets), opt_(opt), doc_(doc), sentence_(sentence),
+  SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const PatternWords& pattern_words,
+                const CoderOptions& opt, const Document& doc, const Sentence& sentence,
+                std::vector<Event>& out)
+      : lex_(lex), synsets_(synsets), pattern_words_(pattern_words), opt_(opt), doc_(doc), sentence_(sentence),
         toks_(doc.TokensOf(sentence)), out_(out), first_event_(out.size()) {}
 
   void Run();
@@ -162,13 +184,16 @@ class SentenceCoder {
             const std::string& code, int verb_first, int verb_last, const std::string& pattern);
   std::string Words(int first, int last) const;
 
-  bool MayMatch(const VerbPattern& p) const;
+  // False when the pattern names a word the sentence does not contain.
+  bool MayMatch(uint32_t pattern) const;
+  bool Present(WordId w) const;
   void AllowSyntacticRegion(int v, int first, int last);
   bool IsNegated(int v) const;
   bool MentionsNegation(const VerbPattern& p) const;
 
   const Lexicon& lex_;
   const SynsetIndex& synsets_;
+  const PatternWords& pattern_words_;
   const CoderOptions& opt_;
   const Document& doc_;
   const Sentence& sentence_;
@@ -187,6 +212,9 @@ class SentenceCoder {
   bool syntactic_ = false;
   size_t first_event_ = 0;  // this sentence's first event in out_
   std::vector<WordId> present_;  // sorted word and lemma ids of the sentence
+  // present_ as a 4096-bit filter (bit id % 4096): most absent words are
+  // ruled out without the binary search.
+  std::array<uint64_t, 64> present_bits_{};
 };
 
 void SentenceCoder::Run() {
@@ -202,6 +230,7 @@ void SentenceCoder::Run() {
   present_.assign(words_.begin(), words_.end());
   present_.insert(present_.end(), lemmas_.begin(), lemmas_.end());
   std::sort(present_.begin(), present_.end());
+  for (WordId w : present_) present_bits_[(w >> 6) & 63] |= uint64_t{1} << (w & 63);
   FindMentions();
   for (int v = 0; v < n; ++v) {
     if (!tree_.IsVerbal(v)) continue;
@@ -776,12 +805,14 @@ bool SentenceCoder::MentionsNegation(const VerbPattern& p) const {
   return false;
 }
 
-bool SentenceCoder::MayMatch(const VerbPattern& p) const {
-  // Most patterns name a word this sentence does not contain.
-  for (const PatternElement& e : p.elements)
-    if (e.kind == PatternToken::kWord &&
-        !std::binary_search(present_.begin(), present_.end(), e.word))
-      return false;
+bool SentenceCoder::Present(WordId w) const {
+  return (present_bits_[(w >> 6) & 63] >> (w & 63) & 1) != 0 &&
+         std::binary_search(present_.begin(), present_.end(), w);
+}
+
+bool SentenceCoder::MayMatch(uint32_t pattern) const {
+  for (WordId w : pattern_words_.of(pattern))
+    if (!Present(w)) return false;
   return true;
 }
 
@@ -1036,8 +1067,8 @@ void SentenceCoder::CodeVerb(int v) {
     if (std::find(seen_blocks.begin(), seen_blocks.end(), b) != seen_blocks.end()) continue;
     seen_blocks.push_back(b);
     for (uint32_t pi : lex_.verbs.block(b).patterns) {
+      if (!MayMatch(pi)) continue;
       const auto& p = lex_.verbs.pattern(pi);
-      if (!MayMatch(p)) continue;
       if (p.syntactic && allowed_for_ != v) AllowSyntacticRegion(v, first, last);
       syntactic_ = p.syntactic;
       PatternMatch m = MatchPattern(p, first, last, limit);
@@ -1255,7 +1286,8 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
 Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
     : lexicon_(std::move(lexicon)),
       options_(std::move(options)),
-      synsets_(std::make_shared<SynsetIndex>(lexicon_->verbs)) {}
+      synsets_(std::make_shared<SynsetIndex>(lexicon_->verbs)),
+      pattern_words_(std::make_shared<PatternWords>(lexicon_->verbs)) {}
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
                          SentenceTrace* trace) const {
@@ -1284,7 +1316,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
     return;
   }
   size_t first_new = out.size();
-  SentenceCoder(*lexicon_, *synsets_, options_, doc, sentence, out).Run();
+  SentenceCoder(*lexicon_, *synsets_, *pattern_words_, options_, doc, sentence, out).Run();
   if (first_new == out.size() || lexicon_->issues.size() == 0) return;
   auto issues = lexicon_->issues.Find(sentence_text);
   for (size_t i = first_new; i < out.size(); ++i)

@@ -57,8 +57,9 @@ struct SentenceTrace {
   bool story_discarded = false;
 };
 
-// Per-synset lookup tables the coder builds once from the Lexicon.
+// Per-synset and per-pattern lookup tables the coder builds once from the Lexicon.
 struct SynsetIndex;
+struct PatternWords;
 
 class Coder {
  public:
@@ -80,6 +81,7 @@ class Coder {
   std::shared_ptr<const lexicon::Lexicon> lexicon_;
   CoderOptions options_;
   std::shared_ptr<const SynsetIndex> synsets_;
+  std::shared_ptr<const PatternWords> pattern_words_;
 };
 
 }  // namespace parley::coder

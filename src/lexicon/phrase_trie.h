@@ -29,10 +29,10 @@ class EdgeTable {
   // Calls fn(node, label, child) for every edge, in table order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
-    for (size_t s = 0; s < keys_.size(); ++s)
-      if (keys_[s] != 0) {
-        uint64_t k = keys_[s] - 1;
-        fn(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k & 0xFFFFFFFFu), values_[s]);
+    for (const Slot& slot : slots_)
+      if (slot.key != 0) {
+        uint64_t k = slot.key - 1;
+        fn(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k & 0xFFFFFFFFu), slot.child);
       }
   }
 
@@ -40,11 +40,15 @@ class EdgeTable {
   static uint64_t Key(uint32_t node, uint32_t label) {
     return ((static_cast<uint64_t>(node) << 32) | label) + 1;  // never 0 (= empty slot)
   }
-  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
   void Grow();
 
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  // Key and child side by side: a lookup touches one cache line, not two.
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty
+    uint32_t child = 0;
+  };
+  std::vector<Slot> slots_;
   size_t size_ = 0;
   unsigned shift_ = 64;
 };

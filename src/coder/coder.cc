@@ -36,9 +36,17 @@ bool CoderOptions::Apply(const std::string& option, const std::string& value) {
 // Synsets can hold hundreds of phrases (&CURRENCY, &WEAPON): one-word members
 // are looked up in a sorted vector, only multi-word ones are scanned.
 struct SynsetIndex {
+  // A phrase of two or more words, with the words it must have at either
+  // end: matching scans every phrase at every position, and the end word
+  // rules most out without reading the phrase.
+  struct Multi {
+    const std::vector<WordId>* words;
+    WordId first;
+    WordId last;
+  };
   struct Entry {
-    std::vector<WordId> single_words;                // sorted
-    std::vector<const std::vector<WordId>*> multi;   // phrases of two or more words
+    std::vector<WordId> single_words;  // sorted
+    std::vector<Multi> multi;
   };
   std::vector<Entry> entries;
 
@@ -47,7 +55,7 @@ struct SynsetIndex {
     for (size_t i = 0; i < verbs.synset_count(); ++i) {
       for (const auto& phrase : verbs.synset(static_cast<uint32_t>(i)).phrases) {
         if (phrase.size() == 1) entries[i].single_words.push_back(phrase[0]);
-        else if (phrase.size() > 1) entries[i].multi.push_back(&phrase);
+        else if (phrase.size() > 1) entries[i].multi.push_back(Multi{&phrase, phrase.front(), phrase.back()});
       }
       std::sort(entries[i].single_words.begin(), entries[i].single_words.end());
     }
@@ -58,24 +66,35 @@ struct SynsetIndex {
   }
 };
 
-// The words each verb pattern names, in one flat array: a verb such as SAY
-// has hundreds of patterns, and most are ruled out by a word the sentence
-// lacks, so this check should not chase each pattern's own element vector.
-struct PatternWords {
-  std::vector<uint32_t> begin;  // per pattern, into words; begin[pattern_count] = words.size()
+// What each verb pattern needs of a sentence, in flat arrays: the words it
+// names and the synsets it names (each must match somewhere). A verb such as
+// SAY has hundreds of patterns and most are ruled out by these, so the check
+// should not chase each pattern's own element vector.
+struct PatternNeeds {
+  // Per pattern p: words [word_begin[p], word_begin[p + 1]), synsets likewise.
+  std::vector<uint32_t> word_begin, synset_begin;
   std::vector<WordId> words;
+  std::vector<uint32_t> synsets;
 
-  explicit PatternWords(const lexicon::VerbDictionary& verbs) {
-    begin.reserve(verbs.pattern_count() + 1);
+  explicit PatternNeeds(const lexicon::VerbDictionary& verbs) {
+    word_begin.reserve(verbs.pattern_count() + 1);
+    synset_begin.reserve(verbs.pattern_count() + 1);
     for (size_t i = 0; i < verbs.pattern_count(); ++i) {
-      begin.push_back(static_cast<uint32_t>(words.size()));
-      for (const PatternElement& e : verbs.pattern(static_cast<uint32_t>(i)).elements)
+      word_begin.push_back(static_cast<uint32_t>(words.size()));
+      synset_begin.push_back(static_cast<uint32_t>(synsets.size()));
+      for (const PatternElement& e : verbs.pattern(static_cast<uint32_t>(i)).elements) {
         if (e.kind == PatternToken::kWord) words.push_back(e.word);
+        if (e.kind == PatternToken::kSynset) synsets.push_back(e.synset);
+      }
     }
-    begin.push_back(static_cast<uint32_t>(words.size()));
+    word_begin.push_back(static_cast<uint32_t>(words.size()));
+    synset_begin.push_back(static_cast<uint32_t>(synsets.size()));
   }
-  std::span<const WordId> of(uint32_t pattern) const {
-    return {words.data() + begin[pattern], words.data() + begin[pattern + 1]};
+  std::span<const WordId> words_of(uint32_t pattern) const {
+    return {words.data() + word_begin[pattern], words.data() + word_begin[pattern + 1]};
+  }
+  std::span<const uint32_t> synsets_of(uint32_t pattern) const {
+    return {synsets.data() + synset_begin[pattern], synsets.data() + synset_begin[pattern + 1]};
   }
 };
 
@@ -127,10 +146,10 @@ bool HasCase(const SentenceTree& tree, std::span<const Token> toks, int node,
 // All the per-sentence work; lives for one CodeSentence call.
 class SentenceCoder {
  public:
-  SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const PatternWords& pattern_words,
+  SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const PatternNeeds& pattern_needs,
                 const CoderOptions& opt, const Document& doc, const Sentence& sentence,
                 std::vector<Event>& out)
-      : lex_(lex), synsets_(synsets), pattern_words_(pattern_words), opt_(opt), doc_(doc), sentence_(sentence),
+      : lex_(lex), synsets_(synsets), pattern_needs_(pattern_needs), opt_(opt), doc_(doc), sentence_(sentence),
         toks_(doc.TokensOf(sentence)), out_(out), first_event_(out.size()) {}
 
   void Run();
@@ -184,16 +203,18 @@ class SentenceCoder {
             const std::string& code, int verb_first, int verb_last, const std::string& pattern);
   std::string Words(int first, int last) const;
 
-  // False when the pattern names a word the sentence does not contain.
+  // False when the pattern names a word the sentence does not contain, or a
+  // synset none of whose phrases can start in it (MatchPattern would fail).
   bool MayMatch(uint32_t pattern) const;
   bool Present(WordId w) const;
+  bool SynsetMayMatch(uint32_t synset) const;
   void AllowSyntacticRegion(int v, int first, int last);
   bool IsNegated(int v) const;
   bool MentionsNegation(const VerbPattern& p) const;
 
   const Lexicon& lex_;
   const SynsetIndex& synsets_;
-  const PatternWords& pattern_words_;
+  const PatternNeeds& pattern_needs_;
   const CoderOptions& opt_;
   const Document& doc_;
   const Sentence& sentence_;
@@ -215,6 +236,8 @@ class SentenceCoder {
   // present_ as a 4096-bit filter (bit id % 4096): most absent words are
   // ruled out without the binary search.
   std::array<uint64_t, 64> present_bits_{};
+  // Per synset, found on first need: 0 unknown, 1 may match, 2 cannot.
+  mutable std::vector<uint8_t> synset_state_;
 };
 
 void SentenceCoder::Run() {
@@ -225,7 +248,9 @@ void SentenceCoder::Run() {
   lemmas_.resize(n);
   for (int i = 0; i < n; ++i) {
     words_[i] = lex_.vocab.FindUpperOf(toks_[i].form);
-    lemmas_[i] = lex_.vocab.FindUpperOf(toks_[i].lemma);
+    // Most lemmas are their form, give or take case ("the", "Gaza").
+    lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i]
+                                                           : lex_.vocab.FindUpperOf(toks_[i].lemma);
   }
   present_.assign(words_.begin(), words_.end());
   present_.insert(present_.end(), lemmas_.begin(), lemmas_.end());
@@ -743,7 +768,11 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
       const auto& index = synsets_.entries[e.synset];
       auto usable = [&](int t) { return !syntactic_ || allowed_[t]; };
       int best = 0;
-      for (const auto* phrase : index.multi) {
+      for (const SynsetIndex::Multi& m : index.multi) {
+        // The phrase's word at `pos`: its last word leftward, its first rightward.
+        const WordId end_word = leftward ? m.last : m.first;
+        if (words_[pos] != end_word && !(syntactic_ && lemmas_[pos] == end_word)) continue;
+        const auto* phrase = m.words;
         int len = static_cast<int>(phrase->size());
         int start = leftward ? pos - len + 1 : pos;
         if (start < 0 || start + len > n || len <= best) continue;
@@ -810,9 +839,25 @@ bool SentenceCoder::Present(WordId w) const {
          std::binary_search(present_.begin(), present_.end(), w);
 }
 
+bool SentenceCoder::SynsetMayMatch(uint32_t synset) const {
+  if (synset_state_.empty()) synset_state_.assign(synsets_.entries.size(), 0);
+  uint8_t& state = synset_state_[synset];
+  if (state == 0) {
+    // A match needs a one-word member, or a phrase's first word, among the
+    // sentence's words and lemmas (see MatchElementAt).
+    bool may = false;
+    for (WordId w : present_) may = may || synsets_.HasSingle(synset, w);
+    for (const SynsetIndex::Multi& m : synsets_.entries[synset].multi) may = may || Present(m.first);
+    state = may ? 1 : 2;
+  }
+  return state == 1;
+}
+
 bool SentenceCoder::MayMatch(uint32_t pattern) const {
-  for (WordId w : pattern_words_.of(pattern))
+  for (WordId w : pattern_needs_.words_of(pattern))
     if (!Present(w)) return false;
+  for (uint32_t synset : pattern_needs_.synsets_of(pattern))
+    if (!SynsetMayMatch(synset)) return false;
   return true;
 }
 
@@ -1287,7 +1332,7 @@ Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
     : lexicon_(std::move(lexicon)),
       options_(std::move(options)),
       synsets_(std::make_shared<SynsetIndex>(lexicon_->verbs)),
-      pattern_words_(std::make_shared<PatternWords>(lexicon_->verbs)) {}
+      pattern_needs_(std::make_shared<PatternNeeds>(lexicon_->verbs)) {}
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
                          SentenceTrace* trace) const {
@@ -1316,7 +1361,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
     return;
   }
   size_t first_new = out.size();
-  SentenceCoder(*lexicon_, *synsets_, *pattern_words_, options_, doc, sentence, out).Run();
+  SentenceCoder(*lexicon_, *synsets_, *pattern_needs_, options_, doc, sentence, out).Run();
   if (first_new == out.size() || lexicon_->issues.size() == 0) return;
   auto issues = lexicon_->issues.Find(sentence_text);
   for (size_t i = first_new; i < out.size(); ++i)

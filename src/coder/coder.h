@@ -59,7 +59,7 @@ struct SentenceTrace {
 
 // Per-synset and per-pattern lookup tables the coder builds once from the Lexicon.
 struct SynsetIndex;
-struct PatternWords;
+struct PatternNeeds;
 
 class Coder {
  public:
@@ -81,7 +81,7 @@ class Coder {
   std::shared_ptr<const lexicon::Lexicon> lexicon_;
   CoderOptions options_;
   std::shared_ptr<const SynsetIndex> synsets_;
-  std::shared_ptr<const PatternWords> pattern_words_;
+  std::shared_ptr<const PatternNeeds> pattern_needs_;
 };
 
 }  // namespace parley::coder

@@ -50,6 +50,8 @@ void EdgeTable::Grow() {
 }
 
 uint32_t PhraseTrie::Insert(std::span<const WordId> phrase, uint32_t value) {
+  if (phrase[0] / 64 >= first_words_.size()) first_words_.resize(phrase[0] / 64 + 1, 0);
+  first_words_[phrase[0] / 64] |= uint64_t{1} << (phrase[0] % 64);
   uint32_t node = 0;
   for (WordId w : phrase) {
     bool inserted = false;
@@ -81,6 +83,7 @@ void PhraseTrie::ForEach(const std::function<void(std::span<const WordId>, uint3
 
 PhraseMatch PhraseTrie::LongestMatch(std::span<const WordId> words, size_t start) const {
   PhraseMatch best;
+  if (start >= words.size() || !StartsPhrase(words[start])) return best;
   uint32_t node = 0;
   for (size_t i = start; i < words.size(); ++i) {
     if (words[i] == kNoWord) break;

@@ -68,8 +68,15 @@ class PhraseTrie {
   void ForEach(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const;
 
  private:
+  // Whether some phrase starts with word `w`: most tokens start none, and
+  // this bit answers without probing the (large) edge table.
+  bool StartsPhrase(WordId w) const {
+    return w / 64 < first_words_.size() && (first_words_[w / 64] >> (w % 64) & 1) != 0;
+  }
+
   EdgeTable edges_;
   std::vector<uint32_t> value_;  // per node; kNone = no phrase ends here
+  std::vector<uint64_t> first_words_;  // bit per WordId
   size_t phrases_ = 0;
 };
 

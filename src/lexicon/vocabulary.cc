@@ -70,9 +70,15 @@ void Vocabulary::Grow() {
 
 std::string ToUpperKey(std::string_view word) {
   std::string out(word);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  for (char& c : out) c = UpperAscii(c);
   return out;
+}
+
+bool SameUpperKey(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (UpperAscii(a[i]) != UpperAscii(b[i])) return false;
+  return true;
 }
 
 }  // namespace parley::lexicon

@@ -53,6 +53,8 @@ class Vocabulary {
 // Upper-cases ASCII letters; bytes of UTF-8 multibyte characters are left as
 // they are. Used for every lookup key.
 std::string ToUpperKey(std::string_view word);
+// ToUpperKey(a) == ToUpperKey(b), without building either key.
+bool SameUpperKey(std::string_view a, std::string_view b);
 
 // A match of a dictionary phrase against a token sequence.
 struct PhraseMatch {

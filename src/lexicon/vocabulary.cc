@@ -1,5 +1,7 @@
 #include "lexicon/vocabulary.h"
 
+#include <algorithm>
+
 namespace parley::lexicon {
 namespace {
 
@@ -21,16 +23,21 @@ Vocabulary::Vocabulary() : slots_(1024) { spellings_.emplace_back(); }
 template <bool kFold>
 WordId Vocabulary::Lookup(std::string_view word, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
+  const auto length = static_cast<uint8_t>(std::min<size_t>(word.size(), 255));
+  const size_t in_head = std::min(word.size(), kHead);
+  auto same = [](char stored, char c) { return stored == (kFold ? UpperAscii(c) : c); };
   for (size_t s = hash & mask;; s = (s + 1) & mask) {
     const Slot& slot = slots_[s];
     if (slot.id == kNoWord) return kNoWord;
-    if (slot.hash != hash) continue;
-    const std::string& spelling = spellings_[slot.id];
-    if (spelling.size() != word.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < word.size() && same; ++i)
-      same = spelling[i] == (kFold ? UpperAscii(word[i]) : word[i]);
-    if (same) return slot.id;
+    if (slot.hash != hash || slot.length != length) continue;
+    bool match = true;
+    for (size_t i = 0; i < in_head && match; ++i) match = same(slot.head[i], word[i]);
+    if (match && word.size() > kHead) {
+      const std::string& spelling = spellings_[slot.id];
+      match = spelling.size() == word.size();
+      for (size_t i = kHead; i < word.size() && match; ++i) match = same(spelling[i], word[i]);
+    }
+    if (match) return slot.id;
   }
 }
 
@@ -52,7 +59,11 @@ WordId Vocabulary::Intern(std::string_view upper) {
   const size_t mask = slots_.size() - 1;
   size_t s = hash & mask;
   while (slots_[s].id != kNoWord) s = (s + 1) & mask;
-  slots_[s] = Slot{hash, id};
+  Slot& slot = slots_[s];
+  slot.hash = hash;
+  slot.id = id;
+  slot.length = static_cast<uint8_t>(std::min<size_t>(upper.size(), 255));
+  upper.copy(slot.head, kHead);
   return id;
 }
 

@@ -36,11 +36,15 @@ class Vocabulary {
   size_t size() const { return spellings_.size(); }
 
  private:
-  // One table slot: the word's id (kNoWord = empty) and its full hash, so a
-  // probe compares spellings only on a hash hit.
+  // One table slot: the word's id (kNoWord = empty), its full hash, its
+  // length and first bytes, so that most lookups (words of up to kHead bytes)
+  // are answered from the slot without reading the spelling.
+  static constexpr size_t kHead = 7;
   struct Slot {
     uint32_t hash = 0;
     WordId id = kNoWord;
+    uint8_t length = 0;  // spelling length, capped at 255
+    char head[kHead] = {};
   };
   template <bool kFold>
   WordId Lookup(std::string_view word, uint32_t hash) const;

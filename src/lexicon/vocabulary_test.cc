@@ -47,6 +47,18 @@ TEST(VocabularyTest, FindDoesNotFoldCase) {
   EXPECT_NE(v.Find("TALKS"), kNoWord);
 }
 
+TEST(VocabularyTest, LongWordsCompareInFull) {
+  Vocabulary v;
+  const std::string long_word(300, 'A'), longer(301, 'A');
+  std::string other = long_word;
+  other.back() = 'B';
+  const WordId id = v.Intern(long_word);
+  EXPECT_EQ(v.FindUpperOf(std::string(300, 'a')), id);
+  EXPECT_EQ(v.FindUpperOf(longer), kNoWord);
+  EXPECT_EQ(v.FindUpperOf(other), kNoWord);
+  EXPECT_EQ(v.FindUpperOf("AAAAAAA"), kNoWord);
+}
+
 TEST(VocabularyTest, ManyWordsSurviveGrowth) {
   Vocabulary v;
   std::vector<WordId> ids;

@@ -207,6 +207,9 @@ class SentenceCoder {
   // synset none of whose phrases can start in it (MatchPattern would fail).
   bool MayMatch(uint32_t pattern) const;
   bool Present(WordId w) const;
+  size_t PresentSlot(WordId w) const {
+    return static_cast<size_t>((w * 0x9E3779B97F4A7C15ull) >> 40) & (present_slots_.size() - 1);
+  }
   bool SynsetMayMatch(uint32_t synset) const;
   void AllowSyntacticRegion(int v, int first, int last);
   bool IsNegated(int v) const;
@@ -232,10 +235,10 @@ class SentenceCoder {
   int allowed_for_ = -1;  // the verb allowed_ was computed for
   bool syntactic_ = false;
   size_t first_event_ = 0;  // this sentence's first event in out_
-  std::vector<WordId> present_;  // sorted word and lemma ids of the sentence
-  // present_ as a 4096-bit filter (bit id % 4096): most absent words are
-  // ruled out without the binary search.
-  std::array<uint64_t, 64> present_bits_{};
+  std::vector<WordId> present_;  // distinct word and lemma ids of the sentence
+  // present_ as an open-addressing set (kEmptySlot = empty; power-of-two size).
+  static constexpr WordId kEmptySlot = 0xFFFFFFFFu;
+  std::vector<WordId> present_slots_;
   // Per synset, found on first need: 0 unknown, 1 may match, 2 cannot.
   mutable std::vector<uint8_t> synset_state_;
 };
@@ -252,10 +255,19 @@ void SentenceCoder::Run() {
     lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i]
                                                            : lex_.vocab.FindUpperOf(toks_[i].lemma);
   }
-  present_.assign(words_.begin(), words_.end());
-  present_.insert(present_.end(), lemmas_.begin(), lemmas_.end());
-  std::sort(present_.begin(), present_.end());
-  for (WordId w : present_) present_bits_[(w >> 6) & 63] |= uint64_t{1} << (w & 63);
+  size_t slots = 16;
+  while (slots < 4 * static_cast<size_t>(n)) slots *= 2;
+  present_slots_.assign(slots, kEmptySlot);
+  present_.clear();
+  for (const auto* ids : {&words_, &lemmas_})
+    for (WordId w : *ids) {
+      size_t s = PresentSlot(w);
+      while (present_slots_[s] != kEmptySlot && present_slots_[s] != w) s = (s + 1) & (slots - 1);
+      if (present_slots_[s] == kEmptySlot) {
+        present_slots_[s] = w;
+        present_.push_back(w);
+      }
+    }
   FindMentions();
   for (int v = 0; v < n; ++v) {
     if (!tree_.IsVerbal(v)) continue;
@@ -835,8 +847,11 @@ bool SentenceCoder::MentionsNegation(const VerbPattern& p) const {
 }
 
 bool SentenceCoder::Present(WordId w) const {
-  return (present_bits_[(w >> 6) & 63] >> (w & 63) & 1) != 0 &&
-         std::binary_search(present_.begin(), present_.end(), w);
+  const size_t mask = present_slots_.size() - 1;
+  for (size_t s = PresentSlot(w);; s = (s + 1) & mask) {
+    if (present_slots_[s] == w) return true;
+    if (present_slots_[s] == kEmptySlot) return false;
+  }
 }
 
 bool SentenceCoder::SynsetMayMatch(uint32_t synset) const {
@@ -846,7 +861,12 @@ bool SentenceCoder::SynsetMayMatch(uint32_t synset) const {
     // A match needs a one-word member, or a phrase's first word, among the
     // sentence's words and lemmas (see MatchElementAt).
     bool may = false;
-    for (WordId w : present_) may = may || synsets_.HasSingle(synset, w);
+    const std::vector<WordId>& singles = synsets_.entries[synset].single_words;
+    if (singles.size() < present_.size()) {
+      for (WordId w : singles) may = may || (w != kNoWord && Present(w));
+    } else {
+      for (WordId w : present_) may = may || synsets_.HasSingle(synset, w);
+    }
     for (const SynsetIndex::Multi& m : synsets_.entries[synset].multi) may = may || Present(m.first);
     state = may ? 1 : 2;
   }

@@ -101,8 +101,10 @@ uint32_t TextMatcher::Add(std::string_view phrase, bool whole_word, uint32_t id)
   uint32_t node = 0;
   for (char c : phrase) {
     bool inserted = false;
+    const uint32_t parent = node;
     node = edges_.FindOrInsert(node, static_cast<unsigned char>(c), static_cast<uint32_t>(stem_.size()),
                                inserted);
+    if (parent == 0) root_[static_cast<unsigned char>(c)] = node;
     if (inserted) {
       stem_.push_back(kNone);
       whole_.push_back(kNone);

@@ -8,6 +8,7 @@
 #ifndef PARLEY_LEXICON_PHRASE_TRIE_H_
 #define PARLEY_LEXICON_PHRASE_TRIE_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -85,7 +86,7 @@ class PhraseTrie {
 // phrase must also end at a word end, otherwise it is a prefix (stem) match.
 class TextMatcher {
  public:
-  TextMatcher() : stem_(1, kNone), whole_(1, kNone) {}
+  TextMatcher() : stem_(1, kNone), whole_(1, kNone) { root_.fill(kNone); }
   // Stores `id` for the phrase unless it is already present with the same
   // mode; returns the id now stored (the earlier one for a duplicate).
   // REQUIRES: non-empty phrase.
@@ -100,6 +101,9 @@ class TextMatcher {
 
  private:
   EdgeTable edges_;
+  // The root's children by byte, as edges_ has them: matching starts at every
+  // word start, and this first step needs no probe.
+  std::array<uint32_t, 256> root_;
   std::vector<uint32_t> stem_;   // per node
   std::vector<uint32_t> whole_;  // per node
   size_t count_ = 0;
@@ -116,7 +120,8 @@ void TextMatcher::ForEachMatch(std::string_view t, Fn&& fn) const {
     if (t[b] == ' ') continue;
     uint32_t node = 0;
     for (size_t i = b; i < t.size(); ++i) {
-      node = edges_.Find(node, static_cast<unsigned char>(t[i]));
+      const auto byte = static_cast<unsigned char>(t[i]);
+      node = i == b ? root_[byte] : edges_.Find(node, byte);
       if (node == kNone) break;
       if (stem_[node] != kNone) fn(stem_[node], b);
       if (whole_[node] != kNone && (i + 1 == t.size() || !word_byte(t[i + 1]))) fn(whole_[node], b);

@@ -125,6 +125,16 @@ struct PatternMatch {
   bool compound = false;
 };
 
+// The per-sentence buffers, kept on each thread between sentences so that
+// coding a sentence allocates little once they have grown.
+struct SentenceScratch {
+  SentenceTree tree;
+  std::vector<WordId> words, lemmas, present, present_slots;
+  std::vector<Mention> mentions;
+  std::vector<int> mention_of;
+  std::vector<uint8_t> allowed, synset_state;
+};
+
 bool IsPronoun(const Token& t) {
   return t.xpos == "PRP" || t.xpos == "PRP$" || t.upos == "PRON";
 }
@@ -148,9 +158,12 @@ class SentenceCoder {
  public:
   SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const PatternNeeds& pattern_needs,
                 const CoderOptions& opt, const Document& doc, const Sentence& sentence,
-                std::vector<Event>& out)
+                std::vector<Event>& out, SentenceScratch& scratch)
       : lex_(lex), synsets_(synsets), pattern_needs_(pattern_needs), opt_(opt), doc_(doc), sentence_(sentence),
-        toks_(doc.TokensOf(sentence)), out_(out), first_event_(out.size()) {}
+        toks_(doc.TokensOf(sentence)), out_(out), tree_(scratch.tree), words_(scratch.words),
+        mentions_(scratch.mentions), mention_of_(scratch.mention_of), lemmas_(scratch.lemmas),
+        allowed_(scratch.allowed), first_event_(out.size()), present_(scratch.present),
+        present_slots_(scratch.present_slots), synset_state_(scratch.synset_state) {}
 
   void Run();
 
@@ -224,23 +237,24 @@ class SentenceCoder {
   std::span<const Token> toks_;
   std::vector<Event>& out_;
 
-  SentenceTree tree_;
-  std::vector<WordId> words_;
-  std::vector<Mention> mentions_;
-  std::vector<int> mention_of_;  // token → index in mentions_, or -1
-  std::vector<WordId> lemmas_;   // upper-cased lemma of each token, kNoWord when unknown
+  // The buffers below live in the thread's SentenceScratch.
+  SentenceTree& tree_;
+  std::vector<WordId>& words_;
+  std::vector<Mention>& mentions_;
+  std::vector<int>& mention_of_;  // token → index in mentions_, or -1
+  std::vector<WordId>& lemmas_;   // upper-cased lemma of each token, kNoWord when unknown
   // While matching a PETRARCH 2 (syntactic) pattern: which tokens the pattern
   // may use, and whether words also match by lemma ("EFFORT" ~ "efforts").
-  std::vector<uint8_t> allowed_;
+  std::vector<uint8_t>& allowed_;
   int allowed_for_ = -1;  // the verb allowed_ was computed for
   bool syntactic_ = false;
   size_t first_event_ = 0;  // this sentence's first event in out_
-  std::vector<WordId> present_;  // distinct word and lemma ids of the sentence
+  std::vector<WordId>& present_;  // distinct word and lemma ids of the sentence
   // present_ as an open-addressing set (kEmptySlot = empty; power-of-two size).
   static constexpr WordId kEmptySlot = 0xFFFFFFFFu;
-  std::vector<WordId> present_slots_;
+  std::vector<WordId>& present_slots_;
   // Per synset, found on first need: 0 unknown, 1 may match, 2 cannot.
-  mutable std::vector<uint8_t> synset_state_;
+  std::vector<uint8_t>& synset_state_;
 };
 
 void SentenceCoder::Run() {
@@ -255,6 +269,7 @@ void SentenceCoder::Run() {
     lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i]
                                                            : lex_.vocab.FindUpperOf(toks_[i].lemma);
   }
+  synset_state_.assign(synsets_.entries.size(), 0);
   size_t slots = 16;
   while (slots < 4 * static_cast<size_t>(n)) slots *= 2;
   present_slots_.assign(slots, kEmptySlot);
@@ -855,7 +870,6 @@ bool SentenceCoder::Present(WordId w) const {
 }
 
 bool SentenceCoder::SynsetMayMatch(uint32_t synset) const {
-  if (synset_state_.empty()) synset_state_.assign(synsets_.entries.size(), 0);
   uint8_t& state = synset_state_[synset];
   if (state == 0) {
     // A match needs a one-word member, or a phrase's first word, among the
@@ -1381,7 +1395,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
     return;
   }
   size_t first_new = out.size();
-  SentenceCoder(*lexicon_, *synsets_, *pattern_needs_, options_, doc, sentence, out).Run();
+  thread_local SentenceScratch scratch;
+  SentenceCoder(*lexicon_, *synsets_, *pattern_needs_, options_, doc, sentence, out, scratch).Run();
   if (first_new == out.size() || lexicon_->issues.size() == 0) return;
   auto issues = lexicon_->issues.Find(sentence_text);
   for (size_t i = first_new; i < out.size(); ++i)

@@ -8,7 +8,7 @@
 // with the sentence date; discard phrases suppress a sentence or a story.
 //
 // A Coder is immutable after construction and safe to share between threads;
-// each call uses its own scratch space.
+// each call uses its thread's scratch space (kept between calls).
 #ifndef PARLEY_CODER_CODER_H_
 #define PARLEY_CODER_CODER_H_
 

@@ -36,9 +36,17 @@ bool CoderOptions::Apply(const std::string& option, const std::string& value) {
 // Synsets can hold hundreds of phrases (&CURRENCY, &WEAPON): one-word members
 // are looked up in a sorted vector, only multi-word ones are scanned.
 struct SynsetIndex {
+  // A phrase of two or more words, with the words it must have at either
+  // end: matching scans every phrase at every position, and the end word
+  // rules most out without reading the phrase.
+  struct Multi {
+    const std::vector<WordId>* words;
+    WordId first;
+    WordId last;
+  };
   struct Entry {
-    std::vector<WordId> single_words;                // sorted
-    std::vector<const std::vector<WordId>*> multi;   // phrases of two or more words
+    std::vector<WordId> single_words;  // sorted
+    std::vector<Multi> multi;
   };
   std::vector<Entry> entries;
 
@@ -47,7 +55,7 @@ struct SynsetIndex {
     for (size_t i = 0; i < verbs.synset_count(); ++i) {
       for (const auto& phrase : verbs.synset(static_cast<uint32_t>(i)).phrases) {
         if (phrase.size() == 1) entries[i].single_words.push_back(phrase[0]);
-        else if (phrase.size() > 1) entries[i].multi.push_back(&phrase);
+        else if (phrase.size() > 1) entries[i].multi.push_back(Multi{&phrase, phrase.front(), phrase.back()});
       }
       std::sort(entries[i].single_words.begin(), entries[i].single_words.end());
     }
@@ -55,6 +63,38 @@ struct SynsetIndex {
   bool HasSingle(uint32_t synset, WordId w) const {
     const auto& v = entries[synset].single_words;
     return w != kNoWord && std::binary_search(v.begin(), v.end(), w);
+  }
+};
+
+// What each verb pattern needs of a sentence, in flat arrays: the words it
+// names and the synsets it names (each must match somewhere). A verb such as
+// SAY has hundreds of patterns and most are ruled out by these, so the check
+// should not chase each pattern's own element vector.
+struct PatternNeeds {
+  // Per pattern p: words [word_begin[p], word_begin[p + 1]), synsets likewise.
+  std::vector<uint32_t> word_begin, synset_begin;
+  std::vector<WordId> words;
+  std::vector<uint32_t> synsets;
+
+  explicit PatternNeeds(const lexicon::VerbDictionary& verbs) {
+    word_begin.reserve(verbs.pattern_count() + 1);
+    synset_begin.reserve(verbs.pattern_count() + 1);
+    for (size_t i = 0; i < verbs.pattern_count(); ++i) {
+      word_begin.push_back(static_cast<uint32_t>(words.size()));
+      synset_begin.push_back(static_cast<uint32_t>(synsets.size()));
+      for (const PatternElement& e : verbs.pattern(static_cast<uint32_t>(i)).elements) {
+        if (e.kind == PatternToken::kWord) words.push_back(e.word);
+        if (e.kind == PatternToken::kSynset) synsets.push_back(e.synset);
+      }
+    }
+    word_begin.push_back(static_cast<uint32_t>(words.size()));
+    synset_begin.push_back(static_cast<uint32_t>(synsets.size()));
+  }
+  std::span<const WordId> words_of(uint32_t pattern) const {
+    return {words.data() + word_begin[pattern], words.data() + word_begin[pattern + 1]};
+  }
+  std::span<const uint32_t> synsets_of(uint32_t pattern) const {
+    return {synsets.data() + synset_begin[pattern], synsets.data() + synset_begin[pattern + 1]};
   }
 };
 
@@ -85,6 +125,16 @@ struct PatternMatch {
   bool compound = false;
 };
 
+// The per-sentence buffers, kept on each thread between sentences so that
+// coding a sentence allocates little once they have grown.
+struct SentenceScratch {
+  SentenceTree tree;
+  std::vector<WordId> words, lemmas, present, present_slots;
+  std::vector<Mention> mentions;
+  std::vector<int> mention_of;
+  std::vector<uint8_t> allowed, synset_state;
+};
+
 bool IsPronoun(const Token& t) {
   return t.xpos == "PRP" || t.xpos == "PRP$" || t.upos == "PRON";
 }
@@ -106,10 +156,14 @@ bool HasCase(const SentenceTree& tree, std::span<const Token> toks, int node,
 // All the per-sentence work; lives for one CodeSentence call.
 class SentenceCoder {
  public:
-  SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const CoderOptions& opt,
-                const Document& doc, const Sentence& sentence, std::vector<Event>& out)
-      : lex_(lex), synsets_(synsets), opt_(opt), doc_(doc), sentence_(sentence),
-        toks_(doc.TokensOf(sentence)), out_(out), first_event_(out.size()) {}
+  SentenceCoder(const Lexicon& lex, const SynsetIndex& synsets, const PatternNeeds& pattern_needs,
+                const CoderOptions& opt, const Document& doc, const Sentence& sentence,
+                std::vector<Event>& out, SentenceScratch& scratch)
+      : lex_(lex), synsets_(synsets), pattern_needs_(pattern_needs), opt_(opt), doc_(doc), sentence_(sentence),
+        toks_(doc.TokensOf(sentence)), out_(out), tree_(scratch.tree), words_(scratch.words),
+        mentions_(scratch.mentions), mention_of_(scratch.mention_of), lemmas_(scratch.lemmas),
+        allowed_(scratch.allowed), first_event_(out.size()), present_(scratch.present),
+        present_slots_(scratch.present_slots), synset_state_(scratch.synset_state) {}
 
   void Run();
 
@@ -162,31 +216,45 @@ class SentenceCoder {
             const std::string& code, int verb_first, int verb_last, const std::string& pattern);
   std::string Words(int first, int last) const;
 
-  bool MayMatch(const VerbPattern& p) const;
+  // False when the pattern names a word the sentence does not contain, or a
+  // synset none of whose phrases can start in it (MatchPattern would fail).
+  bool MayMatch(uint32_t pattern) const;
+  bool Present(WordId w) const;
+  size_t PresentSlot(WordId w) const {
+    return static_cast<size_t>((w * 0x9E3779B97F4A7C15ull) >> 40) & (present_slots_.size() - 1);
+  }
+  bool SynsetMayMatch(uint32_t synset) const;
   void AllowSyntacticRegion(int v, int first, int last);
   bool IsNegated(int v) const;
   bool MentionsNegation(const VerbPattern& p) const;
 
   const Lexicon& lex_;
   const SynsetIndex& synsets_;
+  const PatternNeeds& pattern_needs_;
   const CoderOptions& opt_;
   const Document& doc_;
   const Sentence& sentence_;
   std::span<const Token> toks_;
   std::vector<Event>& out_;
 
-  SentenceTree tree_;
-  std::vector<WordId> words_;
-  std::vector<Mention> mentions_;
-  std::vector<int> mention_of_;  // token → index in mentions_, or -1
-  std::vector<WordId> lemmas_;   // upper-cased lemma of each token, kNoWord when unknown
+  // The buffers below live in the thread's SentenceScratch.
+  SentenceTree& tree_;
+  std::vector<WordId>& words_;
+  std::vector<Mention>& mentions_;
+  std::vector<int>& mention_of_;  // token → index in mentions_, or -1
+  std::vector<WordId>& lemmas_;   // upper-cased lemma of each token, kNoWord when unknown
   // While matching a PETRARCH 2 (syntactic) pattern: which tokens the pattern
   // may use, and whether words also match by lemma ("EFFORT" ~ "efforts").
-  std::vector<uint8_t> allowed_;
+  std::vector<uint8_t>& allowed_;
   int allowed_for_ = -1;  // the verb allowed_ was computed for
   bool syntactic_ = false;
   size_t first_event_ = 0;  // this sentence's first event in out_
-  std::vector<WordId> present_;  // sorted word and lemma ids of the sentence
+  std::vector<WordId>& present_;  // distinct word and lemma ids of the sentence
+  // present_ as an open-addressing set (kEmptySlot = empty; power-of-two size).
+  static constexpr WordId kEmptySlot = 0xFFFFFFFFu;
+  std::vector<WordId>& present_slots_;
+  // Per synset, found on first need: 0 unknown, 1 may match, 2 cannot.
+  std::vector<uint8_t>& synset_state_;
 };
 
 void SentenceCoder::Run() {
@@ -196,13 +264,25 @@ void SentenceCoder::Run() {
   words_.resize(n);
   lemmas_.resize(n);
   for (int i = 0; i < n; ++i) {
-    words_[i] = lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].form));
-    lemmas_[i] = toks_[i].lemma.empty() ? kNoWord
-                                         : lex_.vocab.Find(lexicon::ToUpperKey(toks_[i].lemma));
+    words_[i] = lex_.vocab.FindUpperOf(toks_[i].form);
+    // Most lemmas are their form, give or take case ("the", "Gaza").
+    lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i]
+                                                           : lex_.vocab.FindUpperOf(toks_[i].lemma);
   }
-  present_.assign(words_.begin(), words_.end());
-  present_.insert(present_.end(), lemmas_.begin(), lemmas_.end());
-  std::sort(present_.begin(), present_.end());
+  synset_state_.assign(synsets_.entries.size(), 0);
+  size_t slots = 16;
+  while (slots < 4 * static_cast<size_t>(n)) slots *= 2;
+  present_slots_.assign(slots, kEmptySlot);
+  present_.clear();
+  for (const auto* ids : {&words_, &lemmas_})
+    for (WordId w : *ids) {
+      size_t s = PresentSlot(w);
+      while (present_slots_[s] != kEmptySlot && present_slots_[s] != w) s = (s + 1) & (slots - 1);
+      if (present_slots_[s] == kEmptySlot) {
+        present_slots_[s] = w;
+        present_.push_back(w);
+      }
+    }
   FindMentions();
   for (int v = 0; v < n; ++v) {
     if (!tree_.IsVerbal(v)) continue;
@@ -715,7 +795,11 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
       const auto& index = synsets_.entries[e.synset];
       auto usable = [&](int t) { return !syntactic_ || allowed_[t]; };
       int best = 0;
-      for (const auto* phrase : index.multi) {
+      for (const SynsetIndex::Multi& m : index.multi) {
+        // The phrase's word at `pos`: its last word leftward, its first rightward.
+        const WordId end_word = leftward ? m.last : m.first;
+        if (words_[pos] != end_word && !(syntactic_ && lemmas_[pos] == end_word)) continue;
+        const auto* phrase = m.words;
         int len = static_cast<int>(phrase->size());
         int start = leftward ? pos - len + 1 : pos;
         if (start < 0 || start + len > n || len <= best) continue;
@@ -777,12 +861,37 @@ bool SentenceCoder::MentionsNegation(const VerbPattern& p) const {
   return false;
 }
 
-bool SentenceCoder::MayMatch(const VerbPattern& p) const {
-  // Most patterns name a word this sentence does not contain.
-  for (const PatternElement& e : p.elements)
-    if (e.kind == PatternToken::kWord &&
-        !std::binary_search(present_.begin(), present_.end(), e.word))
-      return false;
+bool SentenceCoder::Present(WordId w) const {
+  const size_t mask = present_slots_.size() - 1;
+  for (size_t s = PresentSlot(w);; s = (s + 1) & mask) {
+    if (present_slots_[s] == w) return true;
+    if (present_slots_[s] == kEmptySlot) return false;
+  }
+}
+
+bool SentenceCoder::SynsetMayMatch(uint32_t synset) const {
+  uint8_t& state = synset_state_[synset];
+  if (state == 0) {
+    // A match needs a one-word member, or a phrase's first word, among the
+    // sentence's words and lemmas (see MatchElementAt).
+    bool may = false;
+    const std::vector<WordId>& singles = synsets_.entries[synset].single_words;
+    if (singles.size() < present_.size()) {
+      for (WordId w : singles) may = may || (w != kNoWord && Present(w));
+    } else {
+      for (WordId w : present_) may = may || synsets_.HasSingle(synset, w);
+    }
+    for (const SynsetIndex::Multi& m : synsets_.entries[synset].multi) may = may || Present(m.first);
+    state = may ? 1 : 2;
+  }
+  return state == 1;
+}
+
+bool SentenceCoder::MayMatch(uint32_t pattern) const {
+  for (WordId w : pattern_needs_.words_of(pattern))
+    if (!Present(w)) return false;
+  for (uint32_t synset : pattern_needs_.synsets_of(pattern))
+    if (!SynsetMayMatch(synset)) return false;
   return true;
 }
 
@@ -1037,8 +1146,8 @@ void SentenceCoder::CodeVerb(int v) {
     if (std::find(seen_blocks.begin(), seen_blocks.end(), b) != seen_blocks.end()) continue;
     seen_blocks.push_back(b);
     for (uint32_t pi : lex_.verbs.block(b).patterns) {
+      if (!MayMatch(pi)) continue;
       const auto& p = lex_.verbs.pattern(pi);
-      if (!MayMatch(p)) continue;
       if (p.syntactic && allowed_for_ != v) AllowSyntacticRegion(v, first, last);
       syntactic_ = p.syntactic;
       PatternMatch m = MatchPattern(p, first, last, limit);
@@ -1256,7 +1365,8 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
 Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
     : lexicon_(std::move(lexicon)),
       options_(std::move(options)),
-      synsets_(std::make_shared<SynsetIndex>(lexicon_->verbs)) {}
+      synsets_(std::make_shared<SynsetIndex>(lexicon_->verbs)),
+      pattern_needs_(std::make_shared<PatternNeeds>(lexicon_->verbs)) {}
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
                          SentenceTrace* trace) const {
@@ -1285,7 +1395,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
     return;
   }
   size_t first_new = out.size();
-  SentenceCoder(*lexicon_, *synsets_, options_, doc, sentence, out).Run();
+  thread_local SentenceScratch scratch;
+  SentenceCoder(*lexicon_, *synsets_, *pattern_needs_, options_, doc, sentence, out, scratch).Run();
   if (first_new == out.size() || lexicon_->issues.size() == 0) return;
   auto issues = lexicon_->issues.Find(sentence_text);
   for (size_t i = first_new; i < out.size(); ++i)

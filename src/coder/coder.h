@@ -8,7 +8,7 @@
 // with the sentence date; discard phrases suppress a sentence or a story.
 //
 // A Coder is immutable after construction and safe to share between threads;
-// each call uses its own scratch space.
+// each call uses its thread's scratch space (kept between calls).
 #ifndef PARLEY_CODER_CODER_H_
 #define PARLEY_CODER_CODER_H_
 
@@ -57,8 +57,9 @@ struct SentenceTrace {
   bool story_discarded = false;
 };
 
-// Per-synset lookup tables the coder builds once from the Lexicon.
+// Per-synset and per-pattern lookup tables the coder builds once from the Lexicon.
 struct SynsetIndex;
+struct PatternNeeds;
 
 class Coder {
  public:
@@ -80,6 +81,7 @@ class Coder {
   std::shared_ptr<const lexicon::Lexicon> lexicon_;
   CoderOptions options_;
   std::shared_ptr<const SynsetIndex> synsets_;
+  std::shared_ptr<const PatternNeeds> pattern_needs_;
 };
 
 }  // namespace parley::coder

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <charconv>
+#include <functional>
 #include <system_error>
 
 namespace parley::enrich {
@@ -59,6 +60,9 @@ bool ParseDouble(std::string_view s, double& out) {
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && ptr == s.data() + s.size();
 }
+
+// Never 0, the empty slot of Gazetteer::prefix_hashes_.
+uint64_t PrefixHash(std::string_view key) { return std::hash<std::string_view>{}(key) | 1; }
 
 int WordsIn(std::string_view key) {
   return key.empty() ? 0 : static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;
@@ -118,7 +122,33 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view tsv, std::string_view name) 
     }
     g.entries_.push_back(std::move(e));
   }
+  std::vector<uint64_t> prefixes;
+  for (const auto& [key, places] : g.by_key_) {
+    for (size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+      prefixes.push_back(PrefixHash(std::string_view(key).substr(0, space)));
+    prefixes.push_back(PrefixHash(key));
+  }
+  std::sort(prefixes.begin(), prefixes.end());
+  prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
+  size_t slots = 1024;
+  while (slots < prefixes.size() * 2) slots *= 2;
+  g.prefix_hashes_.assign(slots, 0);
+  for (uint64_t h : prefixes) {
+    size_t s = h & (slots - 1);
+    while (g.prefix_hashes_[s] != 0) s = (s + 1) & (slots - 1);
+    g.prefix_hashes_[s] = h;
+  }
   return g;
+}
+
+bool Gazetteer::MayBeginName(std::string_view key) const {
+  if (prefix_hashes_.empty()) return false;
+  const uint64_t h = PrefixHash(key);
+  const size_t mask = prefix_hashes_.size() - 1;
+  for (size_t s = h & mask;; s = (s + 1) & mask) {
+    if (prefix_hashes_[s] == h) return true;
+    if (prefix_hashes_[s] == 0) return false;
+  }
 }
 
 const Gazetteer& Gazetteer::Builtin() {

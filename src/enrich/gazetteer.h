@@ -55,6 +55,11 @@ class Gazetteer {
   // none. The pointers live as long as the gazetteer.
   std::vector<const GazetteerEntry*> Find(std::string_view name) const;
 
+  // False when no name's key begins with the words of `key` (a NameKey, as
+  // "deir al" begins "deir al balah"): then no longer phrase starting with
+  // those words names a place either. True may be a false positive.
+  bool MayBeginName(std::string_view key) const;
+
   // The longest name, in words (bounds the phrases worth looking up).
   int max_words() const { return max_words_; }
   size_t size() const { return entries_.size(); }
@@ -64,6 +69,9 @@ class Gazetteer {
 
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_key_;
+  // Hashes of every word-prefix of every key (the key included), in an
+  // open-addressing set (0 = empty slot; power-of-two size).
+  std::vector<uint64_t> prefix_hashes_;
   int max_words_ = 1;
 };
 

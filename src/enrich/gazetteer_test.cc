@@ -30,6 +30,22 @@ TEST(GazetteerTest, ParsesAndFindsAliases) {
   EXPECT_EQ(g.value().max_words(), 2);
 }
 
+TEST(GazetteerTest, MayBeginNameKnowsEveryWordPrefix) {
+  Result<Gazetteer> g = Gazetteer::Parse(
+      "Deir al-Balah\tDeir el Balah\tcity\tPSE\t\t0\t\t\t0\nGaza\t\tcity\tPSE\t\t0\t\t\t0\n", "t.tsv");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  struct Case {
+    const char* key;  // a NameKey
+    bool begins;
+  };
+  const Case cases[] = {
+      {"deir", true},          {"deir al", true},   {"deir al balah", true}, {"deir el", true},
+      {"gaza", true},          {"gaza city", false}, {"de", false},          {"deir al b", false},
+      {"deir al balah x", false}, {"al balah", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(g.value().MayBeginName(c.key), c.begins) << c.key;
+}
+
 TEST(GazetteerTest, ErrorsNameTheLine) {
   Result<Gazetteer> g = Gazetteer::Parse("# c\nGaza\tcity\n", "t.tsv");
   ASSERT_FALSE(g.ok());

@@ -179,6 +179,13 @@ std::vector<PlaceMention> FindPlaceMentions(std::span<const Token> tokens,
       ++i;
       continue;
     }
+    // Past the first words that no name begins with, no longer phrase can
+    // be a name: look those up no further.
+    int reach = std::min(gazetteer.max_words(), n - i);
+    for (int len = 1; len <= reach; ++len) {
+      const std::string key = NameKey(JoinForms(tokens, i, i + len));
+      if (!key.empty() && !gazetteer.MayBeginName(key)) reach = len - 1;
+    }
     PlaceMention found;
     for (int len = std::min(gazetteer.max_words(), n - i); len >= 1; --len) {
       const int end = i + len;
@@ -188,6 +195,7 @@ std::vector<PlaceMention> FindPlaceMentions(std::span<const Token> tokens,
         if (IsCommonWord(lower)) break;
         if (Tagged(first) && !ProperNoun(first)) break;
       }
+      if (len > reach) continue;
       std::vector<const GazetteerEntry*> candidates = gazetteer.Find(JoinForms(tokens, i, end));
       if (candidates.empty()) continue;
       if (len == 1 && !Tagged(first) && i == 0) {

@@ -7,27 +7,26 @@
 namespace parley::lexicon::internal {
 
 uint32_t EdgeTable::Find(uint32_t node, uint32_t label) const {
-  if (keys_.empty()) return kNone;
+  if (slots_.empty()) return kNone;
   uint64_t key = Key(node, label);
-  size_t mask = keys_.size() - 1;
-  for (size_t s = Slot(key);; s = (s + 1) & mask) {
-    if (keys_[s] == key) return values_[s];
-    if (keys_[s] == 0) return kNone;
+  size_t mask = slots_.size() - 1;
+  for (size_t s = Home(key);; s = (s + 1) & mask) {
+    if (slots_[s].key == key) return slots_[s].child;
+    if (slots_[s].key == 0) return kNone;
   }
 }
 
 uint32_t EdgeTable::FindOrInsert(uint32_t node, uint32_t label, uint32_t fresh, bool& inserted) {
-  if ((size_ + 1) * 4 > keys_.size() * 3) Grow();
+  if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
   uint64_t key = Key(node, label);
-  size_t mask = keys_.size() - 1;
-  for (size_t s = Slot(key);; s = (s + 1) & mask) {
-    if (keys_[s] == key) {
+  size_t mask = slots_.size() - 1;
+  for (size_t s = Home(key);; s = (s + 1) & mask) {
+    if (slots_[s].key == key) {
       inserted = false;
-      return values_[s];
+      return slots_[s].child;
     }
-    if (keys_[s] == 0) {
-      keys_[s] = key;
-      values_[s] = fresh;
+    if (slots_[s].key == 0) {
+      slots_[s] = {key, fresh};
       ++size_;
       inserted = true;
       return fresh;
@@ -36,24 +35,23 @@ uint32_t EdgeTable::FindOrInsert(uint32_t node, uint32_t label, uint32_t fresh, 
 }
 
 void EdgeTable::Grow() {
-  size_t cap = keys_.empty() ? 1024 : keys_.size() * 2;
-  std::vector<uint64_t> old_keys(cap, 0);
-  std::vector<uint32_t> old_values(cap, 0);
-  old_keys.swap(keys_);
-  old_values.swap(values_);
+  size_t cap = slots_.empty() ? 1024 : slots_.size() * 2;
+  std::vector<Slot> old(cap);
+  old.swap(slots_);
   shift_ = 64;
   for (size_t c = cap; c > 1; c >>= 1) --shift_;
   size_t mask = cap - 1;
-  for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0) continue;
-    size_t s = Slot(old_keys[i]);
-    while (keys_[s] != 0) s = (s + 1) & mask;
-    keys_[s] = old_keys[i];
-    values_[s] = old_values[i];
+  for (const Slot& slot : old) {
+    if (slot.key == 0) continue;
+    size_t s = Home(slot.key);
+    while (slots_[s].key != 0) s = (s + 1) & mask;
+    slots_[s] = slot;
   }
 }
 
 uint32_t PhraseTrie::Insert(std::span<const WordId> phrase, uint32_t value) {
+  if (phrase[0] / 64 >= first_words_.size()) first_words_.resize(phrase[0] / 64 + 1, 0);
+  first_words_[phrase[0] / 64] |= uint64_t{1} << (phrase[0] % 64);
   uint32_t node = 0;
   for (WordId w : phrase) {
     bool inserted = false;
@@ -85,6 +83,7 @@ void PhraseTrie::ForEach(const std::function<void(std::span<const WordId>, uint3
 
 PhraseMatch PhraseTrie::LongestMatch(std::span<const WordId> words, size_t start) const {
   PhraseMatch best;
+  if (start >= words.size() || !StartsPhrase(words[start])) return best;
   uint32_t node = 0;
   for (size_t i = start; i < words.size(); ++i) {
     if (words[i] == kNoWord) break;
@@ -102,8 +101,10 @@ uint32_t TextMatcher::Add(std::string_view phrase, bool whole_word, uint32_t id)
   uint32_t node = 0;
   for (char c : phrase) {
     bool inserted = false;
+    const uint32_t parent = node;
     node = edges_.FindOrInsert(node, static_cast<unsigned char>(c), static_cast<uint32_t>(stem_.size()),
                                inserted);
+    if (parent == 0) root_[static_cast<unsigned char>(c)] = node;
     if (inserted) {
       stem_.push_back(kNone);
       whole_.push_back(kNone);

@@ -8,6 +8,7 @@
 #ifndef PARLEY_LEXICON_PHRASE_TRIE_H_
 #define PARLEY_LEXICON_PHRASE_TRIE_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -29,10 +30,10 @@ class EdgeTable {
   // Calls fn(node, label, child) for every edge, in table order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
-    for (size_t s = 0; s < keys_.size(); ++s)
-      if (keys_[s] != 0) {
-        uint64_t k = keys_[s] - 1;
-        fn(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k & 0xFFFFFFFFu), values_[s]);
+    for (const Slot& slot : slots_)
+      if (slot.key != 0) {
+        uint64_t k = slot.key - 1;
+        fn(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k & 0xFFFFFFFFu), slot.child);
       }
   }
 
@@ -40,11 +41,15 @@ class EdgeTable {
   static uint64_t Key(uint32_t node, uint32_t label) {
     return ((static_cast<uint64_t>(node) << 32) | label) + 1;  // never 0 (= empty slot)
   }
-  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
   void Grow();
 
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  // Key and child side by side: a lookup touches one cache line, not two.
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty
+    uint32_t child = 0;
+  };
+  std::vector<Slot> slots_;
   size_t size_ = 0;
   unsigned shift_ = 64;
 };
@@ -64,8 +69,15 @@ class PhraseTrie {
   void ForEach(const std::function<void(std::span<const WordId>, uint32_t)>& fn) const;
 
  private:
+  // Whether some phrase starts with word `w`: most tokens start none, and
+  // this bit answers without probing the (large) edge table.
+  bool StartsPhrase(WordId w) const {
+    return w / 64 < first_words_.size() && (first_words_[w / 64] >> (w % 64) & 1) != 0;
+  }
+
   EdgeTable edges_;
   std::vector<uint32_t> value_;  // per node; kNone = no phrase ends here
+  std::vector<uint64_t> first_words_;  // bit per WordId
   size_t phrases_ = 0;
 };
 
@@ -74,7 +86,7 @@ class PhraseTrie {
 // phrase must also end at a word end, otherwise it is a prefix (stem) match.
 class TextMatcher {
  public:
-  TextMatcher() : stem_(1, kNone), whole_(1, kNone) {}
+  TextMatcher() : stem_(1, kNone), whole_(1, kNone) { root_.fill(kNone); }
   // Stores `id` for the phrase unless it is already present with the same
   // mode; returns the id now stored (the earlier one for a duplicate).
   // REQUIRES: non-empty phrase.
@@ -89,6 +101,9 @@ class TextMatcher {
 
  private:
   EdgeTable edges_;
+  // The root's children by byte, as edges_ has them: matching starts at every
+  // word start, and this first step needs no probe.
+  std::array<uint32_t, 256> root_;
   std::vector<uint32_t> stem_;   // per node
   std::vector<uint32_t> whole_;  // per node
   size_t count_ = 0;
@@ -105,7 +120,8 @@ void TextMatcher::ForEachMatch(std::string_view t, Fn&& fn) const {
     if (t[b] == ' ') continue;
     uint32_t node = 0;
     for (size_t i = b; i < t.size(); ++i) {
-      node = edges_.Find(node, static_cast<unsigned char>(t[i]));
+      const auto byte = static_cast<unsigned char>(t[i]);
+      node = i == b ? root_[byte] : edges_.Find(node, byte);
       if (node == kNone) break;
       if (stem_[node] != kNone) fn(stem_[node], b);
       if (whole_[node] != kNone && (i + 1 == t.size() || !word_byte(t[i + 1]))) fn(whole_[node], b);

@@ -560,15 +560,16 @@ bool VerbDictionary::AddEventNoun(EventNoun noun, Vocabulary& vocab, bool with_p
 }
 
 std::span<const uint32_t> VerbDictionary::EventNounsWithHead(WordId head) const {
-  auto it = nouns_by_head_.find(head);
-  if (it == nouns_by_head_.end()) return {};
-  return it->second;
+  return nouns_by_head_.Find(head);
 }
 
 std::span<const uint32_t> VerbDictionary::EntriesForForm(WordId form) const {
-  auto it = entries_by_form_.find(form);
-  if (it == entries_by_form_.end()) return {};
-  return it->second;
+  return entries_by_form_.Find(form);
+}
+
+size_t VerbDictionary::ListsById::size() const {
+  return static_cast<size_t>(
+      std::count_if(lists_.begin(), lists_.end(), [](const std::vector<uint32_t>& l) { return !l.empty(); }));
 }
 
 int VerbDictionary::FindSynset(std::string_view name) const {

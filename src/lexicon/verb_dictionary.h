@@ -176,10 +176,24 @@ class VerbDictionary {
   std::vector<Synset> synsets_;
   std::vector<VerbTransformation> transformations_;
   std::unordered_map<std::string, uint32_t> synset_index_;
-  std::unordered_map<WordId, std::vector<uint32_t>> entries_by_form_;
+  // WordId → indexes, dense by WordId: the coder asks for every token.
+  class ListsById {
+   public:
+    std::vector<uint32_t>& operator[](WordId id) {
+      if (id >= lists_.size()) lists_.resize(size_t{id} + 1);
+      return lists_[id];
+    }
+    std::span<const uint32_t> Find(WordId id) const {
+      return id < lists_.size() ? std::span<const uint32_t>(lists_[id]) : std::span<const uint32_t>();
+    }
+    size_t size() const;  // ids with a non-empty list
+   private:
+    std::vector<std::vector<uint32_t>> lists_;  // index = WordId
+  };
+  ListsById entries_by_form_;
   std::unordered_set<WordId> base_forms_;
   std::vector<EventNoun> nouns_;
-  std::unordered_map<WordId, std::vector<uint32_t>> nouns_by_head_;
+  ListsById nouns_by_head_;
   std::vector<std::string> warnings_;
 };
 

@@ -1,29 +1,95 @@
 #include "lexicon/vocabulary.h"
 
-namespace parley::lexicon {
+#include <algorithm>
 
-Vocabulary::Vocabulary() { spellings_.emplace_back(); }
+namespace parley::lexicon {
+namespace {
+
+char UpperAscii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// FNV-1a over the upper-cased bytes, so a word hashes the same however it is
+// written; the multiply at the end spreads short words over the high bits.
+uint32_t FoldedHash(std::string_view word) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(UpperAscii(c))) * 0x100000001b3ull;
+  h *= 0x9E3779B97F4A7C15ull;
+  return static_cast<uint32_t>(h >> 32);
+}
+
+}  // namespace
+
+Vocabulary::Vocabulary() : slots_(1024) { spellings_.emplace_back(); }
+
+template <bool kFold>
+WordId Vocabulary::Lookup(std::string_view word, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  const auto length = static_cast<uint8_t>(std::min<size_t>(word.size(), 255));
+  const size_t in_head = std::min(word.size(), kHead);
+  auto same = [](char stored, char c) { return stored == (kFold ? UpperAscii(c) : c); };
+  for (size_t s = hash & mask;; s = (s + 1) & mask) {
+    const Slot& slot = slots_[s];
+    if (slot.id == kNoWord) return kNoWord;
+    if (slot.hash != hash || slot.length != length) continue;
+    bool match = true;
+    for (size_t i = 0; i < in_head && match; ++i) match = same(slot.head[i], word[i]);
+    if (match && word.size() > kHead) {
+      const std::string& spelling = spellings_[slot.id];
+      match = spelling.size() == word.size();
+      for (size_t i = kHead; i < word.size() && match; ++i) match = same(spelling[i], word[i]);
+    }
+    if (match) return slot.id;
+  }
+}
 
 WordId Vocabulary::Find(std::string_view upper) const {
-  auto it = ids_.find(upper);
-  return it == ids_.end() ? kNoWord : it->second;
+  return upper.empty() ? kNoWord : Lookup<false>(upper, FoldedHash(upper));
+}
+
+WordId Vocabulary::FindUpperOf(std::string_view word) const {
+  return word.empty() ? kNoWord : Lookup<true>(word, FoldedHash(word));
 }
 
 WordId Vocabulary::Intern(std::string_view upper) {
   if (upper.empty()) return kNoWord;
-  auto it = ids_.find(upper);
-  if (it != ids_.end()) return it->second;
+  const uint32_t hash = FoldedHash(upper);
+  if (WordId id = Lookup<false>(upper, hash); id != kNoWord) return id;
+  if ((spellings_.size() + 1) * 2 > slots_.size()) Grow();
   auto id = static_cast<WordId>(spellings_.size());
   spellings_.emplace_back(upper);
-  ids_.emplace(spellings_.back(), id);
+  const size_t mask = slots_.size() - 1;
+  size_t s = hash & mask;
+  while (slots_[s].id != kNoWord) s = (s + 1) & mask;
+  Slot& slot = slots_[s];
+  slot.hash = hash;
+  slot.id = id;
+  slot.length = static_cast<uint8_t>(std::min<size_t>(upper.size(), 255));
+  upper.copy(slot.head, kHead);
   return id;
+}
+
+void Vocabulary::Grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == kNoWord) continue;
+    size_t s = slot.hash & mask;
+    while (slots_[s].id != kNoWord) s = (s + 1) & mask;
+    slots_[s] = slot;
+  }
 }
 
 std::string ToUpperKey(std::string_view word) {
   std::string out(word);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  for (char& c : out) c = UpperAscii(c);
   return out;
+}
+
+bool SameUpperKey(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (UpperAscii(a[i]) != UpperAscii(b[i])) return false;
+  return true;
 }
 
 }  // namespace parley::lexicon

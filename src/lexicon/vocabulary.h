@@ -8,10 +8,8 @@
 #define PARLEY_LEXICON_VOCABULARY_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace parley::lexicon {
@@ -20,28 +18,47 @@ using WordId = uint32_t;
 inline constexpr WordId kNoWord = 0;  // a word the lexicon has never seen
 
 // Upper-cased word → WordId. Interning happens only while loading.
+//
+// The coder looks up every token (form and lemma) of every sentence, so the
+// index is one flat open-addressing table of WordIds probed by a hash that
+// folds ASCII case: FindUpperOf looks a token up as written, with no
+// upper-cased copy.
 class Vocabulary {
  public:
   Vocabulary();
   // Returns kNoWord when `upper` was never interned. REQUIRES: `upper` upper-case.
   WordId Find(std::string_view upper) const;
+  // Find(ToUpperKey(word)), without building the key.
+  WordId FindUpperOf(std::string_view word) const;
   // REQUIRES: `upper` non-empty and upper-case.
   WordId Intern(std::string_view upper);
   std::string_view Spelling(WordId id) const { return spellings_[id]; }
   size_t size() const { return spellings_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // One table slot: the word's id (kNoWord = empty), its full hash, its
+  // length and first bytes, so that most lookups (words of up to kHead bytes)
+  // are answered from the slot without reading the spelling.
+  static constexpr size_t kHead = 7;
+  struct Slot {
+    uint32_t hash = 0;
+    WordId id = kNoWord;
+    uint8_t length = 0;  // spelling length, capped at 255
+    char head[kHead] = {};
   };
-  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids_;
+  template <bool kFold>
+  WordId Lookup(std::string_view word, uint32_t hash) const;
+  void Grow();
+
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
   std::vector<std::string> spellings_;  // index = WordId; [0] = ""
 };
 
 // Upper-cases ASCII letters; bytes of UTF-8 multibyte characters are left as
 // they are. Used for every lookup key.
 std::string ToUpperKey(std::string_view word);
+// ToUpperKey(a) == ToUpperKey(b), without building either key.
+bool SameUpperKey(std::string_view a, std::string_view b);
 
 // A match of a dictionary phrase against a token sequence.
 struct PhraseMatch {

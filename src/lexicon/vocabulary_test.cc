@@ -1,0 +1,75 @@
+#include "lexicon/vocabulary.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace parley::lexicon {
+namespace {
+
+TEST(VocabularyTest, InternIsIdempotentAndSpellingRoundTrips) {
+  Vocabulary v;
+  const WordId gaza = v.Intern("GAZA");
+  EXPECT_NE(gaza, kNoWord);
+  EXPECT_EQ(v.Intern("GAZA"), gaza);
+  EXPECT_EQ(v.Spelling(gaza), "GAZA");
+  EXPECT_EQ(v.Intern(""), kNoWord);
+  EXPECT_EQ(v.size(), 2u);  // "" and GAZA
+}
+
+// FindUpperOf(word) must agree with Find(ToUpperKey(word)) for every word.
+TEST(VocabularyTest, FindUpperOfAgreesWithFindOfTheUpperKey) {
+  Vocabulary v;
+  for (const char* w : {"GAZA", "N'T", "AL-QAEDA", "U.S.", "KHĀN", "10TH", "ÉTAT"}) v.Intern(w);
+  struct Case {
+    const char* word;
+    bool found;
+  };
+  const Case cases[] = {
+      {"Gaza", true},     {"gaza", true},    {"GAZA", true},  {"gAzA", true},   {"n't", true},
+      {"al-Qaeda", true}, {"u.s.", true},    {"Khān", false},  {"10th", true},   {"Gazas", false},
+      {"Gaz", false},     {"", false},       {"état", false},  // only ASCII letters fold: not "ā", "é"
+      {"ÉTAT", true},     {"khĀn", true},    {"KHĀNS", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.word);
+    const WordId upper = v.Find(ToUpperKey(c.word));
+    EXPECT_EQ(v.FindUpperOf(c.word), upper);
+    EXPECT_EQ(upper != kNoWord, c.found);
+  }
+}
+
+TEST(VocabularyTest, FindDoesNotFoldCase) {
+  Vocabulary v;
+  v.Intern("TALKS");
+  EXPECT_EQ(v.Find("talks"), kNoWord);  // Find takes the upper-case key itself
+  EXPECT_NE(v.Find("TALKS"), kNoWord);
+}
+
+TEST(VocabularyTest, LongWordsCompareInFull) {
+  Vocabulary v;
+  const std::string long_word(300, 'A'), longer(301, 'A');
+  std::string other = long_word;
+  other.back() = 'B';
+  const WordId id = v.Intern(long_word);
+  EXPECT_EQ(v.FindUpperOf(std::string(300, 'a')), id);
+  EXPECT_EQ(v.FindUpperOf(longer), kNoWord);
+  EXPECT_EQ(v.FindUpperOf(other), kNoWord);
+  EXPECT_EQ(v.FindUpperOf("AAAAAAA"), kNoWord);
+}
+
+TEST(VocabularyTest, ManyWordsSurviveGrowth) {
+  Vocabulary v;
+  std::vector<WordId> ids;
+  for (int i = 0; i < 5000; ++i) ids.push_back(v.Intern("W" + std::to_string(i)));
+  for (int i = 0; i < 5000; ++i) {
+    const std::string w = "w" + std::to_string(i);
+    ASSERT_EQ(v.FindUpperOf(w), ids[i]) << w;
+    ASSERT_EQ(v.Spelling(ids[i]), "W" + std::to_string(i));
+  }
+  EXPECT_EQ(v.FindUpperOf("w5000"), kNoWord);
+}
+
+}  // namespace
+}  // namespace parley::lexicon

@@ -47,6 +47,12 @@ void Model::Annotate(std::span<Token> tokens) const {
   x.head.resize(n);
   x.label.resize(n);
   m.tagger.Tag(x.forms, x.info, x.xpos.data(), x.upos.data());
+  // The lemma and FEATS lookups miss the cache; started now, they arrive
+  // while the sentence is parsed.
+  for (size_t i = 0; i < n; ++i) {
+    m.lemmatizer.Prefetch(x.info[i + 2].lower, x.xpos[i]);
+    m.feats.Prefetch(x.info[i + 2].lower, x.xpos[i], x.upos[i]);
+  }
 
   x.sentence.word.resize(n);
   for (size_t i = 0; i < n; ++i) x.sentence.word[i] = x.info[i + 2].lower;

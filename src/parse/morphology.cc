@@ -89,6 +89,10 @@ void Lemmatizer::Train(const std::vector<MorphExample>& data) {
   KeepMostFrequent(suffix, suffix_);
 }
 
+void Lemmatizer::Prefetch(uint64_t lower_hash, int xpos) const {
+  exact_.Prefetch(Key(91, lower_hash, static_cast<uint64_t>(xpos)));
+}
+
 void Lemmatizer::Lemmatize(std::string_view form, uint64_t lower_hash, int xpos, std::string& out) const {
   const uint32_t* rule = exact_.Find(Key(91, lower_hash, static_cast<uint64_t>(xpos)));
   if (rule == nullptr) {
@@ -156,6 +160,10 @@ void FeatsTable::Train(const std::vector<MorphExample>& data) {
     if (v && d && *v != *d) word_.Insert(k, *v);
   }
   BuildDense();
+}
+
+void FeatsTable::Prefetch(uint64_t lower_hash, int xpos, int upos) const {
+  word_.Prefetch(Key(92, lower_hash, static_cast<uint64_t>(xpos), static_cast<uint64_t>(upos)));
 }
 
 const std::string& FeatsTable::Feats(uint64_t lower_hash, int xpos, int upos) const {

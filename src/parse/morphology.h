@@ -30,6 +30,8 @@ class Lemmatizer {
   // Writes the lemma of `form` with Penn tag `xpos` into `out` (reusing its
   // capacity). `lower_hash` is HashLower(form) (parse/tagger.h).
   void Lemmatize(std::string_view form, uint64_t lower_hash, int xpos, std::string& out) const;
+  // Starts loading what Lemmatize(_, lower_hash, xpos, _) reads first.
+  void Prefetch(uint64_t lower_hash, int xpos) const;
 
   void Write(ByteWriter& w) const;
   bool Read(ByteReader& r);
@@ -50,6 +52,8 @@ class FeatsTable {
   void Train(const std::vector<MorphExample>& data);
   // The FEATS string (without Voice), "" for none.
   const std::string& Feats(uint64_t lower_hash, int xpos, int upos) const;
+  // Starts loading what Feats(lower_hash, xpos, upos) reads first.
+  void Prefetch(uint64_t lower_hash, int xpos, int upos) const;
 
   void Write(ByteWriter& w) const;
   bool Read(ByteReader& r);

@@ -58,6 +58,8 @@ class U64Map {
       if (s.key == 0) return nullptr;
     }
   }
+  // Starts loading the slot where a lookup of `key` begins.
+  void Prefetch(uint64_t key) const { __builtin_prefetch(slots_.data() + (key & mask_)); }
   // REQUIRES: key != 0. Returns the value, inserting `init` when absent.
   V& Insert(uint64_t key, V init = V()) {
     if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);

@@ -264,6 +264,10 @@ void SentenceCoder::Run() {
   words_.resize(n);
   lemmas_.resize(n);
   for (int i = 0; i < n; ++i) {
+    lex_.vocab.PrefetchUpperOf(toks_[i].form);
+    lex_.vocab.PrefetchUpperOf(toks_[i].lemma);
+  }
+  for (int i = 0; i < n; ++i) {
     words_[i] = lex_.vocab.FindUpperOf(toks_[i].form);
     // Most lemmas are their form, give or take case ("the", "Gaza").
     lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i]

@@ -49,6 +49,10 @@ WordId Vocabulary::FindUpperOf(std::string_view word) const {
   return word.empty() ? kNoWord : Lookup<true>(word, FoldedHash(word));
 }
 
+void Vocabulary::PrefetchUpperOf(std::string_view word) const {
+  if (!word.empty()) __builtin_prefetch(&slots_[FoldedHash(word) & (slots_.size() - 1)]);
+}
+
 WordId Vocabulary::Intern(std::string_view upper) {
   if (upper.empty()) return kNoWord;
   const uint32_t hash = FoldedHash(upper);

@@ -30,6 +30,9 @@ class Vocabulary {
   WordId Find(std::string_view upper) const;
   // Find(ToUpperKey(word)), without building the key.
   WordId FindUpperOf(std::string_view word) const;
+  // Starts loading the slot where FindUpperOf(word) begins: a sentence's
+  // words prefetched first are then looked up with their misses overlapped.
+  void PrefetchUpperOf(std::string_view word) const;
   // REQUIRES: `upper` non-empty and upper-case.
   WordId Intern(std::string_view upper);
   std::string_view Spelling(WordId id) const { return spellings_[id]; }

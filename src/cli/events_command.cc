@@ -34,10 +34,9 @@ Status ParseDate(const std::string& text, const char* option, std::optional<Date
 Status ParseBbox(const std::string& text, std::optional<store::EventFilter::BoundingBox>& out) {
   if (text.empty()) return Status::Ok();
   store::EventFilter::BoundingBox box;
-  char tail = 0;
-  if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &box.min_lon, &box.min_lat, &box.max_lon, &box.max_lat,
-                  &tail) != 4)
-    return Status::InvalidArgument(fmt::format("--bbox {}: want minlon,minlat,maxlon,maxlat", text));
+  const store::BoundingBoxError error = store::ParseBoundingBox(text, box);
+  if (error != store::BoundingBoxError::kNone)
+    return Status::InvalidArgument(fmt::format("--bbox {}: {}", text, store::BoundingBoxProblem(error)));
   out = box;
   return Status::Ok();
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cmath>
 #include <span>
 #include <string_view>
 
@@ -126,24 +125,12 @@ void ReadCountry(ParamReader& r, std::string& out) {
 void ReadBoundingBox(ParamReader& r, std::optional<store::EventFilter::BoundingBox>& out) {
   auto value = r.Get("bbox");
   if (!value || !r.ok()) return;
-  double v[4];
-  std::string_view rest = *value;
-  for (int i = 0; i < 4; ++i) {
-    size_t comma = rest.find(',');
-    std::string_view part = rest.substr(0, comma);
-    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v[i]);
-    bool last = i == 3;
-    if (ec != std::errc() || end != part.data() + part.size() || !std::isfinite(v[i]) ||
-        (last != (comma == std::string_view::npos)))
-      return r.Fail(fmt::format("bbox: want minlon,minlat,maxlon,maxlat, got {}",
-                                ParamReader::Printable(*value)));
-    if (!last) rest.remove_prefix(comma + 1);
-  }
-  store::EventFilter::BoundingBox box{v[0], v[1], v[2], v[3]};
-  if (box.min_lon < -180 || box.max_lon > 180 || box.min_lat < -90 || box.max_lat > 90)
-    return r.Fail(fmt::format("bbox: outside -180..180, -90..90: {}", ParamReader::Printable(*value)));
-  if (box.min_lon > box.max_lon || box.min_lat > box.max_lat)
-    return r.Fail(fmt::format("bbox: minimum above maximum: {}", ParamReader::Printable(*value)));
+  store::EventFilter::BoundingBox box;
+  const store::BoundingBoxError error = store::ParseBoundingBox(*value, box);
+  if (error == store::BoundingBoxError::kShape)
+    return r.Fail(fmt::format("bbox: {}, got {}", store::BoundingBoxProblem(error), ParamReader::Printable(*value)));
+  if (error != store::BoundingBoxError::kNone)
+    return r.Fail(fmt::format("bbox: {}: {}", store::BoundingBoxProblem(error), ParamReader::Printable(*value)));
   out = box;
 }
 

@@ -1,6 +1,8 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <set>
@@ -219,6 +221,39 @@ void EventRow(const Document& doc, int64_t seq, size_t ord, const Event& e, std:
 }
 
 }  // namespace
+
+BoundingBoxError ParseBoundingBox(std::string_view text, EventFilter::BoundingBox& out) {
+  double v[4];
+  std::string_view rest = text;
+  for (int i = 0; i < 4; ++i) {
+    const size_t comma = rest.find(',');
+    const std::string_view part = rest.substr(0, comma);
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v[i]);
+    const bool last = i == 3;
+    if (ec != std::errc() || end != part.data() + part.size() || !std::isfinite(v[i]) ||
+        last != (comma == std::string_view::npos))
+      return BoundingBoxError::kShape;
+    if (!last) rest.remove_prefix(comma + 1);
+  }
+  const EventFilter::BoundingBox box{v[0], v[1], v[2], v[3]};
+  auto lon = [](double x) { return x >= -180 && x <= 180; };
+  auto lat = [](double x) { return x >= -90 && x <= 90; };
+  if (!lon(box.min_lon) || !lon(box.max_lon) || !lat(box.min_lat) || !lat(box.max_lat))
+    return BoundingBoxError::kRange;
+  if (box.min_lon > box.max_lon || box.min_lat > box.max_lat) return BoundingBoxError::kOrder;
+  out = box;
+  return BoundingBoxError::kNone;
+}
+
+std::string_view BoundingBoxProblem(BoundingBoxError error) {
+  switch (error) {
+    case BoundingBoxError::kNone: return "";
+    case BoundingBoxError::kShape: return "want minlon,minlat,maxlon,maxlat";
+    case BoundingBoxError::kRange: return "outside -180..180, -90..90";
+    case BoundingBoxError::kOrder: return "minimum above maximum";
+  }
+  return "";
+}
 
 const char* IntervalName(Interval interval) {
   switch (interval) {

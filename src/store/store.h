@@ -71,6 +71,16 @@ struct EventFilter {
   std::string text;
 };
 
+// Reads a bounding box written "minlon,minlat,maxlon,maxlat" (the API's and
+// the CLI's spelling): four finite numbers, longitudes within -180..180,
+// latitudes within -90..90, each minimum at most its maximum. On failure
+// returns what is wrong, for the caller to put in its own words.
+enum class BoundingBoxError { kNone, kShape, kRange, kOrder };
+BoundingBoxError ParseBoundingBox(std::string_view text, EventFilter::BoundingBox& out);
+// "want minlon,minlat,maxlon,maxlat", "outside -180..180, -90..90",
+// "minimum above maximum"; "" for kNone.
+std::string_view BoundingBoxProblem(BoundingBoxError error);
+
 // A stored event with the words of the sentence it came from.
 struct StoredEvent {
   int64_t id = 0;  // unique in the store and never changed: document number << 20 | position

@@ -17,7 +17,7 @@ void* AllocateWeights(size_t bytes, size_t align) {
   void* p = ::operator new(bytes, std::align_val_t{kHugePage});
 #ifdef MADV_HUGEPAGE
   // Advice only: where the kernel has no huge pages to give, nothing changes.
-  (void)madvise(p, (bytes + kHugePage - 1) / kHugePage * kHugePage, MADV_HUGEPAGE);
+  (void)madvise(p, bytes / kHugePage * kHugePage, MADV_HUGEPAGE);  // whole huge pages inside the block
 #endif
   return p;
 }

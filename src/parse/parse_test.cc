@@ -332,6 +332,54 @@ TEST_F(ToyModelTest, CorruptFilesGiveClearErrors) {
   std::remove(path.c_str());
 }
 
+// A model file from before sure tags (TAGR without them at its end) still
+// loads, and tags the training sentences as the perceptron learned them.
+TEST_F(ToyModelTest, ModelsWithoutSureTagsStillLoad) {
+  // Twice the toy treebank: "." and "the" pass the sure-tag count (50).
+  std::vector<std::vector<Token>> twice = *data_;
+  twice.insert(twice.end(), data_->begin(), data_->end());
+  Result<Model> model = Train(twice, {}, ToyOptions(), nullptr);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  const std::string path = TempPath("nosure.model");
+  ASSERT_TRUE(model->Save(path).ok());
+  const std::string payload = Unwrap(ReadBytes(path));
+  // Sections: u32 tag, u64 size, body. TAGR ends with the sure tags: u64 n,
+  // n u64 forms, u64 n, n u32 tag pairs.
+  size_t at = 0, tagr = 0, tagr_size = 0;
+  while (at + 12 <= payload.size()) {
+    uint64_t size = 0;
+    std::memcpy(&size, payload.data() + at + 4, 8);
+    if (payload.compare(at, 4, "TAGR") == 0) tagr = at, tagr_size = size;
+    at += 12 + size;
+  }
+  ASSERT_GT(tagr_size, 0u);
+  const size_t end = tagr + 12 + tagr_size;
+  size_t sure_bytes = 0;
+  for (uint64_t n = 1; n < 100000 && 16 + 12 * n <= tagr_size; ++n) {
+    uint64_t nv = 0, nk = 0;
+    std::memcpy(&nv, payload.data() + end - 4 * n - 8, 8);
+    std::memcpy(&nk, payload.data() + end - 12 * n - 16, 8);
+    if (nv == n && nk == n) {
+      sure_bytes = 16 + 12 * n;
+      break;
+    }
+  }
+  ASSERT_GT(sure_bytes, 0u) << "the toy model has frequent always-alike words, so sure tags";
+  std::string old = payload;
+  old.erase(end - sure_bytes, sure_bytes);
+  const uint64_t old_size = tagr_size - sure_bytes;
+  std::memcpy(old.data() + tagr + 4, &old_size, 8);
+  WriteBytes(path, Wrap(old));
+  Result<Model> loaded = Model::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  for (const auto& gold : *data_) {
+    std::vector<Token> t = FormsOnly(gold);
+    loaded->Annotate(t);
+    for (size_t i = 0; i < t.size(); ++i) EXPECT_EQ(t[i].xpos, gold[i].xpos) << gold[i].form;
+  }
+  std::remove(path.c_str());
+}
+
 // The beam-search parser (globally trained) on the same toy treebank: it
 // learns the data, always builds one tree and survives a save and reload.
 TEST(BeamParserTest, LearnsBuildsTreesAndRoundTrips) {

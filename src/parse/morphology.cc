@@ -108,7 +108,11 @@ void Lemmatizer::Lemmatize(std::string_view form, uint64_t lower_hash, int xpos,
     return;
   }
   const Rule& r = rules_[*rule];
-  const size_t keep = form.size() - r.cut;
+  // Rules count bytes, learned mostly on ASCII: "'re" -> "be" cuts three.
+  // Cut whole characters only: "’re" (a three-byte apostrophe) -> "be", not
+  // half an apostrophe.
+  size_t keep = form.size() - r.cut;
+  while (keep > 0 && (static_cast<unsigned char>(form[keep]) & 0xC0) == 0x80) --keep;
   out.assign(form.data(), keep);
   if (r.lower)
     for (char& c : out) c = Lower(c);

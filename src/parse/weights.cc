@@ -180,21 +180,42 @@ void AddRows(const int16_t* const* rows, size_t m, size_t stride, float scale, s
   AddRowsSse2(rows, m, stride, scale, ncls, scores);
 }
 
-// The bucket and slot of `key` in a small table (a full bucket spills into
-// the next), or {nullptr, 0}. The eight fingerprints of a bucket are
-// compared at once.
+// Which slots of a bucket (bit j: slot j) hold fingerprint `fp`, and which
+// are free; the eight fingerprints are compared at once. For both bucket
+// kinds: 16-bit fingerprints (small tables) and 32-bit ones (row indexes).
+struct SlotMasks {
+  unsigned hit, empty;
+};
 template <typename Bucket>
-std::pair<const Bucket*, int> FindInBuckets(const Bucket* buckets, uint64_t mask, uint64_t key, uint16_t fp) {
-  static_assert(sizeof(Bucket::fp) == 16);
-  const __m128i want = _mm_set1_epi16(static_cast<short>(fp));
+SlotMasks MatchSlots(const Bucket& bucket, uint32_t fp) {
+  const auto* fps = reinterpret_cast<const __m128i*>(bucket.fp);
+  if constexpr (sizeof(bucket.fp[0]) == 2) {
+    const __m128i v = _mm_load_si128(fps);
+    auto slots = [](__m128i eq) {
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(eq, eq))) & 0xFFu;
+    };
+    return {slots(_mm_cmpeq_epi16(v, _mm_set1_epi16(static_cast<short>(fp)))),
+            slots(_mm_cmpeq_epi16(v, _mm_setzero_si128()))};
+  } else {
+    static_assert(sizeof(bucket.fp[0]) == 4);
+    const __m128i lo = _mm_load_si128(fps), hi = _mm_load_si128(fps + 1);
+    auto slots = [&](__m128i x) {
+      return static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, x)))) |
+             static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, x)))) << 4;
+    };
+    return {slots(_mm_set1_epi32(static_cast<int>(fp))), slots(_mm_setzero_si128())};
+  }
+}
+
+// The bucket and slot of `key`, following full buckets into the next, or
+// {nullptr, 0}: the general path behind the lookups' branch-free reading of
+// the home bucket.
+template <typename Bucket>
+std::pair<const Bucket*, int> FindInBuckets(const Bucket* buckets, uint64_t mask, uint64_t key, uint32_t fp) {
   for (uint64_t b = key & mask;; b = (b + 1) & mask) {
-    const Bucket* bucket = buckets + b;
-    const __m128i fps = _mm_load_si128(reinterpret_cast<const __m128i*>(bucket->fp));
-    const unsigned hit = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(fps, want))) & 0x5555u;
-    if (hit != 0) return {bucket, __builtin_ctz(hit) / 2};
-    const unsigned empty =
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_setzero_si128()))) & 0x5555u;
-    if (empty != 0) return {nullptr, 0};
+    const SlotMasks m = MatchSlots(buckets[b], fp);
+    if (m.hit != 0) return {buckets + b, __builtin_ctz(m.hit)};
+    if (m.empty != 0) return {nullptr, 0};
   }
 }
 
@@ -208,7 +229,7 @@ std::vector<int32_t>& SegmentScratch() {
 // Two passes so the cache misses overlap: prefetch the index buckets; find
 // the rows and prefetch them. Then add them up. Whether a key is known is a
 // coin toss, so the home bucket is read without branching on it; only a
-// full bucket without the key (rare) takes the general path.
+// full bucket without the key (rare) takes the general path (FindInBuckets).
 void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) const {
   const size_t n = std::min<size_t>(keys.size(), 128);
   const RowBucket* buckets = index_.data();
@@ -216,24 +237,16 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
   const int16_t* rows[128];
   size_t m = 0;
   const size_t stride = stride_;
-  const __m128i zero = _mm_setzero_si128();
   for (size_t i = 0; i < n; ++i) {
     const uint32_t fp = WideFp(keys[i]);
-    const __m128i want = _mm_set1_epi32(static_cast<int>(fp));
     const RowBucket* home = buckets + (keys[i] & frozen_mask_);
-    const __m128i lo = _mm_load_si128(reinterpret_cast<const __m128i*>(home->fp));
-    const __m128i hi = _mm_load_si128(reinterpret_cast<const __m128i*>(home->fp) + 1);
-    const unsigned hit = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, want)))) |
-                         static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, want)))) << 4;
-    const unsigned empty =
-        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, zero)))) |
-        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, zero)))) << 4;
+    const auto [hit, empty] = MatchSlots(*home, fp);
     if (__builtin_expect((hit | empty) == 0, 0)) {
-      if (const uint32_t* r = FindRow(keys[i], fp)) {
-        const int16_t* p = rows16_.data() + static_cast<size_t>(*r) * stride;
-        __builtin_prefetch(p);
-        rows[m++] = p;
-      }
+      const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], fp);
+      if (bucket == nullptr) continue;
+      const int16_t* p = rows16_.data() + static_cast<size_t>(bucket->row[slot]) * stride;
+      for (size_t b = 0; b < stride; b += 32) __builtin_prefetch(p + b);
+      rows[m++] = p;
       continue;
     }
     // Row 0 stands in for an unknown key (prefetched, not added).
@@ -244,18 +257,6 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
     m += hit != 0;
   }
   AddRows(rows, m, stride, scale_, static_cast<size_t>(ncls_), scores);
-}
-
-const uint32_t* WeightTable::FindRow(uint64_t key, uint32_t fp) const {
-  for (uint64_t b = key & frozen_mask_;; b = (b + 1) & frozen_mask_) {
-    const RowBucket& bucket = index_[b];
-    bool full = true;
-    for (size_t j = 0; j < kBucketSlots; ++j) {
-      if (bucket.fp[j] == fp) return &bucket.row[j];
-      full = full && bucket.fp[j] != 0;
-    }
-    if (!full) return nullptr;
-  }
 }
 
 void WeightTable::SumSmall(std::span<const uint64_t> keys, int32_t* sums) const {
@@ -270,7 +271,6 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
   const SmallBucket* buckets = small_.data();
   for (uint64_t k : keys) __builtin_prefetch(buckets + (k & frozen_mask_));
   uint32_t from = 0;
-  const __m128i zero = _mm_setzero_si128();
   for (size_t s = 0; s < ends.size(); ++s) {
     int32_t a0 = 0, a1 = 0, a2 = 0;
     for (uint32_t i = from; i < ends[s]; ++i) {
@@ -279,11 +279,7 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
       // takes the general path.
       const uint16_t fp = SmallFp(keys[i]);
       const SmallBucket* home = buckets + (keys[i] & frozen_mask_);
-      const __m128i fps = _mm_load_si128(reinterpret_cast<const __m128i*>(home->fp));
-      const unsigned hit =
-          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_set1_epi16(static_cast<short>(fp))))) &
-          0x5555u;
-      const unsigned empty = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(fps, zero))) & 0x5555u;
+      const auto [hit, empty] = MatchSlots(*home, fp);
       if (__builtin_expect((hit | empty) == 0, 0)) {
         const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], fp);
         if (bucket == nullptr) continue;
@@ -292,7 +288,7 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
         a2 += bucket->w[slot][2];
         continue;
       }
-      const int slot = __builtin_ctz(hit | 0x4000u) / 2;  // slot 7 when absent, masked out below
+      const int slot = __builtin_ctz(hit | 0x80u);  // slot 7 when absent, masked out below
       const int32_t keep = -static_cast<int32_t>(hit != 0);
       a0 += home->w[slot][0] & keep;
       a1 += home->w[slot][1] & keep;

@@ -216,8 +216,6 @@ class WeightTable {
   // false when a key repeats.
   bool Freeze(const std::vector<int16_t>& q);
   bool PlaceInBuckets(std::vector<uint32_t>& slot_of);
-  // The row of `key` in a wide table, following full buckets; nullptr when absent.
-  const uint32_t* FindRow(uint64_t key, uint32_t fp) const;
   // Frozen → running float weights, for training a loaded table further.
   void Thaw();
   // The quantized weights of every row, row-major (frozen tables only).

@@ -129,7 +129,8 @@ struct PatternMatch {
 // coding a sentence allocates little once they have grown.
 struct SentenceScratch {
   SentenceTree tree;
-  std::vector<WordId> words, lemmas, present, present_slots;
+  std::vector<WordId> words, lemmas, present, present_slots, lookup_ids;
+  std::vector<std::string_view> lookup;
   std::vector<Mention> mentions;
   std::vector<int> mention_of;
   std::vector<uint8_t> allowed, synset_state;
@@ -163,7 +164,8 @@ class SentenceCoder {
         toks_(doc.TokensOf(sentence)), out_(out), tree_(scratch.tree), words_(scratch.words),
         mentions_(scratch.mentions), mention_of_(scratch.mention_of), lemmas_(scratch.lemmas),
         allowed_(scratch.allowed), first_event_(out.size()), present_(scratch.present),
-        present_slots_(scratch.present_slots), synset_state_(scratch.synset_state) {}
+        present_slots_(scratch.present_slots), synset_state_(scratch.synset_state), lookup_(scratch.lookup),
+        lookup_ids_(scratch.lookup_ids) {}
 
   void Run();
 
@@ -255,6 +257,9 @@ class SentenceCoder {
   std::vector<WordId>& present_slots_;
   // Per synset, found on first need: 0 unknown, 1 may match, 2 cannot.
   std::vector<uint8_t>& synset_state_;
+  // The words looked up in the vocabulary, and their ids.
+  std::vector<std::string_view>& lookup_;
+  std::vector<WordId>& lookup_ids_;
 };
 
 void SentenceCoder::Run() {
@@ -263,15 +268,18 @@ void SentenceCoder::Run() {
   tree_.Build(toks_);
   words_.resize(n);
   lemmas_.resize(n);
+  // Every form, then every lemma not spelled like its form (most are, give or
+  // take case: "the", "Gaza"), looked up in one batch.
+  lookup_.clear();
+  for (int i = 0; i < n; ++i) lookup_.push_back(toks_[i].form);
+  for (int i = 0; i < n; ++i)
+    if (!lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form)) lookup_.push_back(toks_[i].lemma);
+  lookup_ids_.resize(lookup_.size());
+  lex_.vocab.FindUpperOfEach(lookup_, lookup_ids_);
+  size_t next_lemma = static_cast<size_t>(n);
   for (int i = 0; i < n; ++i) {
-    lex_.vocab.PrefetchUpperOf(toks_[i].form);
-    lex_.vocab.PrefetchUpperOf(toks_[i].lemma);
-  }
-  for (int i = 0; i < n; ++i) {
-    words_[i] = lex_.vocab.FindUpperOf(toks_[i].form);
-    // Most lemmas are their form, give or take case ("the", "Gaza").
-    lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i]
-                                                           : lex_.vocab.FindUpperOf(toks_[i].lemma);
+    words_[i] = lookup_ids_[static_cast<size_t>(i)];
+    lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i] : lookup_ids_[next_lemma++];
   }
   synset_state_.assign(synsets_.entries.size(), 0);
   size_t slots = 16;

@@ -49,8 +49,19 @@ WordId Vocabulary::FindUpperOf(std::string_view word) const {
   return word.empty() ? kNoWord : Lookup<true>(word, FoldedHash(word));
 }
 
-void Vocabulary::PrefetchUpperOf(std::string_view word) const {
-  if (!word.empty()) __builtin_prefetch(&slots_[FoldedHash(word) & (slots_.size() - 1)]);
+void Vocabulary::FindUpperOfEach(std::span<const std::string_view> words, std::span<WordId> ids) const {
+  constexpr size_t kBatch = 64;
+  uint32_t hash[kBatch];
+  const size_t mask = slots_.size() - 1;
+  for (size_t from = 0; from < words.size(); from += kBatch) {
+    const size_t to = std::min(words.size(), from + kBatch);
+    for (size_t i = from; i < to; ++i) {
+      hash[i - from] = FoldedHash(words[i]);
+      __builtin_prefetch(&slots_[hash[i - from] & mask]);
+    }
+    for (size_t i = from; i < to; ++i)
+      ids[i] = words[i].empty() ? kNoWord : Lookup<true>(words[i], hash[i - from]);
+  }
 }
 
 WordId Vocabulary::Intern(std::string_view upper) {

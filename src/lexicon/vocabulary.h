@@ -8,6 +8,7 @@
 #define PARLEY_LEXICON_VOCABULARY_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,9 +31,10 @@ class Vocabulary {
   WordId Find(std::string_view upper) const;
   // Find(ToUpperKey(word)), without building the key.
   WordId FindUpperOf(std::string_view word) const;
-  // Starts loading the slot where FindUpperOf(word) begins: a sentence's
-  // words prefetched first are then looked up with their misses overlapped.
-  void PrefetchUpperOf(std::string_view word) const;
+  // ids[i] = FindUpperOf(words[i]) for every word, each hashed once, the
+  // table's cache misses of a whole batch overlapping. REQUIRES: ids.size()
+  // == words.size().
+  void FindUpperOfEach(std::span<const std::string_view> words, std::span<WordId> ids) const;
   // REQUIRES: `upper` non-empty and upper-case.
   WordId Intern(std::string_view upper);
   std::string_view Spelling(WordId id) const { return spellings_[id]; }

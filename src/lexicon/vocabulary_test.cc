@@ -32,12 +32,19 @@ TEST(VocabularyTest, FindUpperOfAgreesWithFindOfTheUpperKey) {
       {"Gaz", false},     {"", false},       {"état", false},  // only ASCII letters fold: not "ā", "é"
       {"ÉTAT", true},     {"khĀn", true},    {"KHĀNS", false},
   };
+  std::vector<std::string_view> all;
   for (const Case& c : cases) {
     SCOPED_TRACE(c.word);
     const WordId upper = v.Find(ToUpperKey(c.word));
     EXPECT_EQ(v.FindUpperOf(c.word), upper);
     EXPECT_EQ(upper != kNoWord, c.found);
+    all.push_back(c.word);
   }
+  // The batch lookup gives the same ids, also across batch boundaries.
+  for (int round = 0; round < 6; ++round) all.insert(all.end(), all.begin(), all.begin() + 16);
+  std::vector<WordId> ids(all.size(), 12345);
+  v.FindUpperOfEach(all, ids);
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(ids[i], v.FindUpperOf(all[i])) << i << " " << all[i];
 }
 
 TEST(VocabularyTest, FindDoesNotFoldCase) {

@@ -128,31 +128,31 @@ void WeightTable::Thaw() {
 
 namespace {
 
-__attribute__((target("avx2"))) void AddRowsAvx2(const int16_t* const* rows, size_t m, size_t stride,
-                                                 float scale, size_t ncls, float* scores) {
+// Rows of up to 64 classes: each group of eight classes sign-extended from
+// memory straight into one 32-bit accumulator, and only the groups that hold
+// classes (49 Penn tags: seven of the eight a padded row has).
+template <int kGroups>
+__attribute__((target("avx2"))) void AddRowGroupsAvx2(const int16_t* const* rows, size_t m, float scale,
+                                                      size_t ncls, float* scores) {
+  __m256i a[kGroups];
+#pragma GCC unroll 8
+  for (int g = 0; g < kGroups; ++g) a[g] = _mm256_setzero_si256();
+  for (size_t i = 0; i < m; ++i) {
+    const __m128i* row = reinterpret_cast<const __m128i*>(rows[i]);
+#pragma GCC unroll 8
+    for (int g = 0; g < kGroups; ++g) a[g] = _mm256_add_epi32(a[g], _mm256_cvtepi16_epi32(_mm_load_si128(row + g)));
+  }
   const __m256 vscale = _mm256_set1_ps(scale);
-  alignas(32) float tail[32];
-  for (size_t b = 0; b < stride; b += 32) {
-    __m256i a[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
-                    _mm256_setzero_si256()};
-    for (size_t i = 0; i < m; ++i) {
-      const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b));
-      const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rows[i] + b + 16));
-      a[0] = _mm256_add_epi32(a[0], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v0)));
-      a[1] = _mm256_add_epi32(a[1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v0, 1)));
-      a[2] = _mm256_add_epi32(a[2], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(v1)));
-      a[3] = _mm256_add_epi32(a[3], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(v1, 1)));
-    }
-    for (size_t k = 0; k < 4; ++k) {
-      const size_t c = b + 8 * k;
-      if (c >= ncls) break;
-      const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(a[k]), vscale);
-      if (c + 8 <= ncls) {
-        _mm256_storeu_ps(scores + c, _mm256_add_ps(_mm256_loadu_ps(scores + c), f));
-      } else {
-        _mm256_store_ps(tail, f);
-        for (size_t t = c; t < ncls; ++t) scores[t] += tail[t - c];
-      }
+  alignas(32) float tail[8];
+#pragma GCC unroll 8
+  for (int g = 0; g < kGroups; ++g) {
+    const size_t c = static_cast<size_t>(8 * g);
+    const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(a[g]), vscale);
+    if (c + 8 <= ncls) {
+      _mm256_storeu_ps(scores + c, _mm256_add_ps(_mm256_loadu_ps(scores + c), f));
+    } else {
+      _mm256_store_ps(tail, f);
+      for (size_t t = c; t < ncls; ++t) scores[t] += tail[t - c];
     }
   }
 }
@@ -176,8 +176,28 @@ void AddRowsSse2(const int16_t* const* rows, size_t m, size_t stride, float scal
 void AddRows(const int16_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
              float* scores) {
   static const bool kAvx2 = __builtin_cpu_supports("avx2");
-  if (kAvx2) return AddRowsAvx2(rows, m, stride, scale, ncls, scores);
-  AddRowsSse2(rows, m, stride, scale, ncls, scores);
+  if (!kAvx2) return AddRowsSse2(rows, m, stride, scale, ncls, scores);
+  // Blocks of 64 classes (one block but for unusually wide tables).
+  const int16_t* block[128];
+  for (size_t c0 = 0; c0 < ncls; c0 += 64) {
+    const int16_t* const* at = rows;
+    if (c0 > 0) {
+      for (size_t i = 0; i < m; ++i) block[i] = rows[i] + c0;
+      at = block;
+    }
+    const size_t width = std::min<size_t>(64, ncls - c0);
+    float* out = scores + c0;
+    switch ((width + 7) / 8) {
+      case 1: AddRowGroupsAvx2<1>(at, m, scale, width, out); break;
+      case 2: AddRowGroupsAvx2<2>(at, m, scale, width, out); break;
+      case 3: AddRowGroupsAvx2<3>(at, m, scale, width, out); break;
+      case 4: AddRowGroupsAvx2<4>(at, m, scale, width, out); break;
+      case 5: AddRowGroupsAvx2<5>(at, m, scale, width, out); break;
+      case 6: AddRowGroupsAvx2<6>(at, m, scale, width, out); break;
+      case 7: AddRowGroupsAvx2<7>(at, m, scale, width, out); break;
+      default: AddRowGroupsAvx2<8>(at, m, scale, width, out); break;
+    }
+  }
 }
 
 // Which slots of a bucket (bit j: slot j) hold fingerprint `fp`, and which
@@ -187,7 +207,7 @@ struct SlotMasks {
   unsigned hit, empty;
 };
 template <typename Bucket>
-SlotMasks MatchSlots(const Bucket& bucket, uint32_t fp) {
+__attribute__((always_inline)) inline SlotMasks MatchSlots(const Bucket& bucket, uint32_t fp) {
   const auto* fps = reinterpret_cast<const __m128i*>(bucket.fp);
   if constexpr (sizeof(bucket.fp[0]) == 2) {
     const __m128i v = _mm_load_si128(fps);
@@ -219,6 +239,16 @@ std::pair<const Bucket*, int> FindInBuckets(const Bucket* buckets, uint64_t mask
   }
 }
 
+constexpr int16_t kZeroWeights[3] = {0, 0, 0};
+
+// Starts loading a row of `stride` weights (whole cache lines).
+inline void PrefetchRow(const int16_t* row, size_t stride) {
+  __builtin_prefetch(row);
+  if (stride <= 32) return;
+  __builtin_prefetch(row + 32);
+  for (size_t b = 64; b < stride; b += 32) __builtin_prefetch(row + b);
+}
+
 std::vector<int32_t>& SegmentScratch() {
   thread_local std::vector<int32_t> sums;
   return sums;
@@ -233,6 +263,7 @@ std::vector<int32_t>& SegmentScratch() {
 void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) const {
   const size_t n = std::min<size_t>(keys.size(), 128);
   const RowBucket* buckets = index_.data();
+#pragma GCC unroll 4
   for (size_t i = 0; i < n; ++i) __builtin_prefetch(buckets + (keys[i] & frozen_mask_));
   const int16_t* rows[128];
   size_t m = 0;
@@ -240,19 +271,19 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
   for (size_t i = 0; i < n; ++i) {
     const uint32_t fp = WideFp(keys[i]);
     const RowBucket* home = buckets + (keys[i] & frozen_mask_);
-    const auto [hit, empty] = MatchSlots(*home, fp);
-    if (__builtin_expect((hit | empty) == 0, 0)) {
+    const unsigned hit = MatchSlots(*home, fp).hit;
+    if (__builtin_expect((hit | (home->fp[kBucketSlots - 1] == 0)) == 0, 0)) {
       const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], fp);
       if (bucket == nullptr) continue;
       const int16_t* p = rows16_.data() + static_cast<size_t>(bucket->row[slot]) * stride;
-      for (size_t b = 0; b < stride; b += 32) __builtin_prefetch(p + b);
+      PrefetchRow(p, stride);
       rows[m++] = p;
       continue;
     }
     // Row 0 stands in for an unknown key (prefetched, not added).
     const uint32_t row = home->row[__builtin_ctz(hit | 0x80u)] & -static_cast<uint32_t>(hit != 0);
     const int16_t* p = rows16_.data() + static_cast<size_t>(row) * stride;
-    for (size_t b = 0; b < stride; b += 32) __builtin_prefetch(p + b);
+    PrefetchRow(p, stride);
     rows[m] = p;
     m += hit != 0;
   }
@@ -269,6 +300,7 @@ void WeightTable::SumSmall(std::span<const uint64_t> keys, int32_t* sums) const 
 void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const uint32_t> ends,
                               int32_t* out) const {
   const SmallBucket* buckets = small_.data();
+#pragma GCC unroll 4
   for (uint64_t k : keys) __builtin_prefetch(buckets + (k & frozen_mask_));
   uint32_t from = 0;
   for (size_t s = 0; s < ends.size(); ++s) {
@@ -279,8 +311,10 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
       // takes the general path.
       const uint16_t fp = SmallFp(keys[i]);
       const SmallBucket* home = buckets + (keys[i] & frozen_mask_);
-      const auto [hit, empty] = MatchSlots(*home, fp);
-      if (__builtin_expect((hit | empty) == 0, 0)) {
+      const unsigned hit = MatchSlots(*home, fp).hit;
+      // Slots fill in order, so a bucket with its last slot free ends the
+      // search; only a full one without the key (rare) looks further.
+      if (__builtin_expect((hit | (home->fp[kBucketSlots - 1] == 0)) == 0, 0)) {
         const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], fp);
         if (bucket == nullptr) continue;
         a0 += bucket->w[slot][0];
@@ -288,11 +322,12 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
         a2 += bucket->w[slot][2];
         continue;
       }
-      const int slot = __builtin_ctz(hit | 0x80u);  // slot 7 when absent, masked out below
-      const int32_t keep = -static_cast<int32_t>(hit != 0);
-      a0 += home->w[slot][0] & keep;
-      a1 += home->w[slot][1] & keep;
-      a2 += home->w[slot][2] & keep;
+      // An unknown key adds the zero row, chosen without a branch.
+      const int16_t* w = home->w[__builtin_ctz(hit | 0x80u)];
+      w = hit != 0 ? w : kZeroWeights;
+      a0 += w[0];
+      a1 += w[1];
+      a2 += w[2];
     }
     out[3 * s] = a0;
     out[3 * s + 1] = ncls_ > 1 ? a1 : 0;

@@ -82,7 +82,7 @@ TEST_P(FrozenTableTest, FindsEveryKeyAndNothingElse) {
   EXPECT_LE(matched, 5);
 }
 
-INSTANTIATE_TEST_SUITE_P(Classes, FrozenTableTest, testing::Values(1, 3, 17, 49, 64));
+INSTANTIATE_TEST_SUITE_P(Classes, FrozenTableTest, testing::Values(1, 3, 17, 49, 64, 65, 130));
 
 TEST(SmallTableTest, CrowdedBucketsSpillAndAreStillFound) {
   // 200 keys sharing their low 32 bits all start in one bucket of 8.

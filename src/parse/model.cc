@@ -17,8 +17,16 @@ int IndexOf(const std::vector<std::string>& names, const std::string& name) {
 
 void ModelData::ResolveNames() {
   vbn = IndexOf(xpos_names, "VBN");
+  vbd = IndexOf(xpos_names, "VBD");
   aux = IndexOf(label_names, "aux");
   aux_pass = IndexOf(label_names, "aux:pass");
+  root = IndexOf(label_names, "root");
+  ccomp = IndexOf(label_names, "ccomp");
+  advcl = IndexOf(label_names, "advcl");
+  parataxis = IndexOf(label_names, "parataxis");
+  obj = IndexOf(label_names, "obj");
+  nsubj = IndexOf(label_names, "nsubj");
+  nsubj_pass = IndexOf(label_names, "nsubj:pass");
 }
 
 namespace {
@@ -28,10 +36,32 @@ struct Scratch {
   std::vector<std::string_view> forms;
   std::vector<WordInfo> info;
   std::vector<int> xpos, upos, head, label;
-  std::vector<uint8_t> child_aux, child_aux_pass;
+  std::vector<uint8_t> child_aux, child_aux_pass, child_obj, child_subj;
   ParseSentence sentence;
   ParseScratch parse;
 };
+
+// A clause with a subject and a direct object but no auxiliary is finite,
+// so a past participle heading it is a simple past the tagger misread
+// ("North Korea on Thursday fired two shells at Seoul": "Thursday fired"
+// reads like a reduced passive): VBD, and its passive subject an active one.
+// Conjuncts are left alone; they may share an auxiliary with the first verb.
+// On EWT dev this fires 7 times, each time on a gold VBD.
+void RepairFiniteParticiples(const ModelData& m, std::vector<int>& xpos, const std::vector<int>& head,
+                             std::vector<int>& label, const std::vector<uint8_t>& child_aux,
+                             const std::vector<uint8_t>& child_aux_pass, const std::vector<uint8_t>& child_obj,
+                             const std::vector<uint8_t>& child_subj) {
+  if (m.vbn < 0 || m.vbd < 0 || m.nsubj < 0) return;
+  const size_t n = xpos.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (xpos[i] != m.vbn || child_aux[i] || child_aux_pass[i] || !child_obj[i] || !child_subj[i]) continue;
+    const int l = label[i];
+    if (l != m.root && l != m.ccomp && l != m.advcl && l != m.parataxis) continue;
+    xpos[i] = m.vbd;
+    for (size_t j = 0; j < n; ++j)
+      if (head[j] == static_cast<int>(i) && label[j] == m.nsubj_pass) label[j] = m.nsubj;
+  }
+}
 
 }  // namespace
 
@@ -62,13 +92,19 @@ void Model::Annotate(std::span<Token> tokens) const {
 
   x.child_aux.assign(n, 0);
   x.child_aux_pass.assign(n, 0);
+  x.child_obj.assign(n, 0);
+  x.child_subj.assign(n, 0);
   const int root = static_cast<int>(n);
   for (size_t i = 0; i < n; ++i) {
     const int h = x.head[i];
     if (h < 0 || h >= root) continue;
-    if (x.label[i] == m.aux) x.child_aux[static_cast<size_t>(h)] = 1;
-    if (x.label[i] == m.aux_pass) x.child_aux_pass[static_cast<size_t>(h)] = 1;
+    const int l = x.label[i];
+    if (l == m.aux) x.child_aux[static_cast<size_t>(h)] = 1;
+    if (l == m.aux_pass) x.child_aux_pass[static_cast<size_t>(h)] = 1;
+    if (l == m.obj) x.child_obj[static_cast<size_t>(h)] = 1;
+    if (l == m.nsubj || l == m.nsubj_pass) x.child_subj[static_cast<size_t>(h)] = 1;
   }
+  RepairFiniteParticiples(m, x.xpos, x.head, x.label, x.child_aux, x.child_aux_pass, x.child_obj, x.child_subj);
   for (size_t i = 0; i < n; ++i) {
     Token& t = tokens[i];
     const int xp = x.xpos[i], up = x.upos[i];

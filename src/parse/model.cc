@@ -20,10 +20,8 @@ void ModelData::ResolveNames() {
   vbd = IndexOf(xpos_names, "VBD");
   aux = IndexOf(label_names, "aux");
   aux_pass = IndexOf(label_names, "aux:pass");
-  root = IndexOf(label_names, "root");
-  ccomp = IndexOf(label_names, "ccomp");
-  advcl = IndexOf(label_names, "advcl");
-  parataxis = IndexOf(label_names, "parataxis");
+  conj = IndexOf(label_names, "conj");
+  amod = IndexOf(label_names, "amod");
   obj = IndexOf(label_names, "obj");
   nsubj = IndexOf(label_names, "nsubj");
   nsubj_pass = IndexOf(label_names, "nsubj:pass");
@@ -31,36 +29,60 @@ void ModelData::ResolveNames() {
 
 namespace {
 
+// Per word: whether it has aux, aux:pass, obj and subject children.
+struct ChildFlags {
+  std::vector<uint8_t> aux, aux_pass, obj, subj;
+};
+
 // Per-thread scratch for Annotate: grows to the longest sentence seen.
 struct Scratch {
   std::vector<std::string_view> forms;
   std::vector<WordInfo> info;
   std::vector<int> xpos, upos, head, label;
-  std::vector<uint8_t> child_aux, child_aux_pass, child_obj, child_subj;
+  std::vector<uint8_t> repaired;  // retagged VBN -> VBD
+  ChildFlags children;
   ParseSentence sentence;
   ParseScratch parse;
 };
 
-// A clause with a subject and a direct object but no auxiliary is finite,
-// so a past participle heading it is a simple past the tagger misread
-// ("North Korea on Thursday fired two shells at Seoul": "Thursday fired"
-// reads like a reduced passive): VBD, and its passive subject an active one.
-// Conjuncts are left alone; they may share an auxiliary with the first verb.
-// On EWT dev this fires 7 times, each time on a gold VBD.
-void RepairFiniteParticiples(const ModelData& m, std::vector<int>& xpos, const std::vector<int>& head,
-                             std::vector<int>& label, const std::vector<uint8_t>& child_aux,
-                             const std::vector<uint8_t>& child_aux_pass, const std::vector<uint8_t>& child_obj,
-                             const std::vector<uint8_t>& child_subj) {
-  if (m.vbn < 0 || m.vbd < 0 || m.nsubj < 0) return;
-  const size_t n = xpos.size();
+// Marks each word's aux, aux:pass, obj and subject children.
+void MarkChildren(const ModelData& m, const Scratch& x, ChildFlags& f) {
+  const size_t n = x.head.size();
+  f.aux.assign(n, 0);
+  f.aux_pass.assign(n, 0);
+  f.obj.assign(n, 0);
+  f.subj.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    if (xpos[i] != m.vbn || child_aux[i] || child_aux_pass[i] || !child_obj[i] || !child_subj[i]) continue;
-    const int l = label[i];
-    if (l != m.root && l != m.ccomp && l != m.advcl && l != m.parataxis) continue;
-    xpos[i] = m.vbd;
-    for (size_t j = 0; j < n; ++j)
-      if (head[j] == static_cast<int>(i) && label[j] == m.nsubj_pass) label[j] = m.nsubj;
+    const int h = x.head[i];
+    if (h < 0 || static_cast<size_t>(h) >= n) continue;
+    const size_t hk = static_cast<size_t>(h);
+    const int l = x.label[i];
+    if (l == m.aux) f.aux[hk] = 1;
+    if (l == m.aux_pass) f.aux_pass[hk] = 1;
+    if (l == m.obj) f.obj[hk] = 1;
+    if (l == m.nsubj || l == m.nsubj_pass) f.subj[hk] = 1;
   }
+}
+
+// A participle with a subject and a direct object of its own but no
+// auxiliary heads a finite clause: it is a simple past the tagger misread
+// ("North Korea on Thursday fired two shells at Seoul", "On Monday, Israel
+// struck targets in Gaza": after a proper noun, "fired"/"struck" read like
+// reduced passives). Retags those as VBD and returns whether any changed.
+// Conjuncts (they may share the first verb's auxiliary) and adjectival
+// participles are left alone. On EWT dev this fires 8 times, each on a gold
+// VBD; never on EWT test.
+bool RetagFiniteParticiples(const ModelData& m, Scratch& x, const ChildFlags& f) {
+  if (m.vbn < 0 || m.vbd < 0) return false;
+  bool changed = false;
+  for (size_t i = 0; i < x.xpos.size(); ++i) {
+    if (x.xpos[i] != m.vbn || f.aux[i] || f.aux_pass[i] || !f.obj[i] || !f.subj[i]) continue;
+    if (x.label[i] == m.conj || x.label[i] == m.amod) continue;
+    x.xpos[i] = m.vbd;
+    x.repaired[i] = 1;
+    changed = true;
+  }
+  return changed;
 }
 
 }  // namespace
@@ -90,21 +112,22 @@ void Model::Annotate(std::span<Token> tokens) const {
   x.sentence.upos.assign(x.upos.begin(), x.upos.end());
   m.parser.Parse(x.sentence, x.parse, x.head.data(), x.label.data());
 
-  x.child_aux.assign(n, 0);
-  x.child_aux_pass.assign(n, 0);
-  x.child_obj.assign(n, 0);
-  x.child_subj.assign(n, 0);
-  const int root = static_cast<int>(n);
-  for (size_t i = 0; i < n; ++i) {
-    const int h = x.head[i];
-    if (h < 0 || h >= root) continue;
-    const int l = x.label[i];
-    if (l == m.aux) x.child_aux[static_cast<size_t>(h)] = 1;
-    if (l == m.aux_pass) x.child_aux_pass[static_cast<size_t>(h)] = 1;
-    if (l == m.obj) x.child_obj[static_cast<size_t>(h)] = 1;
-    if (l == m.nsubj || l == m.nsubj_pass) x.child_subj[static_cast<size_t>(h)] = 1;
+  x.repaired.assign(n, 0);
+  MarkChildren(m, x, x.children);
+  if (RetagFiniteParticiples(m, x, x.children)) {
+    // The tree was built around the misread tag (often the verb hangs off
+    // a fronted phrase as a relative clause): parse again with the finite
+    // verb, and make its subject active.
+    x.sentence.xpos.assign(x.xpos.begin(), x.xpos.end());
+    m.parser.Parse(x.sentence, x.parse, x.head.data(), x.label.data());
+    for (size_t i = 0; i < n; ++i) {
+      const int h = x.head[i];
+      if (h >= 0 && static_cast<size_t>(h) < n && x.repaired[static_cast<size_t>(h)] && x.label[i] == m.nsubj_pass)
+        x.label[i] = m.nsubj;
+    }
+    MarkChildren(m, x, x.children);
   }
-  RepairFiniteParticiples(m, x.xpos, x.head, x.label, x.child_aux, x.child_aux_pass, x.child_obj, x.child_subj);
+  const int root = static_cast<int>(n);
   for (size_t i = 0; i < n; ++i) {
     Token& t = tokens[i];
     const int xp = x.xpos[i], up = x.upos[i];
@@ -113,7 +136,7 @@ void Model::Annotate(std::span<Token> tokens) const {
     m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, xp, t.lemma);
     t.feats.assign(m.feats.Feats(x.info[i + 2].lower, xp, up));
     // A past participle is passive unless it follows a perfect "have".
-    if (xp == m.vbn && (x.child_aux_pass[i] || !x.child_aux[i]))
+    if (xp == m.vbn && (x.children.aux_pass[i] || !x.children.aux[i]))
       t.feats.append(t.feats.empty() ? "Voice=Pass" : "|Voice=Pass");
     const int h = x.head[i];
     t.head = (h < 0 || h >= root) ? 0 : h + 1;

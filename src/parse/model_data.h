@@ -20,7 +20,7 @@ struct ModelData {
   Parser parser;
   // Looked up once the names are known (-1 when absent).
   int vbn = -1, vbd = -1, aux = -1, aux_pass = -1;
-  int root = -1, ccomp = -1, advcl = -1, parataxis = -1, obj = -1, nsubj = -1, nsubj_pass = -1;
+  int conj = -1, amod = -1, obj = -1, nsubj = -1, nsubj_pass = -1;
 
   void ResolveNames();
 };

@@ -67,8 +67,9 @@ TEST_F(EnglishModelTest, Strike) {
   EXPECT_EQ(Word(t, "Israel").upos, "PROPN");
 }
 
-// The tagger reads "struck" after a proper noun as VBN; a participle heading
-// a clause with a subject and an object but no auxiliary is repaired to VBD.
+// The tagger reads "struck" after a proper noun as VBN; a participle with a
+// subject and an object but no auxiliary is retagged VBD (and the sentence
+// parsed again).
 TEST_F(EnglishModelTest, FiniteParticipleRepaired) {
   auto t = Annotate("Israel struck targets in southern Lebanon on Thursday .");
   EXPECT_EQ(Word(t, "struck").xpos, "VBD");
@@ -77,6 +78,12 @@ TEST_F(EnglishModelTest, FiniteParticipleRepaired) {
   EXPECT_EQ(Word(k, "fired").xpos, "VBD");
   EXPECT_EQ(Arc(k, "Korea"), "nsubj(fired, Korea)");
   EXPECT_EQ(Arc(k, "shells"), "obj(fired, shells)");
+  // Read as a relative clause on "Monday" until retagged and parsed again.
+  auto m = Annotate("On Monday , Israel struck targets in Gaza .");
+  EXPECT_EQ(Word(m, "struck").xpos, "VBD");
+  EXPECT_EQ(Arc(m, "struck"), "root(ROOT, struck)");
+  EXPECT_EQ(Arc(m, "Israel"), "nsubj(struck, Israel)");
+  EXPECT_EQ(Arc(m, "Monday"), "obl(struck, Monday)");
   // A conjunct shares the first verb's auxiliary: still a participle.
   auto c = Annotate("He was arrested and charged with murder .");
   EXPECT_EQ(Word(c, "charged").xpos, "VBN");

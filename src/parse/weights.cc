@@ -239,8 +239,6 @@ std::pair<const Bucket*, int> FindInBuckets(const Bucket* buckets, uint64_t mask
   }
 }
 
-constexpr int16_t kZeroWeights[3] = {0, 0, 0};
-
 // Starts loading a row of `stride` weights (whole cache lines).
 inline void PrefetchRow(const int16_t* row, size_t stride) {
   __builtin_prefetch(row);
@@ -322,12 +320,14 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
         a2 += bucket->w[slot][2];
         continue;
       }
-      // An unknown key adds the zero row, chosen without a branch.
+      // An unknown key's weights are masked out (slot 7 is read instead);
+      // a conditional would compile to a jump that mispredicts for a
+      // quarter of the keys.
       const int16_t* w = home->w[__builtin_ctz(hit | 0x80u)];
-      w = hit != 0 ? w : kZeroWeights;
-      a0 += w[0];
-      a1 += w[1];
-      a2 += w[2];
+      const int32_t keep = -static_cast<int32_t>(hit != 0);
+      a0 += w[0] & keep;
+      a1 += w[1] & keep;
+      a2 += w[2] & keep;
     }
     out[3 * s] = a0;
     out[3 * s + 1] = ncls_ > 1 ? a1 : 0;

@@ -1,5 +1,5 @@
-// What every benchmark shares: the Phoenix dictionary set in ../shared, wall
-// and thread CPU time, and peak resident memory.
+// What every benchmark shares: wall and thread CPU time, and peak resident
+// memory.
 #ifndef PARLEY_BENCH_BENCH_UTIL_H_
 #define PARLEY_BENCH_BENCH_UTIL_H_
 
@@ -9,21 +9,7 @@
 #include <chrono>
 #include <string>
 
-#include "lexicon/lexicon.h"
-
 namespace parley::bench {
-
-// The PETRARCH2 Phoenix set in `dir` (…/data/petrarch2): CAMEO.2.0 verbs, the
-// three Phoenix actor files, agents and discards.
-inline lexicon::LexiconPaths PhoenixSet(const std::string& dir) {
-  lexicon::LexiconPaths paths;
-  paths.verbs = {dir + "/CAMEO.2.0.txt"};
-  paths.actors = {dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
-                  dir + "/Phoenix.MilNonState.actors.txt"};
-  paths.agents = {dir + "/Phoenix.agents.txt"};
-  paths.discards = {dir + "/Phoenix.discards.txt"};
-  return paths;
-}
 
 inline double SecondsSince(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();

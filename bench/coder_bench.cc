@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     std::printf("skipped: %s not found (the benchmark needs ../shared)\n", p2.c_str());
     return 0;
   }
-  parley::lexicon::LexiconPaths paths = parley::bench::PhoenixSet(p2.string());
+  parley::lexicon::LexiconPaths paths = parley::lexicon::PhoenixDictionaries(p2.string());
   auto t0 = std::chrono::steady_clock::now();
   auto lexicon = parley::lexicon::Lexicon::Load(paths);
   double load_s = SecondsSince(t0);

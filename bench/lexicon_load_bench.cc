@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     std::printf("skipped: %s not found\n", dir.c_str());
     return 0;
   }
-  parley::lexicon::LexiconPaths paths = parley::bench::PhoenixSet(dir);
+  parley::lexicon::LexiconPaths paths = parley::lexicon::PhoenixDictionaries(dir);
 
   std::vector<double> ms;
   std::shared_ptr<const parley::lexicon::Lexicon> lex;

@@ -105,6 +105,7 @@ int RunCode(const CodeOptions& o) {
   // Raw text (JSON Lines, plain text) goes through Parley's own tokenizer,
   // tagger and parser on the way in.
   pipeline::DocumentCoder document_coder(coder, o.model);
+  document_coder.set_parse_only_event_sentences(true);  // only the events are used
   auto sink = [&](Document&& doc) {
     if (!o.dedup) events.clear();
     size_t before = events.size();

@@ -57,6 +57,7 @@ int RunEvalEvents(const EventsEvalOptions& o) {
   coder_options.require_known_country = true;  // as `parley code` codes news
   coder::Coder coder(lexicon.value(), coder_options);
   pipeline::DocumentCoder document_coder(coder, o.model);
+  document_coder.set_parse_only_event_sentences(true);  // only the events are used
   std::vector<Event> events;
   io::ReadSummary summary;
   int failures = 0;

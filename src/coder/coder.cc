@@ -1406,6 +1406,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
     }
     return;
   }
+  const std::span<const Token> tokens = doc.TokensOf(sentence);
+  if (tokens.empty() || tokens.front().head < 0) return;  // not parsed: cannot yield events
   size_t first_new = out.size();
   thread_local SentenceScratch scratch;
   SentenceCoder(*lexicon_, *synsets_, *pattern_needs_, options_, doc, sentence, out, scratch).Run();
@@ -1414,6 +1416,32 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
   for (size_t i = first_new; i < out.size(); ++i)
     for (const auto& [issue, count] : issues)
       out[i].issues.push_back(issue + " " + std::to_string(count));
+}
+
+bool Coder::MayYieldEvents(std::span<const Token> tokens) const {
+  const lexicon::Lexicon& lex = *lexicon_;
+  thread_local std::vector<WordId> words;
+  words.resize(tokens.size());
+  bool trigger = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const WordId w = lex.vocab.FindUpperOf(tokens[i].form);
+    words[i] = w;
+    if (trigger || w == kNoWord) continue;
+    trigger = !lex.verbs.EntriesForForm(w).empty() || !lex.verbs.EventNounsWithHead(w).empty();
+  }
+  for (size_t i = 0; i < tokens.size() && !trigger; ++i) {
+    if (lexicon::SameUpperKey(tokens[i].lemma, tokens[i].form)) continue;
+    const WordId l = lex.vocab.FindUpperOf(tokens[i].lemma);
+    trigger = l != kNoWord && !lex.verbs.EventNounsWithHead(l).empty();
+  }
+  if (!trigger) return false;
+  // Without a dyad requirement (or with new actors made up from any noun
+  // phrase) an event needs no dictionary actor.
+  if (!options_.require_dyad || options_.new_actor_length > 0) return true;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (lex.actors.LongestMatch(words, i).length > 0 || lex.agents.LongestMatch(words, i).length > 0)
+      return true;
+  return false;
 }
 
 size_t Coder::CodeDocument(const Document& doc, std::vector<Event>& out) const {

@@ -65,10 +65,19 @@ class Coder {
  public:
   Coder(std::shared_ptr<const lexicon::Lexicon> lexicon, CoderOptions options = {});
 
-  // Codes one parsed sentence of `doc`, appending events to `out`.
-  // REQUIRES: the sentence has a dependency tree (Token::head >= 0).
+  // Codes one parsed sentence of `doc`, appending events to `out`. A
+  // sentence left without a tree (heads -1: MayYieldEvents said no) is only
+  // checked against the discard phrases.
   void CodeSentence(const Document& doc, const Sentence& sentence, std::vector<Event>& out,
                     SentenceTrace* trace = nullptr) const;
+
+  // False when the sentence cannot yield an event whatever its tree: no word
+  // is a verb form or event noun of the dictionaries (by form, or by lemma
+  // for nouns), or, when events need both sides and no new actors are made
+  // up, no word begins an actor or agent phrase. Reads forms and lemmas
+  // only, so it can run before parsing (pipeline::Analyze parses only the
+  // sentences it passes when asked to).
+  bool MayYieldEvents(std::span<const Token> tokens) const;
 
   // Codes every parsed sentence; a story-level discard phrase anywhere in the
   // document suppresses all of it. Returns the number of sentences coded.

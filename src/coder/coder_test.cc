@@ -234,6 +234,35 @@ TEST(CoderTest, RequireDyadDropsOneSidedEvents) {
   EXPECT_EQ(Code(doc, monadic), (std::set<Triple>{{"---GOV", "---", "023"}}));
 }
 
+TEST(CoderTest, MayYieldEventsNeedsATriggerWordAndAnActorPhrase) {
+  static auto lexicon = TestLexicon();
+  Coder coder(lexicon);
+  auto tokens = [](std::vector<Row> rows) { return MakeDoc(std::move(rows)).tokens; };
+  // A verb of the dictionary and an actor.
+  EXPECT_TRUE(coder.MayYieldEvents(tokens({{"Arnor", "NNP", 2, "nsubj"}, {"restored", "VBD", 0, "root"}})));
+  // No verb or event noun of the dictionary, however many actors.
+  EXPECT_FALSE(coder.MayYieldEvents(tokens({{"Arnor", "NNP", 2, "nsubj"}, {"slept", "VBD", 0, "root"},
+                                            {"in", "IN", 4, "case"}, {"Gondor", "NNP", 2, "obl"}})));
+  // A verb but no actor or agent phrase: nothing to code with a dyad...
+  auto no_actor = tokens({{"they", "PRP", 2, "nsubj"}, {"restored", "VBD", 0, "root"}, {"ties", "NNS", 2, "obj"}});
+  EXPECT_FALSE(coder.MayYieldEvents(no_actor));
+  // ... but one-sided events need none.
+  CoderOptions monadic;
+  monadic.require_dyad = false;
+  EXPECT_TRUE(Coder(lexicon, monadic).MayYieldEvents(no_actor));
+  // An agent word is enough ("a senior official said").
+  EXPECT_TRUE(coder.MayYieldEvents(tokens({{"a", "DT", 3, "det"}, {"senior", "JJ", 3, "amod"},
+                                           {"official", "NN", 4, "nsubj"}, {"said", "VBD", 0, "root"}})));
+}
+
+TEST(CoderTest, ASentenceWithoutATreeCodesNothing) {
+  // Tagged but not parsed (heads -1): what pipeline::Analyze leaves when
+  // MayYieldEvents says no.
+  auto doc = MakeDoc({{"Arnor", "NNP", -1, ""}, {"restored", "VBD", -1, ""}, {"ties", "NNS", -1, ""},
+                      {"with", "IN", -1, ""}, {"Gondor", "NNP", -1, ""}});
+  EXPECT_TRUE(Code(doc).empty());
+}
+
 TEST(CoderTest, DiscardPhraseSuppressesTheSentence) {
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
                       {"opposed", "VBD", 0, "root"},

@@ -5,6 +5,16 @@
 
 namespace parley::lexicon {
 
+LexiconPaths PhoenixDictionaries(const std::string& dir) {
+  LexiconPaths paths;
+  paths.verbs = {dir + "/CAMEO.2.0.txt"};
+  paths.actors = {dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
+                  dir + "/Phoenix.MilNonState.actors.txt"};
+  paths.agents = {dir + "/Phoenix.agents.txt"};
+  paths.discards = {dir + "/Phoenix.discards.txt"};
+  return paths;
+}
+
 Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const LexiconPaths& paths) {
   auto lex = std::make_shared<Lexicon>();
   // Each file is read by the reader its first line asks for: Parley's own

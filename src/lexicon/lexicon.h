@@ -36,6 +36,10 @@ struct LexiconPaths {
   std::vector<std::string> issues;
 };
 
+// The Phoenix set as PETRARCH2 ships it in `dir`: CAMEO.2.0 verbs, the
+// country, international and non-state actor files, agents and discards.
+LexiconPaths PhoenixDictionaries(const std::string& dir);
+
 // Everything the coder consults; immutable once loaded.
 struct Lexicon {
   Vocabulary vocab;

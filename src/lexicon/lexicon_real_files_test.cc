@@ -50,13 +50,7 @@ TEST(RealDictionaries, PetrarchValidationSet) {
 TEST(RealDictionaries, PhoenixSet) {
   std::string d = Dir("petrarch2");
   if (!std::filesystem::exists(d + "/CAMEO.2.0.txt")) GTEST_SKIP() << d << " not found";
-  LexiconPaths p;
-  p.verbs = {d + "/CAMEO.2.0.txt"};
-  p.actors = {d + "/Phoenix.Countries.actors.txt", d + "/Phoenix.International.actors.txt",
-              d + "/Phoenix.MilNonState.actors.txt"};
-  p.agents = {d + "/Phoenix.agents.txt"};
-  p.discards = {d + "/Phoenix.discards.txt"};
-  auto r = Lexicon::Load(p);
+  auto r = Lexicon::Load(PhoenixDictionaries(d));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const Lexicon& lex = **r;
   EXPECT_GT(lex.verbs.block_count(), 350u);

@@ -87,7 +87,10 @@ bool RetagFiniteParticiples(const ModelData& m, Scratch& x, const ChildFlags& f)
 
 }  // namespace
 
-void Model::Annotate(std::span<Token> tokens) const {
+void Model::Annotate(std::span<Token> tokens) const { Annotate(tokens, nullptr); }
+
+void Model::Annotate(std::span<Token> tokens,
+                     const std::function<bool(std::span<const Token>)>& wants_tree) const {
   thread_local Scratch x;
   const ModelData& m = *data_;
   const size_t n = tokens.size();
@@ -104,6 +107,24 @@ void Model::Annotate(std::span<Token> tokens) const {
   for (size_t i = 0; i < n; ++i) {
     m.lemmatizer.Prefetch(x.info[i + 2].lower, x.xpos[i]);
     m.feats.Prefetch(x.info[i + 2].lower, x.xpos[i], x.upos[i]);
+  }
+
+  if (wants_tree) {
+    for (size_t i = 0; i < n; ++i) {
+      Token& t = tokens[i];
+      t.xpos.assign(m.xpos_names[static_cast<size_t>(x.xpos[i])]);
+      t.upos.assign(m.upos_names[static_cast<size_t>(x.upos[i])]);
+      m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, x.xpos[i], t.lemma);
+    }
+    if (!wants_tree(std::span<const Token>(tokens.data(), n))) {
+      for (size_t i = 0; i < n; ++i) {
+        Token& t = tokens[i];
+        t.feats.assign(m.feats.Feats(x.info[i + 2].lower, x.xpos[i], x.upos[i]));
+        t.head = -1;
+        t.deprel.clear();
+      }
+      return;
+    }
   }
 
   x.sentence.word.resize(n);
@@ -128,12 +149,15 @@ void Model::Annotate(std::span<Token> tokens) const {
     MarkChildren(m, x, x.children);
   }
   const int root = static_cast<int>(n);
+  const bool filled = static_cast<bool>(wants_tree);  // tags and lemmas already written
   for (size_t i = 0; i < n; ++i) {
     Token& t = tokens[i];
     const int xp = x.xpos[i], up = x.upos[i];
-    t.xpos.assign(m.xpos_names[static_cast<size_t>(xp)]);
-    t.upos.assign(m.upos_names[static_cast<size_t>(up)]);
-    m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, xp, t.lemma);
+    if (!filled || x.repaired[i]) {
+      t.xpos.assign(m.xpos_names[static_cast<size_t>(xp)]);
+      t.upos.assign(m.upos_names[static_cast<size_t>(up)]);
+      m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, xp, t.lemma);
+    }
     t.feats.assign(m.feats.Feats(x.info[i + 2].lower, xp, up));
     // A past participle is passive unless it follows a perfect "have".
     if (xp == m.vbn && (x.children.aux_pass[i] || !x.children.aux[i]))

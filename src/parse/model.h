@@ -9,6 +9,7 @@
 #ifndef PARLEY_PARSE_MODEL_H_
 #define PARLEY_PARSE_MODEL_H_
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -34,6 +35,13 @@ class Model {
   // forms. Heads are 1-based within the span, 0 = root; the result is always
   // a single-rooted tree. Other fields (misc, offsets) are left alone.
   void Annotate(std::span<Token> sentence) const;
+  // The same, but once the words are tagged and lemmatized (upos, xpos,
+  // lemma filled) `wants_tree` decides whether to parse: when it returns
+  // false the sentence keeps its tags, lemmas and FEATS (without
+  // Voice=Pass, which needs the tree) and every head stays -1 (no tree).
+  // For callers that need trees only where a later stage can use them.
+  void Annotate(std::span<Token> sentence,
+                const std::function<bool(std::span<const Token>)>& wants_tree) const;
 
   // Sizes, for logs: label count and weight rows.
   std::string Describe() const;

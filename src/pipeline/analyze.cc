@@ -7,7 +7,10 @@
 
 namespace parley::pipeline {
 
-Status Analyze(Document& doc, const parse::Model& model) {
+Status Analyze(Document& doc, const parse::Model& model) { return Analyze(doc, model, nullptr); }
+
+Status Analyze(Document& doc, const parse::Model& model,
+               const std::function<bool(std::span<const Token>)>& wants_tree) {
   if (doc.sentences.empty()) {
     Status s = text::Tokenize(doc);
     if (!s.ok()) return s;
@@ -17,7 +20,9 @@ Status Analyze(Document& doc, const parse::Model& model) {
     if (tokens.empty()) continue;
     bool parsed = true;
     for (const Token& t : tokens) parsed = parsed && t.head >= 0;
-    if (!parsed) model.Annotate(tokens);
+    if (parsed) continue;
+    if (wants_tree) model.Annotate(tokens, wants_tree);
+    else model.Annotate(tokens);
   }
   return Status::Ok();
 }

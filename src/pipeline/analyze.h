@@ -4,6 +4,8 @@
 #ifndef PARLEY_PIPELINE_ANALYZE_H_
 #define PARLEY_PIPELINE_ANALYZE_H_
 
+#include <functional>
+#include <span>
 #include <string>
 
 #include "parley/document.h"
@@ -17,6 +19,11 @@ namespace parley::pipeline {
 // then tags, lemmatizes and parses every sentence that has no tree. Sentences
 // that arrived parsed (CoNLL-U, PETRARCH <Parse>) are left as they are.
 Status Analyze(Document& doc, const parse::Model& model);
+// The same, but a sentence is parsed only when `wants_tree` says so once its
+// words are tagged and lemmatized; the others keep tags and lemmas and no
+// tree (heads -1). See parse::Model::Annotate.
+Status Analyze(Document& doc, const parse::Model& model,
+               const std::function<bool(std::span<const Token>)>& wants_tree);
 
 // The model file to use: `explicit_path` when given; else $PARLEY_MODEL; else
 // models/parley-en.model under the current directory; else the one in the

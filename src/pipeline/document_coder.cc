@@ -17,7 +17,10 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
     }
     const parse::Model* model = shared_model_ != nullptr ? shared_model_ : model_ ? &*model_ : nullptr;
     if (model == nullptr) return model_status_;
-    Status analyzed = Analyze(doc, *model);
+    Status analyzed =
+        parse_only_event_sentences_
+            ? Analyze(doc, *model, [this](std::span<const Token> t) { return coder_.MayYieldEvents(t); })
+            : Analyze(doc, *model);
     if (!analyzed.ok()) return analyzed;
   }
   size_t first_new = out.size();

@@ -33,12 +33,20 @@ class DocumentCoder {
   Status Code(Document& doc, std::vector<Event>& out,
               std::vector<std::string>* headline_unmatched = nullptr);
 
+  // Parse only the sentences that can yield an event (Coder::MayYieldEvents);
+  // the others keep tags and lemmas but no tree. The events are the same;
+  // for callers that use nothing but the events (parley code, the
+  // evaluations), not for those that read every sentence's tree afterwards
+  // (the negotiation tracker's terms, the store).
+  void set_parse_only_event_sentences(bool on) { parse_only_event_sentences_ = on; }
+
  private:
   const coder::Coder& coder_;
   std::string model_path_;
   const parse::Model* shared_model_ = nullptr;
   std::optional<parse::Model> model_;
   Status model_status_;
+  bool parse_only_event_sentences_ = false;
 };
 
 }  // namespace parley::pipeline

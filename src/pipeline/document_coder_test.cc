@@ -1,0 +1,96 @@
+// DocumentCoder on raw text: parsing only the sentences that can yield an
+// event must give exactly the events of parsing them all. Checked on the
+// bundled examples with Parley's dictionaries, and, when ../shared is
+// there, on the GUM news benchmark text and the shared example with both
+// Parley's and the Phoenix dictionaries.
+#include "pipeline/document_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "io/event_formats.h"
+#include "io/jsonl_reader.h"
+#include "pipeline/analyze.h"
+
+namespace parley::pipeline {
+namespace {
+
+struct Coded {
+  std::string events;  // JSON Lines
+  size_t sentences = 0, without_tree = 0;
+};
+
+Coded CodeFile(const coder::Coder& coder, const std::string& path, bool only_event_sentences) {
+  DocumentCoder document_coder(coder, "");
+  document_coder.set_parse_only_event_sentences(only_event_sentences);
+  Coded out;
+  std::vector<Event> events;
+  io::ReadSummary summary;
+  Status read = io::ReadJsonLinesFile(
+      path,
+      [&](Document&& doc) {
+        events.clear();
+        EXPECT_TRUE(document_coder.Code(doc, events).ok()) << doc.id;
+        for (const Event& e : events) io::AppendEvent(io::OutputFormat::kJsonLines, e, out.events);
+        for (const Sentence& s : doc.sentences) {
+          ++out.sentences;
+          auto tokens = doc.TokensOf(s);
+          if (!tokens.empty() && tokens.front().head < 0) ++out.without_tree;
+        }
+      },
+      summary);
+  EXPECT_TRUE(read.ok()) << read.ToString();
+  return out;
+}
+
+bool ModelPresent() { return std::filesystem::exists(ResolveModelPath("")); }
+
+void ExpectSameEvents(const lexicon::LexiconPaths& dictionaries, const std::vector<std::string>& files,
+                      size_t* skipped_total) {
+  auto lexicon = lexicon::Lexicon::Load(dictionaries);
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  coder::CoderOptions options;
+  options.require_known_country = true;
+  const coder::Coder coder(lexicon.value(), options);
+  for (const std::string& file : files) {
+    SCOPED_TRACE(file);
+    const Coded all = CodeFile(coder, file, false);
+    const Coded some = CodeFile(coder, file, true);
+    EXPECT_EQ(all.without_tree, 0u);
+    EXPECT_EQ(some.sentences, all.sentences);
+    EXPECT_EQ(some.events, all.events);
+    *skipped_total += some.without_tree;
+  }
+}
+
+TEST(DocumentCoderTest, EventSentencesOnlyGiveTheSameEventsOnTheExamples) {
+  if (!ModelPresent()) GTEST_SKIP() << "models/parley-en.model not found";
+  const std::string root = PARLEY_SOURCE_DIR;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(root + "/examples"))
+    if (entry.path().extension() == ".jsonl") files.push_back(entry.path().string());
+  ASSERT_GE(files.size(), 3u);
+  size_t skipped = 0;
+  ExpectSameEvents(DefaultDictionaries(), files, &skipped);
+  EXPECT_GT(skipped, 0u);  // the shortcut was taken somewhere
+}
+
+TEST(DocumentCoderTest, EventSentencesOnlyGiveTheSameEventsOnSharedNews) {
+  if (!ModelPresent()) GTEST_SKIP() << "models/parley-en.model not found";
+  const std::string shared = PARLEY_SHARED_DIR;
+  const std::string news = shared + "/bench/gum-news.jsonl";
+  const std::string example = shared + "/examples/ceasefire-talks-2024-07-05.jsonl";
+  const std::string phoenix = shared + "/data/petrarch2";
+  if (!std::filesystem::exists(news) || !std::filesystem::exists(phoenix + "/CAMEO.2.0.txt"))
+    GTEST_SKIP() << "../shared not found";
+  size_t skipped = 0;
+  ExpectSameEvents(DefaultDictionaries(), {news, example}, &skipped);
+  ExpectSameEvents(lexicon::PhoenixDictionaries(phoenix), {news, example}, &skipped);
+  EXPECT_GT(skipped, 100u);
+}
+
+}  // namespace
+}  // namespace parley::pipeline

@@ -109,13 +109,14 @@ void Model::Annotate(std::span<Token> tokens,
     m.feats.Prefetch(x.info[i + 2].lower, x.xpos[i], x.upos[i]);
   }
 
+  auto write_tags = [&](size_t i) {
+    Token& t = tokens[i];
+    t.xpos.assign(m.xpos_names[static_cast<size_t>(x.xpos[i])]);
+    t.upos.assign(m.upos_names[static_cast<size_t>(x.upos[i])]);
+    m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, x.xpos[i], t.lemma);
+  };
   if (wants_tree) {
-    for (size_t i = 0; i < n; ++i) {
-      Token& t = tokens[i];
-      t.xpos.assign(m.xpos_names[static_cast<size_t>(x.xpos[i])]);
-      t.upos.assign(m.upos_names[static_cast<size_t>(x.upos[i])]);
-      m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, x.xpos[i], t.lemma);
-    }
+    for (size_t i = 0; i < n; ++i) write_tags(i);
     if (!wants_tree(std::span<const Token>(tokens.data(), n))) {
       for (size_t i = 0; i < n; ++i) {
         Token& t = tokens[i];
@@ -153,11 +154,7 @@ void Model::Annotate(std::span<Token> tokens,
   for (size_t i = 0; i < n; ++i) {
     Token& t = tokens[i];
     const int xp = x.xpos[i], up = x.upos[i];
-    if (!filled || x.repaired[i]) {
-      t.xpos.assign(m.xpos_names[static_cast<size_t>(xp)]);
-      t.upos.assign(m.upos_names[static_cast<size_t>(up)]);
-      m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, xp, t.lemma);
-    }
+    if (!filled || x.repaired[i]) write_tags(i);
     t.feats.assign(m.feats.Feats(x.info[i + 2].lower, xp, up));
     // A past participle is passive unless it follows a perfect "have".
     if (xp == m.vbn && (x.children.aux_pass[i] || !x.children.aux[i]))

@@ -238,6 +238,7 @@ bool ApiServer::Impl::CheckToken(const httplib::Request& req, httplib::Response&
 void ApiServer::Impl::Code(const httplib::Request& req, httplib::Response& res) {
   if (HasQuery(req)) return SendError(res, 400, "this route takes no parameters");
   pipeline::DocumentCoder document_coder(*backend.coder, *backend.model);
+  document_coder.set_parse_only_event_sentences(true);  // answers with events and their text only
   io::ReadSummary summary;
   std::vector<io::SkippedRecord> failed;
   JsonWriter events;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 #include <immintrin.h>
 #include <sys/mman.h>
@@ -239,6 +240,26 @@ std::pair<const Bucket*, int> FindInBuckets(const Bucket* buckets, uint64_t mask
   }
 }
 
+// The home bucket of a key with fingerprint `fp`, read without branching on
+// whether the key is there (a coin toss): `hit` as MatchSlots gives it.
+// `spilled`: the bucket is full without the key, which may then sit in a
+// later bucket (FindInBuckets; rare). Slots fill in order, so a bucket whose
+// last slot is free ends the search.
+template <typename Bucket>
+struct HomeSlot {
+  const Bucket* bucket;
+  unsigned hit;
+  bool spilled;
+};
+template <typename Bucket>
+__attribute__((always_inline)) inline HomeSlot<Bucket> ProbeHome(const Bucket* buckets, uint64_t mask,
+                                                                 uint64_t key, uint32_t fp) {
+  const Bucket* home = buckets + (key & mask);
+  const unsigned hit = MatchSlots(*home, fp).hit;
+  constexpr size_t kLast = std::size(Bucket{}.fp) - 1;
+  return {home, hit, (hit | (home->fp[kLast] == 0)) == 0};
+}
+
 // Starts loading a row of `stride` weights (whole cache lines).
 inline void PrefetchRow(const int16_t* row, size_t stride) {
   __builtin_prefetch(row);
@@ -255,9 +276,7 @@ std::vector<int32_t>& SegmentScratch() {
 }  // namespace
 
 // Two passes so the cache misses overlap: prefetch the index buckets; find
-// the rows and prefetch them. Then add them up. Whether a key is known is a
-// coin toss, so the home bucket is read without branching on it; only a
-// full bucket without the key (rare) takes the general path (FindInBuckets).
+// the rows (ProbeHome) and prefetch them. Then add them up.
 void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) const {
   const size_t n = std::min<size_t>(keys.size(), 128);
   const RowBucket* buckets = index_.data();
@@ -268,9 +287,8 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
   const size_t stride = stride_;
   for (size_t i = 0; i < n; ++i) {
     const uint32_t fp = WideFp(keys[i]);
-    const RowBucket* home = buckets + (keys[i] & frozen_mask_);
-    const unsigned hit = MatchSlots(*home, fp).hit;
-    if (__builtin_expect((hit | (home->fp[kBucketSlots - 1] == 0)) == 0, 0)) {
+    const HomeSlot<RowBucket> home = ProbeHome(buckets, frozen_mask_, keys[i], fp);
+    if (__builtin_expect(home.spilled, 0)) {
       const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], fp);
       if (bucket == nullptr) continue;
       const int16_t* p = rows16_.data() + static_cast<size_t>(bucket->row[slot]) * stride;
@@ -279,11 +297,11 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
       continue;
     }
     // Row 0 stands in for an unknown key (prefetched, not added).
-    const uint32_t row = home->row[__builtin_ctz(hit | 0x80u)] & -static_cast<uint32_t>(hit != 0);
+    const uint32_t row = home.bucket->row[__builtin_ctz(home.hit | 0x80u)] & -static_cast<uint32_t>(home.hit != 0);
     const int16_t* p = rows16_.data() + static_cast<size_t>(row) * stride;
     PrefetchRow(p, stride);
     rows[m] = p;
-    m += hit != 0;
+    m += home.hit != 0;
   }
   AddRows(rows, m, stride, scale_, static_cast<size_t>(ncls_), scores);
 }
@@ -304,15 +322,9 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
   for (size_t s = 0; s < ends.size(); ++s) {
     int32_t a0 = 0, a1 = 0, a2 = 0;
     for (uint32_t i = from; i < ends[s]; ++i) {
-      // Whether a key is known is a coin toss, so the home bucket is read
-      // without branching on it; only a full bucket without the key (rare)
-      // takes the general path.
       const uint16_t fp = SmallFp(keys[i]);
-      const SmallBucket* home = buckets + (keys[i] & frozen_mask_);
-      const unsigned hit = MatchSlots(*home, fp).hit;
-      // Slots fill in order, so a bucket with its last slot free ends the
-      // search; only a full one without the key (rare) looks further.
-      if (__builtin_expect((hit | (home->fp[kBucketSlots - 1] == 0)) == 0, 0)) {
+      const HomeSlot<SmallBucket> home = ProbeHome(buckets, frozen_mask_, keys[i], fp);
+      if (__builtin_expect(home.spilled, 0)) {
         const auto [bucket, slot] = FindInBuckets(buckets, frozen_mask_, keys[i], fp);
         if (bucket == nullptr) continue;
         a0 += bucket->w[slot][0];
@@ -323,8 +335,8 @@ void WeightTable::SumSegments(std::span<const uint64_t> keys, std::span<const ui
       // An unknown key's weights are masked out (slot 7 is read instead);
       // a conditional would compile to a jump that mispredicts for a
       // quarter of the keys.
-      const int16_t* w = home->w[__builtin_ctz(hit | 0x80u)];
-      const int32_t keep = -static_cast<int32_t>(hit != 0);
+      const int16_t* w = home.bucket->w[__builtin_ctz(home.hit | 0x80u)];
+      const int32_t keep = -static_cast<int32_t>(home.hit != 0);
       a0 += w[0] & keep;
       a1 += w[1] & keep;
       a2 += w[2] & keep;

@@ -136,6 +136,26 @@ struct SentenceScratch {
   std::vector<uint8_t> allowed, synset_state;
 };
 
+// words[i] and lemmas[i]: the ids of token i's form and lemma (the form's
+// id where the lemma is spelled like it, give or take case: "the", "Gaza"),
+// looked up in one batch, each hashed once.
+void LookUpWords(const lexicon::Vocabulary& vocab, std::span<const Token> toks, SentenceScratch& x) {
+  const size_t n = toks.size();
+  x.lookup.clear();
+  for (const Token& t : toks) x.lookup.push_back(t.form);
+  for (const Token& t : toks)
+    if (!lexicon::SameUpperKey(t.lemma, t.form)) x.lookup.push_back(t.lemma);
+  x.lookup_ids.resize(x.lookup.size());
+  vocab.FindUpperOfEach(x.lookup, x.lookup_ids);
+  x.words.resize(n);
+  x.lemmas.resize(n);
+  size_t next_lemma = n;
+  for (size_t i = 0; i < n; ++i) {
+    x.words[i] = x.lookup_ids[i];
+    x.lemmas[i] = lexicon::SameUpperKey(toks[i].lemma, toks[i].form) ? x.words[i] : x.lookup_ids[next_lemma++];
+  }
+}
+
 bool IsPronoun(const Token& t) {
   return t.xpos == "PRP" || t.xpos == "PRP$" || t.upos == "PRON";
 }
@@ -164,8 +184,7 @@ class SentenceCoder {
         toks_(doc.TokensOf(sentence)), out_(out), tree_(scratch.tree), words_(scratch.words),
         mentions_(scratch.mentions), mention_of_(scratch.mention_of), lemmas_(scratch.lemmas),
         allowed_(scratch.allowed), first_event_(out.size()), present_(scratch.present),
-        present_slots_(scratch.present_slots), synset_state_(scratch.synset_state), lookup_(scratch.lookup),
-        lookup_ids_(scratch.lookup_ids) {}
+        present_slots_(scratch.present_slots), synset_state_(scratch.synset_state), scratch_(scratch) {}
 
   void Run();
 
@@ -257,30 +276,14 @@ class SentenceCoder {
   std::vector<WordId>& present_slots_;
   // Per synset, found on first need: 0 unknown, 1 may match, 2 cannot.
   std::vector<uint8_t>& synset_state_;
-  // The words looked up in the vocabulary, and their ids.
-  std::vector<std::string_view>& lookup_;
-  std::vector<WordId>& lookup_ids_;
+  SentenceScratch& scratch_;  // owns the vectors above
 };
 
 void SentenceCoder::Run() {
   const int n = static_cast<int>(toks_.size());
   if (n == 0) return;
   tree_.Build(toks_);
-  words_.resize(n);
-  lemmas_.resize(n);
-  // Every form, then every lemma not spelled like its form (most are, give or
-  // take case: "the", "Gaza"), looked up in one batch.
-  lookup_.clear();
-  for (int i = 0; i < n; ++i) lookup_.push_back(toks_[i].form);
-  for (int i = 0; i < n; ++i)
-    if (!lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form)) lookup_.push_back(toks_[i].lemma);
-  lookup_ids_.resize(lookup_.size());
-  lex_.vocab.FindUpperOfEach(lookup_, lookup_ids_);
-  size_t next_lemma = static_cast<size_t>(n);
-  for (int i = 0; i < n; ++i) {
-    words_[i] = lookup_ids_[static_cast<size_t>(i)];
-    lemmas_[i] = lexicon::SameUpperKey(toks_[i].lemma, toks_[i].form) ? words_[i] : lookup_ids_[next_lemma++];
-  }
+  LookUpWords(lex_.vocab, toks_, scratch_);  // fills words_ and lemmas_
   synset_state_.assign(synsets_.entries.size(), 0);
   size_t slots = 16;
   while (slots < 4 * static_cast<size_t>(n)) slots *= 2;
@@ -1420,19 +1423,14 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sentence, std::vec
 
 bool Coder::MayYieldEvents(std::span<const Token> tokens) const {
   const lexicon::Lexicon& lex = *lexicon_;
-  thread_local std::vector<WordId> words;
-  words.resize(tokens.size());
+  thread_local SentenceScratch scratch;  // the words, as the sentence coder looks them up
+  LookUpWords(lex.vocab, tokens, scratch);
+  const std::vector<WordId>& words = scratch.words;
   bool trigger = false;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const WordId w = lex.vocab.FindUpperOf(tokens[i].form);
-    words[i] = w;
-    if (trigger || w == kNoWord) continue;
-    trigger = !lex.verbs.EntriesForForm(w).empty() || !lex.verbs.EventNounsWithHead(w).empty();
-  }
   for (size_t i = 0; i < tokens.size() && !trigger; ++i) {
-    if (lexicon::SameUpperKey(tokens[i].lemma, tokens[i].form)) continue;
-    const WordId l = lex.vocab.FindUpperOf(tokens[i].lemma);
-    trigger = l != kNoWord && !lex.verbs.EventNounsWithHead(l).empty();
+    const WordId w = words[i], l = scratch.lemmas[i];
+    trigger = (w != kNoWord && (!lex.verbs.EntriesForForm(w).empty() || !lex.verbs.EventNounsWithHead(w).empty())) ||
+              (l != w && l != kNoWord && !lex.verbs.EventNounsWithHead(l).empty());
   }
   if (!trigger) return false;
   // Without a dyad requirement (or with new actors made up from any noun

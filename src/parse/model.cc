@@ -87,8 +87,6 @@ bool RetagFiniteParticiples(const ModelData& m, Scratch& x, const ChildFlags& f)
 
 }  // namespace
 
-void Model::Annotate(std::span<Token> tokens) const { Annotate(tokens, nullptr); }
-
 void Model::Annotate(std::span<Token> tokens,
                      const std::function<bool(std::span<const Token>)>& wants_tree) const {
   thread_local Scratch x;

@@ -34,14 +34,13 @@ class Model {
   // Fills upos, xpos, feats, lemma, head and deprel of every token from the
   // forms. Heads are 1-based within the span, 0 = root; the result is always
   // a single-rooted tree. Other fields (misc, offsets) are left alone.
-  void Annotate(std::span<Token> sentence) const;
-  // The same, but once the words are tagged and lemmatized (upos, xpos,
-  // lemma filled) `wants_tree` decides whether to parse: when it returns
-  // false the sentence keeps its tags, lemmas and FEATS (without
-  // Voice=Pass, which needs the tree) and every head stays -1 (no tree).
-  // For callers that need trees only where a later stage can use them.
+  // With `wants_tree`, once the words are tagged and lemmatized (upos, xpos,
+  // lemma filled) it decides whether to parse: when it returns false the
+  // sentence keeps its tags, lemmas and FEATS (without Voice=Pass, which
+  // needs the tree) and every head stays -1 (no tree). For callers that need
+  // trees only where a later stage can use them.
   void Annotate(std::span<Token> sentence,
-                const std::function<bool(std::span<const Token>)>& wants_tree) const;
+                const std::function<bool(std::span<const Token>)>& wants_tree = {}) const;
 
   // Sizes, for logs: label count and weight rows.
   std::string Describe() const;

@@ -7,8 +7,6 @@
 
 namespace parley::pipeline {
 
-Status Analyze(Document& doc, const parse::Model& model) { return Analyze(doc, model, nullptr); }
-
 Status Analyze(Document& doc, const parse::Model& model,
                const std::function<bool(std::span<const Token>)>& wants_tree) {
   if (doc.sentences.empty()) {
@@ -21,8 +19,7 @@ Status Analyze(Document& doc, const parse::Model& model,
     bool parsed = true;
     for (const Token& t : tokens) parsed = parsed && t.head >= 0;
     if (parsed) continue;
-    if (wants_tree) model.Annotate(tokens, wants_tree);
-    else model.Annotate(tokens);
+    model.Annotate(tokens, wants_tree);
   }
   return Status::Ok();
 }

@@ -18,12 +18,11 @@ namespace parley::pipeline {
 // Splits and tokenizes a document that has no sentences yet (title and body),
 // then tags, lemmatizes and parses every sentence that has no tree. Sentences
 // that arrived parsed (CoNLL-U, PETRARCH <Parse>) are left as they are.
-Status Analyze(Document& doc, const parse::Model& model);
-// The same, but a sentence is parsed only when `wants_tree` says so once its
+// With `wants_tree`, a sentence is parsed only when it says so once the
 // words are tagged and lemmatized; the others keep tags and lemmas and no
 // tree (heads -1). See parse::Model::Annotate.
 Status Analyze(Document& doc, const parse::Model& model,
-               const std::function<bool(std::span<const Token>)>& wants_tree);
+               const std::function<bool(std::span<const Token>)>& wants_tree = {});
 
 // The model file to use: `explicit_path` when given; else $PARLEY_MODEL; else
 // models/parley-en.model under the current directory; else the one in the

@@ -17,10 +17,10 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
     }
     const parse::Model* model = shared_model_ != nullptr ? shared_model_ : model_ ? &*model_ : nullptr;
     if (model == nullptr) return model_status_;
-    Status analyzed =
-        parse_only_event_sentences_
-            ? Analyze(doc, *model, [this](std::span<const Token> t) { return coder_.MayYieldEvents(t); })
-            : Analyze(doc, *model);
+    std::function<bool(std::span<const Token>)> wants_tree;
+    if (parse_only_event_sentences_)
+      wants_tree = [this](std::span<const Token> t) { return coder_.MayYieldEvents(t); };
+    Status analyzed = Analyze(doc, *model, wants_tree);
     if (!analyzed.ok()) return analyzed;
   }
   size_t first_new = out.size();

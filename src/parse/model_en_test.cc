@@ -119,5 +119,24 @@ TEST_F(EnglishModelTest, NegationAndPerfect) {
   EXPECT_EQ(Word(t, "arrested").feats, "Tense=Past|VerbForm=Part");  // perfect: no Voice=Pass
 }
 
+// Two titled names joined by "and" are one coordinated subject, even where
+// the parser makes each a subject of the verb (one subject per predicate in
+// UD): the coder needs the conjunct to code both signers.
+TEST_F(EnglishModelTest, CoordinatedSubjectsAreConjuncts) {
+  auto t = Annotate(
+      "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "
+      "declaration at the White House on Friday .");
+  int subjects = 0;
+  for (const Token& k : t) subjects += k.head > 0 && t[static_cast<size_t>(k.head - 1)].form == "signed" &&
+                                       k.deprel.rfind("nsubj", 0) == 0;
+  EXPECT_EQ(subjects, 1);
+  EXPECT_EQ(Word(t, "and").deprel, "cc");
+  const Token& second = Word(t, "Ilham");
+  EXPECT_EQ(second.deprel, "conj");
+  ASSERT_GT(second.head, 0);
+  const std::string first = t[static_cast<size_t>(second.head - 1)].form;
+  EXPECT_TRUE(first == "Nikol" || first == "Pashinyan" || first == "Minister") << first;
+}
+
 }  // namespace
 }  // namespace parley::parse

@@ -15,6 +15,7 @@
 #include "parse/model_data.h"
 #include "parse/parser.h"
 #include "parse/train.h"
+#include "parse/word_clusters.h"
 
 namespace parley::parse {
 namespace {
@@ -344,7 +345,8 @@ TEST_F(ToyModelTest, ModelsWithoutSureTagsStillLoad) {
   ASSERT_TRUE(model->Save(path).ok());
   const std::string payload = Unwrap(ReadBytes(path));
   // Sections: u32 tag, u64 size, body. TAGR ends with the sure tags: u64 n,
-  // n u64 forms, u64 n, n u32 tag pairs.
+  // n u64 forms, u64 n, n u32 tag pairs; then the word clusters, which the
+  // toy model has none of (two zero counts): older models had neither.
   size_t at = 0, tagr = 0, tagr_size = 0;
   while (at + 12 <= payload.size()) {
     uint64_t size = 0;
@@ -352,8 +354,9 @@ TEST_F(ToyModelTest, ModelsWithoutSureTagsStillLoad) {
     if (payload.compare(at, 4, "TAGR") == 0) tagr = at, tagr_size = size;
     at += 12 + size;
   }
-  ASSERT_GT(tagr_size, 0u);
-  const size_t end = tagr + 12 + tagr_size;
+  ASSERT_GT(tagr_size, 16u);
+  const size_t end = tagr + 12 + tagr_size - 16;
+  ASSERT_EQ(payload.substr(end, 16), std::string(16, '\0')) << "an empty cluster table ends TAGR";
   size_t sure_bytes = 0;
   for (uint64_t n = 1; n < 100000 && 16 + 12 * n <= tagr_size; ++n) {
     uint64_t nv = 0, nk = 0;
@@ -366,8 +369,8 @@ TEST_F(ToyModelTest, ModelsWithoutSureTagsStillLoad) {
   }
   ASSERT_GT(sure_bytes, 0u) << "the toy model has frequent always-alike words, so sure tags";
   std::string old = payload;
-  old.erase(end - sure_bytes, sure_bytes);
-  const uint64_t old_size = tagr_size - sure_bytes;
+  old.erase(end - sure_bytes, sure_bytes + 16);
+  const uint64_t old_size = tagr_size - sure_bytes - 16;
   std::memcpy(old.data() + tagr + 4, &old_size, 8);
   WriteBytes(path, Wrap(old));
   Result<Model> loaded = Model::Load(path);
@@ -382,6 +385,108 @@ TEST_F(ToyModelTest, ModelsWithoutSureTagsStillLoad) {
 
 // The beam-search parser (globally trained) on the same toy treebank: it
 // learns the data, always builds one tree and survives a save and reload.
+// Words the toy treebank never shows, each given the cluster path of one of
+// its word lists: a model trained with the clusters tags them as that list,
+// in sentences whose other words are known too.
+TEST(WordClusterFeaturesTest, UnseenWordsTakeTheTagsOfTheirClusterMates) {
+  const std::string path = TempPath("clusters.tsv");
+  const std::vector<std::pair<const char*, const char*>> paths = {
+      {"NN", "0010"}, {"NNS", "0011"}, {"NNP", "0100"}, {"VBD", "0101"}, {"JJ", "0110"}};
+  const std::vector<std::pair<const char*, const char*>> unseen = {
+      {"blorf", "NN"}, {"quabs", "NNS"}, {"Zandor", "NNP"}, {"vinked", "VBD"}, {"prell", "JJ"}};
+  {
+    std::ofstream out(path);
+    for (const auto& [list, bits] : paths) {
+      for (const WordList& l : Lists())
+        if (std::string(l.name) == list)
+          for (const auto& w : l.words) out << w.first << '\t' << bits << '\n';
+      for (const auto& [word, tag] : unseen)
+        if (std::string(tag) == list) out << word << '\t' << bits << '\n';
+    }
+  }
+  const std::vector<std::vector<Token>> data = ToyTreebank();
+  TrainOptions with = ToyOptions();
+  with.clusters_path = path;
+  Result<Model> clustered = Train(data, {}, with, nullptr);
+  Result<Model> plain = Train(data, {}, ToyOptions(), nullptr);
+  ASSERT_TRUE(clustered.ok()) << clustered.status().ToString();
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  // Each unseen word in the slot of a known word of its list, in every
+  // sentence pattern with such a slot.
+  int tested = 0, plain_right = 0;
+  for (const auto& gold : data) {
+    for (size_t i = 0; i < gold.size(); ++i) {
+      for (const auto& [word, tag] : unseen) {
+        if (gold[i].xpos != tag) continue;
+        std::vector<Token> a = FormsOnly(gold), b = FormsOnly(gold);
+        a[i].form = b[i].form = word;
+        clustered->Annotate(a);
+        plain->Annotate(b);
+        EXPECT_EQ(a[i].xpos, tag) << word << " in sentence with " << gold[i].form;
+        ++tested;
+        plain_right += b[i].xpos == tag;
+      }
+    }
+  }
+  EXPECT_GT(tested, 100);
+  // Without the clusters the same words are often mistagged: the test
+  // measures the clusters, not the context.
+  EXPECT_LT(plain_right, tested * 9 / 10) << plain_right << " of " << tested;
+
+  // The clusters travel in the model file.
+  const std::string model_path = TempPath("clusters.model");
+  ASSERT_TRUE(clustered->Save(model_path).ok());
+  Result<Model> loaded = Model::Load(model_path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<Token> t = Words({"The", "blorf", "vinked", "the", "quabs", "."});
+  loaded->Annotate(t);
+  EXPECT_EQ(t[1].xpos, "NN");
+  EXPECT_EQ(t[2].xpos, "VBD");
+  EXPECT_EQ(t[4].xpos, "NNS");
+  std::remove(model_path.c_str());
+  std::remove(path.c_str());
+}
+
+TEST(WordClustersTest, LoadsPathsAndReportsBadLines) {
+  const std::string path = TempPath("wc.tsv");
+  WriteBytes(path, "the\t0110\nIsrael\t1\n\nattacked\t01101101\n");
+  WordClusters clusters;
+  ASSERT_TRUE(clusters.Load(path).ok());
+  EXPECT_EQ(clusters.size(), 3u);
+  // Keyed by the lowercased word; the path behind a leading 1.
+  EXPECT_EQ(clusters.Find(HashLower("The")), 0b10110u);
+  EXPECT_EQ(clusters.Find(HashLower("israel")), 0b11u);
+  EXPECT_EQ(clusters.Find(HashLower("unknown")), 0u);
+  const uint32_t attacked = clusters.Find(HashLower("attacked"));
+  EXPECT_EQ(WordClusters::Prefix(attacked, 4), clusters.Find(HashLower("the")));
+  EXPECT_EQ(WordClusters::Prefix(attacked, 20), attacked);
+  EXPECT_NE(WordClusters::Prefix(attacked, 1), WordClusters::Prefix(attacked, 2));
+
+  // gzip-compressed files read the same.
+  const std::string gz = TempPath("wc.tsv.gz");
+  {
+    gzFile f = gzopen(gz.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    gzputs(f, "the\t0110\n");
+    gzclose(f);
+  }
+  WordClusters compressed;
+  ASSERT_TRUE(compressed.Load(gz).ok());
+  EXPECT_EQ(compressed.Find(HashLower("the")), 0b10110u);
+
+  WriteBytes(path, "the\t0110\nbad line\n");
+  Status st = clusters.Load(path);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find(":2:"), std::string::npos) << st.message();
+  WriteBytes(path, "the\t01x0\n");
+  EXPECT_FALSE(clusters.Load(path).ok());
+  EXPECT_FALSE(clusters.Load(TempPath("absent.tsv")).ok());
+  // A failed load leaves the clusters as they were.
+  EXPECT_EQ(clusters.size(), 3u);
+  std::remove(path.c_str());
+  std::remove(gz.c_str());
+}
+
 TEST(BeamParserTest, LearnsBuildsTreesAndRoundTrips) {
   const std::vector<std::vector<Token>> data = ToyTreebank();
   TrainOptions o = ToyOptions();

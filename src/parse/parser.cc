@@ -1,4 +1,5 @@
 #include "parse/parser.h"
+#include "parse/word_clusters.h"
 
 #include <algorithm>
 #include <bit>
@@ -72,6 +73,16 @@ void LoadWords(const ParseSentence& s, ParseScratch& x) {
   x.word[n + 1] = kNoneWord;
   x.tag[n + 1] = x.utag[n + 1] = kNoneTag;
   for (size_t k = 0; k < m; ++k) x.wp[k] = Mix64(x.word[k] + U(x.tag[k]) * 0x9E3779B97F4A7C15ULL);
+  x.coarse.resize(m);
+  x.fine.resize(m);
+  const bool clusters = s.cluster.size() == n;
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t c = clusters ? s.cluster[k] : 0;
+    x.coarse[k] = WordClusters::Prefix(c, 3);
+    x.fine[k] = WordClusters::Prefix(c, 6);
+  }
+  x.coarse[n] = x.fine[n] = kRootWord;
+  x.coarse[n + 1] = x.fine[n + 1] = kNoneWord;
 }
 
 // Feature extraction, transitions and the beam search over one sentence.
@@ -309,6 +320,8 @@ class Parser::Search {
     k[m++] = Key(330, W(d), dmask);
     k[m++] = Key(331, p(d), p(h), dmask);
     k[m++] = Key(332, W(next), p(d));
+    k[m++] = Key(340, x_.coarse[static_cast<size_t>(d)], x_.coarse[static_cast<size_t>(h)], dir);
+    k[m++] = Key(341, x_.fine[static_cast<size_t>(d)], p(h));
     return m;
   }
 
@@ -396,6 +409,8 @@ class Parser::Search {
     auto p = [&](int i) { return U(x_.tag[static_cast<size_t>(i)]); };
     auto W = [&](int i) { return x_.word[static_cast<size_t>(i)]; };
     auto WP = [&](int i) { return x_.wp[static_cast<size_t>(i)]; };
+    auto C = [&](int i) { return x_.coarse[static_cast<size_t>(i)]; };
+    auto F = [&](int i) { return x_.fine[static_cast<size_t>(i)]; };
     const int s0 = c.s0, s1 = c.s1, s2 = c.s2, b0 = c.b0, b1 = c.b1, b2 = c.b2;
     const ParseNode &S0 = *c.S0, &S1 = *c.S1, &B0 = *c.B0;
     int m = 0;
@@ -404,6 +419,8 @@ class Parser::Search {
         k[m++] = Key(100, WP(s0));
         k[m++] = Key(101, W(s0));
         k[m++] = Key(102, p(s0));
+        k[m++] = Key(403, C(s0));
+        k[m++] = Key(404, F(s0));
         break;
       case kGB0:
         k[m++] = Key(103, WP(b0));
@@ -416,11 +433,15 @@ class Parser::Search {
         k[m++] = Key(110, p(b2));
         k[m++] = Key(127, p(b0), p(b1));
         k[m++] = Key(140, p(b0), p(b1), p(b2));
+        k[m++] = Key(400, C(b0));
+        k[m++] = Key(401, F(b0));
+        k[m++] = Key(402, C(b1));
         break;
       case kGS1:
         k[m++] = Key(111, WP(s1));
         k[m++] = Key(112, W(s1));
         k[m++] = Key(113, p(s1));
+        k[m++] = Key(405, C(s1));
         break;
       case kGS2:
         k[m++] = Key(114, p(s2));
@@ -444,6 +465,10 @@ class Parser::Search {
         k[m++] = Key(163, p(b0), d);
         k[m++] = Key(164, W(s0), W(b0), d);
         k[m++] = Key(165, p(s0), p(b0), d);
+        k[m++] = Key(406, C(s0), C(b0));
+        k[m++] = Key(407, C(s0), p(b0));
+        k[m++] = Key(408, p(s0), C(b0));
+        k[m++] = Key(410, F(s0), F(b0));
         break;
       }
       case kGS1S0: {
@@ -456,6 +481,7 @@ class Parser::Search {
         k[m++] = Key(166, p(s1), p(s0), d1);
         k[m++] = Key(167, W(s1), d1);
         k[m++] = Key(168, W(s0), d1);
+        k[m++] = Key(409, C(s1), C(s0));
         break;
       }
       case kGS1S0B0: {
@@ -712,17 +738,23 @@ class Parser::State {
         k[m++] = Key(110, p(b2));
         k[m++] = Key(127, pt, p(b1));
         k[m++] = Key(140, pt, p(b1), p(b2));
+        k[m++] = Key(400, x_.coarse[t]);
+        k[m++] = Key(401, x_.fine[t]);
+        k[m++] = Key(402, x_.coarse[static_cast<size_t>(b1)]);
         break;
       }
       case kTop:
         k[m++] = Key(100, wp);
         k[m++] = Key(101, w);
         k[m++] = Key(102, pt);
+        k[m++] = Key(403, x_.coarse[t]);
+        k[m++] = Key(404, x_.fine[t]);
         break;
       case kSecond:
         k[m++] = Key(111, wp);
         k[m++] = Key(112, w);
         k[m++] = Key(113, pt);
+        k[m++] = Key(405, x_.coarse[t]);
         break;
     }
     return m;
@@ -839,6 +871,13 @@ class Parser::State {
     k[m++] = Key(215, p(s0), L(s0L), p(b0));
     k[m++] = Key(216, p(s0), L(s0R), p(b0));
     k[m++] = Key(217, p(s1), L(s1R), p(s0));
+    auto C = [&](int i) { return x_.coarse[static_cast<size_t>(i)]; };
+    auto F = [&](int i) { return x_.fine[static_cast<size_t>(i)]; };
+    k[m++] = Key(406, C(s0), C(b0));
+    k[m++] = Key(407, C(s0), p(b0));
+    k[m++] = Key(408, p(s0), C(b0));
+    k[m++] = Key(409, C(s1), C(s0));
+    k[m++] = Key(410, F(s0), F(b0));
     return m;
   }
 
@@ -888,6 +927,8 @@ class Parser::State {
     k[m++] = Key(330, W(d), x_.lmask[dk] | x_.rmask[dk]);
     k[m++] = Key(331, p(d), p(h), x_.lmask[dk] | x_.rmask[dk]);
     k[m++] = Key(332, W(next), p(d));
+    k[m++] = Key(340, x_.coarse[dk], x_.coarse[hk], dir);
+    k[m++] = Key(341, x_.fine[dk], p(h));
     return m;
   }
 

@@ -28,6 +28,8 @@ namespace parley::parse {
 struct ParseSentence {
   std::vector<uint64_t> word;  // HashLower of each form
   std::vector<int> xpos, upos;
+  // Word cluster paths (WordClusters::Find; 0 = none); may be empty.
+  std::vector<uint32_t> cluster;
   std::vector<int> gold_head, gold_label;  // training only
 };
 
@@ -62,6 +64,9 @@ struct LabelSlot {
 struct ParseScratch {
   std::vector<int> tag, utag;
   std::vector<uint64_t> word, wp;
+  // Cluster prefixes of 3 and 6 bits: on EWT dev those beat 4/8, 5/10, 6/12
+  // and 8/16 (+0.2 to +0.4 UAS over no clusters; finer ones add little).
+  std::vector<uint64_t> coarse, fine;
   // Greedy parsing: the one configuration.
   std::vector<int> stack, head, label, lc1, lc2, rc1, rc2, nl, nr;
   std::vector<uint64_t> lmask, rmask;

@@ -12,6 +12,8 @@ namespace {
 constexpr size_t kPad = 2;  // boundary words on each side
 constexpr int kStartTag = 1000;
 constexpr int kMaxKeys = 48;
+// Cluster values of the boundary words (paths are below 2^31).
+constexpr uint32_t kPadCluster = 0x80000000u;
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -88,10 +90,12 @@ void Tagger::Describe(const std::vector<std::string_view>& forms, std::vector<Wo
     WordInfo& b = info[p];
     b = WordInfo();
     b.form = b.lower = b.shape = b.amb = 0x5151 + p;
+    for (uint32_t& c : b.cluster) c = kPadCluster + static_cast<uint32_t>(p);
     for (int k = 0; k < 4; ++k) b.pre[k] = b.suf[k] = 0x5151 + p;
     WordInfo& e = info[n + kPad + p];
     e = WordInfo();
     e.form = e.lower = e.shape = e.amb = 0x7777 + p;
+    for (uint32_t& c : e.cluster) c = kPadCluster + 2 + static_cast<uint32_t>(p);
     for (int k = 0; k < 4; ++k) e.pre[k] = e.suf[k] = 0x7777 + p;
   }
   // All the words first, then their tag-dictionary lookups, so that the
@@ -101,10 +105,15 @@ void Tagger::Describe(const std::vector<std::string_view>& forms, std::vector<Wo
     DescribeWord(forms[i], wi);
     amb_.Prefetch(wi.lower);
     sure_.Prefetch(wi.form);
+    clusters_.Prefetch(wi.lower);
   }
   for (size_t i = 0; i < n; ++i) {
     WordInfo& wi = info[i + kPad];
     if (const uint64_t* a = amb_.Find(wi.lower)) wi.amb = *a;
+    wi.path = clusters_.Find(wi.lower);
+    wi.cluster[0] = WordClusters::Prefix(wi.path, 4);
+    wi.cluster[1] = WordClusters::Prefix(wi.path, 8);
+    wi.cluster[2] = WordClusters::Prefix(wi.path, 12);
   }
 }
 
@@ -147,6 +156,14 @@ int Tagger::XposKeys(const std::vector<WordInfo>& info, size_t i, int t1, int t2
   k[m++] = Key(33, p1.amb, w.amb);
   k[m++] = Key(34, w.shape, n1.shape);
   k[m++] = Key(35, n1.lower, n2.lower);
+  if (!clusters_.empty()) {
+    k[m++] = Key(60, w.cluster[2]);
+    k[m++] = Key(61, w.cluster[1]);
+    k[m++] = Key(62, w.cluster[0], u1);
+    k[m++] = Key(63, n1.cluster[1]);
+    k[m++] = Key(64, p1.cluster[1]);
+    k[m++] = Key(65, w.cluster[1], w.suf[2]);
+  }
   return m;
 }
 
@@ -172,6 +189,7 @@ int Tagger::UposKeys(const std::vector<WordInfo>& info, size_t i, const int* xpo
   k[m++] = Key(50, xp2, xp1, x);
   k[m++] = Key(51, x, xn1, info[i + kPad + 1].lower);
   k[m++] = Key(52, x, w.amb);
+  if (!clusters_.empty()) k[m++] = Key(70, x, w.cluster[1]);
   return m;
 }
 
@@ -299,6 +317,7 @@ void Tagger::Write(ByteWriter& w) const {
   upos_.Write(w);
   amb_.Write(w);
   sure_.Write(w);
+  clusters_.Write(w);
 }
 
 bool Tagger::Read(ByteReader& r) {
@@ -311,7 +330,9 @@ bool Tagger::Read(ByteReader& r) {
   for (const auto& [form, pair] : sure_.Sorted())
     if (static_cast<int>(pair & 0xff) >= xpos_.num_classes() || static_cast<int>(pair >> 8) >= upos_.num_classes())
       return r.Fail();
-  return true;
+  clusters_ = WordClusters();
+  if (r.AtEnd()) return true;  // a model made before word clusters
+  return clusters_.Read(r);
 }
 
 }  // namespace parley::parse

@@ -12,9 +12,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parse/weights.h"
+#include "parse/word_clusters.h"
 
 namespace parley::parse {
 
@@ -27,6 +29,10 @@ struct WordInfo {
   uint64_t pre[4] = {0, 0, 0, 0};  // lowercase prefixes of 1..4 bytes
   uint64_t suf[4] = {0, 0, 0, 0};  // lowercase suffixes of 1..4 bytes
   uint32_t flags = 0;  // digit, upper, all-upper, hyphen, ...
+  // The word's cluster path (WordClusters::Find) and that path cut to 4, 8
+  // and 12 bits; 0 = not in the clusters.
+  uint32_t path = 0;
+  uint32_t cluster[3] = {0, 0, 0};
 };
 
 // Hashes of the lowercased word (also used by the lemmatizer and parser).
@@ -53,6 +59,11 @@ class Tagger {
   // the frequent always-alike forms (see sure_).
   void Train(const std::vector<TaggedSentence>& data, int epochs, uint64_t seed, bool sure_tags = true);
 
+  // The word clusters the features use; set before Train() (a model made
+  // without them tags without those features).
+  void set_clusters(WordClusters clusters) { clusters_ = std::move(clusters); }
+  const WordClusters& clusters() const { return clusters_; }
+
   void Prune(float min_abs) {
     xpos_.Prune(min_abs);
     upos_.Prune(min_abs);
@@ -77,6 +88,7 @@ class Tagger {
   // tagged alike ("the", ",", "said"): tagged without scoring. Empty in
   // models made before it.
   U64Map<uint32_t> sure_;
+  WordClusters clusters_;  // empty in models made before them
 };
 
 }  // namespace parley::parse

@@ -128,12 +128,20 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
       tagged[i].upos.push_back(uid(t.upos));
     }
 
+  WordClusters clusters;
+  if (!options.clusters_path.empty()) {
+    Status st = clusters.Load(options.clusters_path);
+    if (!st.ok()) return st;
+    Log(log, fmt::format("read {} word clusters\n", clusters.size()));
+  }
+
   // The final tagger and the jackknife taggers, `threads` at a time.
   const int folds = options.jackknife_folds > 1 ? options.jackknife_folds : 0;
   std::vector<Tags> predicted(train.size());
   std::vector<std::function<void()>> jobs;
   jobs.push_back([&] {
     data->tagger = Tagger(nx, nu);
+    data->tagger.set_clusters(clusters);
     data->tagger.Train(tagged, options.tagger_epochs, options.seed);
   });
   for (int f = 0; f < folds; ++f) {
@@ -148,6 +156,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
       // (without the sure-tag shortcut, which differs from it on 1 word in
       // 1,000 at most), as it did before the shortcut existed.
       Tagger tagger(nx, nu);
+      tagger.set_clusters(clusters);
       tagger.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1,
                    /*sure_tags=*/false);
       std::vector<WordInfo> info;
@@ -183,6 +192,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
     const int n = static_cast<int>(s.size());
     for (const Token& t : s) {
       p.word.push_back(HashLower(t.form));
+      p.cluster.push_back(clusters.Find(p.word.back()));
       p.gold_head.push_back(t.head <= 0 || t.head > n ? n : t.head - 1);
       p.gold_label.push_back(t.head == 0 ? root_label : lid(t.deprel));
     }

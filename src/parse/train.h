@@ -17,6 +17,9 @@ namespace parley::parse {
 
 struct TrainOptions {
   std::string train_path, dev_path;  // dev is optional (scores are logged per epoch)
+  // Word clusters for the tagger's and parser's features (WordClusters::Load);
+  // empty = none.
+  std::string clusters_path;
   int tagger_epochs = 8;
   int parser_epochs = 15;
   uint64_t seed = 1;

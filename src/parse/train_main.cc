@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     if (a == "--train") o.train_path = value();
     else if (a == "--dev") o.dev_path = value();
     else if (a == "--out") out = value();
+    else if (a == "--clusters") o.clusters_path = value();
     else if (a == "--seed") o.seed = std::stoull(value());
     else if (a == "--tagger-epochs") o.tagger_epochs = std::stoi(value());
     else if (a == "--parser-epochs") o.parser_epochs = std::stoi(value());

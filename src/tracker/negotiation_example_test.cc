@@ -260,15 +260,14 @@ TEST_F(TrackerExampleTest, BundledCeasefireStory) {
   // Hamas accepted the framework in principle; Israel is sending a
   // delegation: the proposal awaits agreement on details. "Israel will ...
   // allow more aid into Gaza" is a term of the deal, not its implementation.
+  // "Hamas insisted that any agreement must include ..." is Hamas's demand.
   // (The parser joins "Qatari and Egyptian officials" to "between Israel and
-  // Hamas", so the response names only Hamas; the coder no longer codes
-  // "Hamas insisted that any agreement must include ...", so that demand is
-  // missed.)
+  // Hamas", so the response names only Hamas.)
   EXPECT_EQ(StateName(n->state), std::string("proposal_pending"));
   EXPECT_EQ(Codes(n->mediators), (std::vector<std::string>{"EGY", "QAT", "USA"}));
   EXPECT_EQ(StepsOf(*n, "seed-2024-07-05"),
             (Steps{"response HMS", "response/accepted_in_principle HMS", "talks USA,ISR",
-                   "collapse ISR,HMS (background)", "talks_announced ISR,QAT in Qatar"}));
+                   "collapse ISR,HMS (background)", "demand HMS,ISR", "talks_announced ISR,QAT in Qatar"}));
   // "received a response from Hamas on Wednesday, indicating that Hamas has
   // agreed in principle": both on Wednesday.
   EXPECT_EQ(n->timeline[0].date.ToIso(), "2024-07-03");
@@ -277,12 +276,15 @@ TEST_F(TrackerExampleTest, BundledCeasefireStory) {
   EXPECT_TRUE(HasTerm(*n, "duration", "six weeks"));
   EXPECT_TRUE(HasTerm(*n, "condition", "assurances of a permanent ceasefire"));
   EXPECT_TRUE(HasTerm(*n, "condition", "Israel\xE2\x80\x99s withdrawal from Gaza"));
-  // Israel's airstrikes in southern Lebanon are a linked front beside the
-  // talks (the coder codes "Hezbollah claimed to have launched 200 rockets"
-  // as the claim, not the attack, so no HEZ-ISR front).
-  ASSERT_FALSE(n->escalation.empty());
-  EXPECT_EQ(n->escalation[0].id, "ISR-LBN");
-  EXPECT_FALSE(n->escalation[0].between_parties);
+  // Hezbollah's rockets and drones on Israel ("claimed to have launched 200
+  // rockets ..., as well as sending suicide drones at Israeli military
+  // positions": two attacks) and Israel's airstrikes in southern Lebanon
+  // are linked fronts beside the talks.
+  ASSERT_EQ(n->escalation.size(), 2u);
+  EXPECT_EQ(n->escalation[0].id, "HEZ-ISR");
+  EXPECT_EQ(n->escalation[0].material_conflict, 2);
+  EXPECT_EQ(n->escalation[1].id, "ISR-LBN");
+  for (const auto& front : n->escalation) EXPECT_FALSE(front.between_parties) << front.id;
 }
 
 }  // namespace

@@ -15,10 +15,11 @@
 namespace parley::eval {
 namespace {
 
-// Regression floors (measured when set: precision 0.792, recall 0.950 on
-// (source country, target country, CAMEO root); first set at 0.60 / 0.60
-// when they were 0.714 / 0.750); they may rise, not fall.
-constexpr double kMinPrecision = 0.72;
+// Regression floors on (source country, target country, CAMEO root); they
+// may rise, not fall. First set at 0.60 / 0.60 when the figures were 0.714 /
+// 0.750, then 0.72 / 0.85 at 0.792 / 0.950; the word-cluster model gives
+// 0.857 / 0.900, so precision's floor rose to 0.80.
+constexpr double kMinPrecision = 0.80;
 constexpr double kMinRecall = 0.85;
 
 TEST(SudanExampleTest, PipelineFindsTheHandCodedEvents) {

@@ -46,9 +46,14 @@ Command RegisterTrain(CLI::App& app) {
   auto o = std::make_shared<TrainCommandOptions>();
   o->train.train_path = "../shared/data/ud/en_ewt-ud-train.conllu";
   o->train.dev_path = "../shared/data/ud/en_ewt-ud-dev.conllu";
+  // The committed model's settings (models/README.md), so that the defaults
+  // remake it byte for byte.
+  o->train.clusters_path = "models/word-clusters.tsv.gz";
+  o->train.parser_epochs = 11;
   cmd->add_option("--train", o->train.train_path, "Training treebank (CoNLL-U)");
   cmd->add_option("--dev", o->train.dev_path, "Development treebank, for the logged scores");
   cmd->add_option("-o,--out", o->out, "Model file to write");
+  cmd->add_option("--clusters", o->train.clusters_path, "Word clusters for features (\"\" = none)");
   cmd->add_option("--seed", o->train.seed, "Random seed");
   cmd->add_option("--tagger-epochs", o->train.tagger_epochs, "Tagger epochs");
   cmd->add_option("--parser-epochs", o->train.parser_epochs, "Parser epochs");

@@ -1,5 +1,4 @@
 #include "parse/parser.h"
-#include "parse/word_clusters.h"
 
 #include <algorithm>
 #include <bit>
@@ -7,6 +6,7 @@
 #include <random>
 
 #include "parse/hash.h"
+#include "parse/word_clusters.h"
 
 namespace parley::parse {
 namespace {

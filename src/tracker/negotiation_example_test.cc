@@ -277,7 +277,7 @@ TEST_F(TrackerExampleTest, BundledCeasefireStory) {
   EXPECT_TRUE(HasTerm(*n, "condition", "assurances of a permanent ceasefire"));
   EXPECT_TRUE(HasTerm(*n, "condition", "Israel\xE2\x80\x99s withdrawal from Gaza"));
   // Hezbollah's rockets and drones on Israel ("claimed to have launched 200
-  // rockets ..., as well as sending suicide drones at Israeli military
+  // rockets ..., as well as sending suicide drones to attack Israeli military
   // positions": two attacks) and Israel's airstrikes in southern Lebanon
   // are linked fronts beside the talks.
   ASSERT_EQ(n->escalation.size(), 2u);

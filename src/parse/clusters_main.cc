@@ -55,13 +55,21 @@ bool ReadVectors(const char* path, size_t max_words, Vectors& out) {
   for (auto field : vectors) {
     std::string_view key;
     simdjson::ondemand::array arr;
-    if (field.unescaped_key().get(key) || field.value().get_array().get(arr)) return false;
     Entry e;
-    e.word = std::string(key);
+    bool valid = !field.unescaped_key().get(key) && !field.value().get_array().get(arr);
+    if (valid) e.word = std::string(key);
     for (auto x : arr) {
       double d;
-      if (x.get_double().get(d)) return false;
+      if (!valid || x.get_double().get(d)) {
+        valid = false;
+        break;
+      }
       e.v.push_back(static_cast<float>(d));
+    }
+    if (!valid) {
+      fmt::print(stderr, "parley_word_clusters: {}: \"vectors\" holds something other than word: [numbers] after \"{}\"\n",
+                 path, entries.empty() ? std::string() : entries.back().word);
+      return false;
     }
     // kDims values, the vector's norm, then the word's frequency rank.
     if (e.v.size() != kDims + 2) {
@@ -170,6 +178,10 @@ void Cluster(const Vectors& vec, std::vector<uint32_t> members, const std::strin
 }  // namespace
 
 int main(int argc, char** argv) {
+  auto usage = [] {
+    fmt::print(stderr, "usage: parley_word_clusters VECTORS.json [--words N] [--depth D] > word-clusters.tsv\n");
+    return 2;
+  };
   const char* path = nullptr;
   size_t max_words = 200000;
   int depth = 16;
@@ -181,14 +193,10 @@ int main(int argc, char** argv) {
     } else if (!a.empty() && a[0] != '-' && path == nullptr) {
       path = argv[i];
     } else {
-      fmt::print(stderr, "usage: parley_word_clusters VECTORS.json [--words N] [--depth D] > word-clusters.tsv\n");
-      return 2;
+      return usage();
     }
   }
-  if (path == nullptr) {
-    fmt::print(stderr, "usage: parley_word_clusters VECTORS.json [--words N] [--depth D] > word-clusters.tsv\n");
-    return 2;
-  }
+  if (path == nullptr) return usage();
   Vectors vec;
   if (!ReadVectors(path, max_words, vec)) return 1;
   std::vector<uint32_t> all(vec.words.size());

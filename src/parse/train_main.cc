@@ -2,7 +2,7 @@
 //
 //   parley_train --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
 //                --out models/parley-en.model [--seed 1] [--tagger-epochs 8]
-//                [--parser-epochs 15] [--jackknife 4] [--threads 2]
+//                [--parser-epochs 11] [--clusters FILE] [--jackknife 4] [--threads 2]
 //                [--eval file.conllu]...
 #include <algorithm>
 #include <cstdio>

@@ -7,6 +7,7 @@
 #ifndef PARLEY_PARSE_WORD_CLUSTERS_H_
 #define PARLEY_PARSE_WORD_CLUSTERS_H_
 
+#include <bit>
 #include <cstdint>
 #include <string>
 
@@ -30,7 +31,7 @@ class WordClusters {
 
   // The first `bits` bits of a path from Find() (the whole path if shorter).
   static uint32_t Prefix(uint32_t code, int bits) {
-    const int len = code == 0 ? 0 : 31 - __builtin_clz(code);
+    const int len = static_cast<int>(std::bit_width(code)) - 1;  // the bits after the leading 1
     return len > bits ? code >> (len - bits) : code;
   }
 

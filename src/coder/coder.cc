@@ -204,6 +204,7 @@ class SentenceCoder {
   int MatchElementAt(const PatternElement& e, int pos, bool leftward, int* mention) const;
 
   int FindSubject(int v) const;
+  bool IsConjunct(int v) const;
   std::vector<ActorCode> SubjectlessSource(int v, int first) const;
   // Recursion follows modifiers and conjuncts; `depth` bounds it on
   // untrusted trees (a phrase nested deeper than kMaxPhraseDepth is not read).
@@ -623,6 +624,9 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
       a.code = prefix + a.code + suffix;
       a.first = std::min(a.first, head);
       a.last = std::max(a.last, head);
+      // The rest of a name the head begins ("envoy Tom Perriello").
+      for (int c : tree_.children(head))
+        if (c > head && tree_.rel(c) == Rel::kFlat) a.last = std::max(a.last, tree_.right(c));
       result.push_back(std::move(a));
     }
   } else {
@@ -657,6 +661,13 @@ int SentenceCoder::NounPhraseHead(int t) const {
   return t;
 }
 
+bool SentenceCoder::IsConjunct(int v) const {
+  // A clause with a coordinating conjunction of its own is a conjunct
+  // whatever the parser labelled it ("launched rockets, as well as sending
+  // drones" with "sending" an adverbial clause).
+  return tree_.rel(v) == Rel::kConj || (tree_.rel(v) == Rel::kAdvcl && tree_.ChildWith(v, Rel::kCc) >= 0);
+}
+
 int SentenceCoder::FindSubject(int v) const {
   for (int guard = 0; guard < 6 && v >= 0; ++guard) {
     int s = tree_.ChildWith(v, Rel::kSubj);
@@ -671,7 +682,7 @@ int SentenceCoder::FindSubject(int v) const {
       int obj = tree_.ChildWith(h, Rel::kObj);
       if (obj >= 0 && obj < v) return obj;
       v = h;
-    } else if (r == Rel::kConj) {
+    } else if (IsConjunct(v)) {
       v = h;
     } else if (r == Rel::kRelcl || r == Rel::kAcl) {
       return h;
@@ -1222,7 +1233,7 @@ void SentenceCoder::CodeVerb(int v) {
       // The clause that should have given the subject: up the control chain.
       int top = v;
       while (tree_.head(top) >= 0 && tree_.IsVerbal(tree_.head(top)) &&
-             (tree_.rel(top) == Rel::kXcomp || tree_.rel(top) == Rel::kConj))
+             (tree_.rel(top) == Rel::kXcomp || IsConjunct(top)))
         top = tree_.head(top);
       sources = SubjectlessSource(top, top == v ? first : top);
     }

@@ -308,6 +308,30 @@ TEST(CoderTest, FirstActorOfANounPhraseWins) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"GON", "ERI", "112"}}));
 }
 
+TEST(CoderTest, ATitleBeforeANameIsPartOfIt) {
+  // Gondor minister Arnor opposed Eriador, with the title as nmod:desc (UD
+  // English from 2.13 on): the title's country names the actor, as for a
+  // compound.
+  auto doc = MakeDoc({{"Gondor", "NNP", 2, "compound"},
+                      {"minister", "NN", 3, "nmod:desc"},
+                      {"Arnor", "NNP", 4, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Eriador", "NNP", 4, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"GON", "ERI", "112"}}));
+}
+
+TEST(CoderTest, AClauseWithItsOwnConjunctionIsAConjunct) {
+  // Arnor opposed Gondor and opposed Eriador, the second verb labelled an
+  // adverbial clause but with "and" of its own: it shares the subject.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Gondor", "NNP", 2, "obj"},
+                      {"and", "CC", 5, "cc"},
+                      {"opposed", "VBD", 2, "advcl"},
+                      {"Eriador", "NNP", 5, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "112"}, {"ARN", "ERI", "112"}}));
+}
+
 TEST(CoderTest, DegenerateTreesAreBounded) {
   // A 250-token chain of nested phrases ("Arnor opposed the X of the X of ..."):
   // coded without unbounded recursion.

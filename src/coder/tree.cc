@@ -17,6 +17,10 @@ Rel NormalizeRelation(std::string_view d, bool head_is_verbal) {
   if (d == "obl:agent") return Rel::kAgent;
   if (d == "acl:relcl" || d == "relcl") return Rel::kRelcl;
   if (d == "compound:prt" || d == "prt") return Rel::kCompoundPrt;
+  // A title before a name ("Prime Minister Netanyahu", "President Biden"):
+  // EWT (UD 2.13 on) labels it nmod:desc; for the actor it is part of the
+  // name, as a compound.
+  if (d == "nmod:desc") return Rel::kCompound;
   if (d == "aux:pass" || d == "auxpass") return Rel::kAuxPass;
   std::string_view base = d.substr(0, d.find(':'));
   if (base == "nsubj") return Rel::kSubj;

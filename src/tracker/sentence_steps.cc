@@ -273,9 +273,11 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     if (RelIs(t.deprel[v], "xcomp") && t.head[v] >= 0 && kIntendVerbs.count(t.lemma[t.head[v]]))
       future = true;
     // What someone is asked to do is the request, not a step: "urged the
-    // army to join the negotiations" is a demand (coded 026), not talks.
-    if ((RelIs(t.deprel[v], "xcomp") || RelIs(t.deprel[v], "ccomp")) && t.head[v] >= 0 &&
-        kAskVerbs.count(t.lemma[t.head[v]]))
+    // army to join the negotiations" is a demand (coded 026), not talks
+    // (also when the parser makes the infinitive an adverbial clause).
+    if ((RelIs(t.deprel[v], "xcomp") || RelIs(t.deprel[v], "ccomp") ||
+         (RelIs(t.deprel[v], "advcl") && HasChild(t, v, "mark", {"to"}))) &&
+        t.head[v] >= 0 && kAskVerbs.count(t.lemma[t.head[v]]))
       continue;
     // A conjunct shares its head's tense: "proposals to extend the truce and
     // release more hostages".

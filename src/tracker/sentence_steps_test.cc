@@ -67,5 +67,22 @@ TEST(FindSentenceStepsTest, TalksBrokeDownMisparsed) {
   EXPECT_TRUE(StepsOf(doc).empty());
 }
 
+// "urged the army to join the negotiations": what is asked is not a step,
+// whether the parser makes the infinitive a complement or an adverbial
+// clause; a purpose clause of another verb still is one.
+TEST(FindSentenceStepsTest, WhatIsAskedIsNotAStep) {
+  const char* sentence = "The envoy urged the army to join the negotiations .";
+  std::vector<Word> tree = {{"the", "DET", 2, "det"},      {"envoy", "NOUN", 3, "nsubj"},
+                            {"urge", "VERB", 0, "root"},   {"the", "DET", 5, "det"},
+                            {"army", "NOUN", 3, "obj"},    {"to", "PART", 7, "mark"},
+                            {"join", "VERB", 3, "xcomp"},  {"the", "DET", 9, "det"},
+                            {"negotiation", "NOUN", 7, "obj"}, {".", "PUNCT", 3, "punct"}};
+  EXPECT_TRUE(StepsOf(Parsed(sentence, tree)).empty());
+  tree[6].deprel = "advcl";
+  EXPECT_TRUE(StepsOf(Parsed(sentence, tree)).empty());
+  tree[2].lemma = "send";
+  EXPECT_FALSE(StepsOf(Parsed(sentence, tree)).empty());
+}
+
 }  // namespace
 }  // namespace parley::tracker

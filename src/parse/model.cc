@@ -26,6 +26,9 @@ void ModelData::ResolveNames() {
   nsubj = IndexOf(label_names, "nsubj");
   nsubj_pass = IndexOf(label_names, "nsubj:pass");
   cc = IndexOf(label_names, "cc");
+  appos = IndexOf(label_names, "appos");
+  flat = IndexOf(label_names, "flat");
+  compound = IndexOf(label_names, "compound");
   cconj = IndexOf(upos_names, "CCONJ");
   verb = IndexOf(upos_names, "VERB");
   aux_upos = IndexOf(upos_names, "AUX");
@@ -131,6 +134,59 @@ void JoinCoordinatedSubjects(const ModelData& m, Scratch& x) {
   }
 }
 
+// "from the United States, Saudi Arabia, Egypt and the United Arab
+// Emirates": a phrase after a comma that starts a coordination of its own
+// ("Saudi Arabia, Egypt and ...") and that the parser made an apposition of
+// an earlier word continues the list of the noun just before the comma. It
+// becomes that noun's conjunct, and so do its own conjuncts.
+void JoinListContinuations(const ModelData& m, Scratch& x) {
+  if (m.appos < 0 || m.conj < 0 || m.cc < 0 || m.punct < 0) return;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  auto nominal = [&](int i) { return x.upos[at(i)] == m.noun || x.upos[at(i)] == m.propn; };
+  for (int a = 0; a < n; ++a) {
+    if (x.label[at(a)] != m.appos || !nominal(a)) continue;
+    int left = a;  // the apposition's first word
+    for (int i = a - 1; i >= 0; --i) {
+      int k = i;
+      while (k >= 0 && k < n && k != a) k = x.head[at(k)];
+      if (k != a) break;
+      left = i;
+    }
+    // The comma before it, whether or not the parser put it inside.
+    const int comma = x.forms[at(left)] == "," ? left : left - 1, before = comma - 1;
+    if (before < 0 || x.forms[at(comma)] != "," || !nominal(before)) continue;
+    // Set beside the name it describes ("K.C. Maurer, chief financial
+    // officer and treasurer"): a true apposition.
+    int name = before;
+    for (int hop = 0; hop < n && (x.label[at(name)] == m.flat || x.label[at(name)] == m.compound) &&
+                      x.head[at(name)] >= 0 && x.head[at(name)] < n;
+         ++hop)
+      name = x.head[at(name)];
+    if (x.head[at(a)] == name) continue;
+    // A conjunct of the apposition, or of its conjuncts, with a "cc".
+    bool list = false;
+    for (int c = a + 1; c < n && !list; ++c) {
+      if (x.label[at(c)] != m.conj) continue;
+      int k = c;
+      while (k != a && k >= 0 && k < n && x.label[at(k)] == m.conj) k = x.head[at(k)];
+      if (k != a) continue;
+      for (int d = 0; d < c; ++d) list = list || (x.head[at(d)] == c && x.label[at(d)] == m.cc);
+    }
+    if (!list) continue;
+    // Every conjunct of the list hangs on its first (UD): the apposition's
+    // chain of conjuncts moves with it.
+    for (int c = n - 1; c > a; --c) {
+      if (x.label[at(c)] != m.conj) continue;
+      int k = c;
+      while (k != a && k >= 0 && k < n && x.label[at(k)] == m.conj) k = x.head[at(k)];
+      if (k == a) x.head[at(c)] = before;
+    }
+    x.head[at(a)] = before;
+    x.label[at(a)] = m.conj;
+  }
+}
+
 }  // namespace
 
 void Model::Annotate(std::span<Token> tokens,
@@ -180,6 +236,11 @@ void Model::Annotate(std::span<Token> tokens,
   }
   x.sentence.xpos.assign(x.xpos.begin(), x.xpos.end());
   x.sentence.upos.assign(x.upos.begin(), x.upos.end());
+  auto supertag = [&] {
+    x.sentence.stag.resize(m.supertagger.empty() ? 0 : n);
+    if (!m.supertagger.empty()) m.supertagger.Tag(x.info, x.xpos.data(), n, x.sentence.stag.data());
+  };
+  supertag();
   m.parser.Parse(x.sentence, x.parse, x.head.data(), x.label.data());
 
   x.repaired.assign(n, 0);
@@ -189,6 +250,7 @@ void Model::Annotate(std::span<Token> tokens,
     // a fronted phrase as a relative clause): parse again with the finite
     // verb, and make its subject active.
     x.sentence.xpos.assign(x.xpos.begin(), x.xpos.end());
+    supertag();
     m.parser.Parse(x.sentence, x.parse, x.head.data(), x.label.data());
     for (size_t i = 0; i < n; ++i) {
       const int h = x.head[i];
@@ -198,6 +260,7 @@ void Model::Annotate(std::span<Token> tokens,
     MarkChildren(m, x, x.children);
   }
   JoinCoordinatedSubjects(m, x);
+  JoinListContinuations(m, x);
   const int root = static_cast<int>(n);
   const bool filled = static_cast<bool>(wants_tree);  // tags and lemmas already written
   for (size_t i = 0; i < n; ++i) {
@@ -220,9 +283,11 @@ void Model::Annotate(std::span<Token> tokens,
 
 std::string Model::Describe() const {
   const ModelData& m = *data_;
-  return fmt::format("{} XPOS, {} UPOS, {} relations; weight rows: tagger {}, transitions {}, labels {}",
-                     m.xpos_names.size(), m.upos_names.size(), m.label_names.size(), m.tagger.rows(),
-                     m.parser.trans_rows(), m.parser.label_rows());
+  return fmt::format(
+      "{} XPOS, {} UPOS, {} relations, {} supertags; weight rows: tagger {}, supertagger {}, transitions {}, "
+      "labels {}",
+      m.xpos_names.size(), m.upos_names.size(), m.label_names.size(), m.stag_names.size(), m.tagger.rows(),
+      m.supertagger.rows(), m.parser.trans_rows(), m.parser.label_rows());
 }
 
 }  // namespace parley::parse

@@ -8,6 +8,7 @@
 
 #include "parse/morphology.h"
 #include "parse/parser.h"
+#include "parse/supertagger.h"
 #include "parse/tagger.h"
 
 namespace parley::parse {
@@ -15,12 +16,16 @@ namespace parley::parse {
 struct ModelData {
   std::vector<std::string> xpos_names, upos_names, label_names;
   Tagger tagger;
+  // Empty (no supertags, no names) in models made before it.
+  Supertagger supertagger;
+  std::vector<std::string> stag_names;
   Lemmatizer lemmatizer;
   FeatsTable feats;
   Parser parser;
   // Looked up once the names are known (-1 when absent).
   int vbn = -1, vbd = -1, aux = -1, aux_pass = -1;
-  int conj = -1, amod = -1, obj = -1, nsubj = -1, nsubj_pass = -1, cc = -1;
+  int conj = -1, amod = -1, obj = -1, nsubj = -1, nsubj_pass = -1, cc = -1, appos = -1;
+  int flat = -1, compound = -1;
   int cconj = -1, verb = -1, aux_upos = -1, punct = -1, adp = -1;  // UPOS ids
   int noun = -1, propn = -1, pron = -1;
 

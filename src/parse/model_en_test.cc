@@ -138,5 +138,17 @@ TEST_F(EnglishModelTest, CoordinatedSubjectsAreConjuncts) {
   EXPECT_TRUE(first == "Nikol" || first == "Pashinyan" || first == "Minister") << first;
 }
 
+// "from the United States, Saudi Arabia, Egypt and the United Arab
+// Emirates": one list (the model alone makes "Saudi Arabia" an apposition of
+// "proposal" and starts a second list there).
+TEST_F(EnglishModelTest, ACommaListStaysOneList) {
+  auto t = Annotate(
+      "On Sunday , army chief Abdel Fattah al-Burhan rejected the latest truce proposal from the United "
+      "States , Saudi Arabia , Egypt and the United Arab Emirates .");
+  EXPECT_EQ(Arc(t, "Arabia"), "conj(States, Arabia)");
+  EXPECT_EQ(Arc(t, "Egypt"), "conj(States, Egypt)");
+  EXPECT_EQ(Arc(t, "Emirates"), "conj(States, Emirates)");
+}
+
 }  // namespace
 }  // namespace parley::parse

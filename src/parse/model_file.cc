@@ -5,7 +5,8 @@
 //   u64 payload size uncompressed, u64 payload size stored
 //   u32 CRC-32 of the stored payload, u32 0
 //   payload: zlib-compressed sequence of sections
-//     u32 tag ("VOCB", "TAGR", "LEMM", "FEAT", "PARS"), u64 size, bytes
+//     u32 tag ("VOCB", "TAGR", "LEMM", "FEAT", "PARS", optional "STAG"),
+//     u64 size, bytes
 //
 // Every read is bounds-checked; a bad file gives a ParseError naming the path.
 #include <zlib.h>
@@ -80,6 +81,12 @@ Status Model::Save(const std::string& path) const {
     ByteWriter s;
     m.parser.Write(s);
     PutSection(payload, Tag("PARS"), s);
+  }
+  if (!m.supertagger.empty()) {
+    ByteWriter s;
+    s.PutStrings(m.stag_names);
+    m.supertagger.Write(s);
+    PutSection(payload, Tag("STAG"), s);
   }
   const std::string& raw = payload.buffer();
   uLongf stored_size = compressBound(static_cast<uLong>(raw.size()));
@@ -168,6 +175,9 @@ Result<Model> Model::Load(const std::string& path) {
       ok = data->feats.Read(s);
     } else if (tag == tags[4]) {
       ok = data->parser.Read(s);
+    } else if (tag == Tag("STAG")) {  // models made before supertags lack it
+      ok = s.GetStrings(data->stag_names) && data->supertagger.Read(s) &&
+           data->stag_names.size() == static_cast<size_t>(data->supertagger.num_tags());
     } else {
       continue;  // unknown sections are skipped (forward compatibility)
     }

@@ -14,6 +14,8 @@
 #include "parse/model.h"
 #include "parse/model_data.h"
 #include "parse/parser.h"
+#include "parse/supertagger.h"
+#include "parse/tagger.h"
 #include "parse/train.h"
 #include "parse/word_clusters.h"
 
@@ -96,6 +98,7 @@ TrainOptions ToyOptions() {
   o.jackknife_folds = 0;
   o.seed = 7;
   o.parser_prune = 0;
+  o.supertagger_prune = 0;
   return o;
 }
 
@@ -305,7 +308,7 @@ TEST_F(ToyModelTest, CorruptFilesGiveClearErrors) {
 
   const std::string payload = Unwrap(good);
   WriteBytes(path, Wrap(payload.substr(0, payload.size() - 3)));
-  EXPECT_EQ(LoadError(path), "parse error: " + path + ": corrupt parser model (section PARS too long)");
+  EXPECT_EQ(LoadError(path), "parse error: " + path + ": corrupt parser model (section STAG too long)");
 
   WriteBytes(path, Wrap(payload.substr(0, 0)));
   EXPECT_EQ(LoadError(path), "parse error: " + path + ": corrupt parser model (missing section VOCB)");
@@ -379,6 +382,98 @@ TEST_F(ToyModelTest, ModelsWithoutSureTagsStillLoad) {
     std::vector<Token> t = FormsOnly(gold);
     loaded->Annotate(t);
     for (size_t i = 0; i < t.size(); ++i) EXPECT_EQ(t[i].xpos, gold[i].xpos) << gold[i].form;
+  }
+  std::remove(path.c_str());
+}
+
+// The supertagger of the toy model: each word's relation and the side of its
+// head, read from context: a proper noun opening a sentence is a subject, one
+// after the verb its object.
+TEST_F(ToyModelTest, SupertaggerLearnsRelationsAndHeadSides) {
+  const ModelData& d = model_->data();
+  ASSERT_FALSE(d.supertagger.empty());
+  auto supertags = [&](const std::vector<std::string>& words) {
+    const std::vector<std::string_view> forms(words.begin(), words.end());
+    std::vector<WordInfo> info;
+    std::vector<int> xpos(forms.size()), upos(forms.size()), ids(forms.size());
+    d.tagger.Tag(forms, info, xpos.data(), upos.data());
+    d.supertagger.Tag(info, xpos.data(), forms.size(), ids.data());
+    std::vector<std::string> out;
+    for (int id : ids) out.push_back(d.stag_names[static_cast<size_t>(id)]);
+    return out;
+  };
+  size_t words = 0, right = 0;
+  for (const auto& gold : *data_) {
+    std::vector<std::string> forms;
+    for (const Token& t : gold) forms.push_back(t.form);
+    const std::vector<std::string> got = supertags(forms);
+    for (size_t i = 0; i < gold.size(); ++i) {
+      const Token& t = gold[i];
+      ++words;
+      right += got[i] == (t.head == 0 ? "root" : t.deprel + (static_cast<size_t>(t.head) > i + 1 ? "/R" : "/L"));
+    }
+  }
+  EXPECT_GE(static_cast<double>(right) / static_cast<double>(words), 0.97);
+  EXPECT_EQ(supertags({"Israel", "struck", "Iran", "on", "Monday", "."}),
+            (std::vector<std::string>{"nsubj/R", "root", "obj/L", "case/R", "obl/L", "punct/L"}));
+}
+
+// The parser reads the supertags: sentences of four identical words and tags
+// whose trees differ (a chain to the left or to the right) and only the
+// supertags tell which. The greedy parser learns both trees; the beam parser
+// (trained on the static oracle, slower to learn) at least tells them apart.
+TEST(SupertagFeaturesTest, ParserTellsTreesApartByTheirSupertags) {
+  auto sentence = [](bool left) {
+    ParseSentence s;
+    s.word.assign(4, HashLower("x"));
+    s.xpos.assign(4, 0);
+    s.upos.assign(4, 0);
+    s.gold_head = left ? std::vector<int>{4, 0, 1, 2} : std::vector<int>{1, 2, 3, 4};
+    s.gold_label = left ? std::vector<int>{0, 1, 1, 1} : std::vector<int>{1, 1, 1, 0};
+    s.stag = left ? std::vector<int>{0, 1, 1, 1} : std::vector<int>{2, 2, 2, 3};
+    return s;
+  };
+  std::vector<ParseSentence> data;
+  for (int i = 0; i < 40; ++i) data.push_back(sentence(i % 2 == 0));
+  for (int beam : {1, 4}) {
+    Parser parser(2, 0);
+    parser.set_beam(beam);
+    parser.Train(data, 20, 3, [](int) {});
+    parser.Finish(0);
+    ParseScratch scratch;
+    std::vector<int> left(4), right(4), label(4);
+    parser.Parse(sentence(true), scratch, left.data(), label.data());
+    parser.Parse(sentence(false), scratch, right.data(), label.data());
+    EXPECT_NE(left, right) << "beam " << beam;
+    if (beam == 1) {
+      EXPECT_EQ(left, sentence(true).gold_head);
+      EXPECT_EQ(right, sentence(false).gold_head);
+    }
+  }
+}
+
+TEST_F(ToyModelTest, ModelsWithoutSupertagsStillLoad) {
+  const std::string path = TempPath("nostag.model");
+  ASSERT_TRUE(model_->Save(path).ok());
+  std::string payload = Unwrap(ReadBytes(path));
+  // Sections: u32 tag, u64 size, body; STAG is the last.
+  size_t at = 0, stag = std::string::npos;
+  while (at + 12 <= payload.size()) {
+    uint64_t size = 0;
+    std::memcpy(&size, payload.data() + at + 4, 8);
+    if (payload.compare(at, 4, "STAG") == 0) stag = at;
+    at += 12 + size;
+  }
+  ASSERT_NE(stag, std::string::npos);
+  payload.erase(stag);
+  WriteBytes(path, Wrap(payload));
+  Result<Model> loaded = Model::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->data().supertagger.empty());
+  for (const auto& gold : *data_) {
+    std::vector<Token> t = FormsOnly(gold);
+    loaded->Annotate(t);
+    EXPECT_TRUE(IsTree(t));
   }
   std::remove(path.c_str());
 }

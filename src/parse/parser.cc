@@ -81,6 +81,11 @@ void LoadWords(const ParseSentence& s, ParseScratch& x) {
     x.coarse[k] = WordClusters::Prefix(c, 3);
     x.fine[k] = WordClusters::Prefix(c, 6);
   }
+  x.stag.resize(m);
+  const bool stags = s.stag.size() == n;
+  for (size_t k = 0; k < n; ++k) x.stag[k] = stags ? U(s.stag[k]) : kNoneTag;
+  x.stag[n] = kRootTag;
+  x.stag[n + 1] = kNoneTag;
   x.coarse[n] = x.fine[n] = kRootWord;
   x.coarse[n + 1] = x.fine[n + 1] = kNoneWord;
 }
@@ -322,6 +327,8 @@ class Parser::Search {
     k[m++] = Key(332, W(next), p(d));
     k[m++] = Key(340, x_.coarse[static_cast<size_t>(d)], x_.coarse[static_cast<size_t>(h)], dir);
     k[m++] = Key(341, x_.fine[static_cast<size_t>(d)], p(h));
+    k[m++] = Key(342, x_.stag[static_cast<size_t>(d)]);
+    k[m++] = Key(343, x_.stag[static_cast<size_t>(d)], p(h), dir);
     return m;
   }
 
@@ -411,6 +418,7 @@ class Parser::Search {
     auto WP = [&](int i) { return x_.wp[static_cast<size_t>(i)]; };
     auto C = [&](int i) { return x_.coarse[static_cast<size_t>(i)]; };
     auto F = [&](int i) { return x_.fine[static_cast<size_t>(i)]; };
+    auto T = [&](int i) { return x_.stag[static_cast<size_t>(i)]; };
     const int s0 = c.s0, s1 = c.s1, s2 = c.s2, b0 = c.b0, b1 = c.b1, b2 = c.b2;
     const ParseNode &S0 = *c.S0, &S1 = *c.S1, &B0 = *c.B0;
     int m = 0;
@@ -421,6 +429,7 @@ class Parser::Search {
         k[m++] = Key(102, p(s0));
         k[m++] = Key(403, C(s0));
         k[m++] = Key(404, F(s0));
+        k[m++] = Key(424, T(s0));
         break;
       case kGB0:
         k[m++] = Key(103, WP(b0));
@@ -436,12 +445,16 @@ class Parser::Search {
         k[m++] = Key(400, C(b0));
         k[m++] = Key(401, F(b0));
         k[m++] = Key(402, C(b1));
+        k[m++] = Key(420, T(b0));
+        k[m++] = Key(421, T(b1));
+        k[m++] = Key(422, T(b0), T(b1));
         break;
       case kGS1:
         k[m++] = Key(111, WP(s1));
         k[m++] = Key(112, W(s1));
         k[m++] = Key(113, p(s1));
         k[m++] = Key(405, C(s1));
+        k[m++] = Key(426, T(s1));
         break;
       case kGS2:
         k[m++] = Key(114, p(s2));
@@ -469,6 +482,7 @@ class Parser::Search {
         k[m++] = Key(407, C(s0), p(b0));
         k[m++] = Key(408, p(s0), C(b0));
         k[m++] = Key(410, F(s0), F(b0));
+        k[m++] = Key(427, T(s0), T(b0));
         break;
       }
       case kGS1S0: {
@@ -482,6 +496,7 @@ class Parser::Search {
         k[m++] = Key(167, W(s1), d1);
         k[m++] = Key(168, W(s0), d1);
         k[m++] = Key(409, C(s1), C(s0));
+        k[m++] = Key(429, T(s1), T(s0));
         break;
       }
       case kGS1S0B0: {
@@ -741,6 +756,9 @@ class Parser::State {
         k[m++] = Key(400, x_.coarse[t]);
         k[m++] = Key(401, x_.fine[t]);
         k[m++] = Key(402, x_.coarse[static_cast<size_t>(b1)]);
+        k[m++] = Key(420, x_.stag[t]);
+        k[m++] = Key(421, x_.stag[static_cast<size_t>(b1)]);
+        k[m++] = Key(422, x_.stag[t], x_.stag[static_cast<size_t>(b1)]);
         break;
       }
       case kTop:
@@ -749,12 +767,14 @@ class Parser::State {
         k[m++] = Key(102, pt);
         k[m++] = Key(403, x_.coarse[t]);
         k[m++] = Key(404, x_.fine[t]);
+        k[m++] = Key(424, x_.stag[t]);
         break;
       case kSecond:
         k[m++] = Key(111, wp);
         k[m++] = Key(112, w);
         k[m++] = Key(113, pt);
         k[m++] = Key(405, x_.coarse[t]);
+        k[m++] = Key(426, x_.stag[t]);
         break;
     }
     return m;
@@ -878,6 +898,9 @@ class Parser::State {
     k[m++] = Key(408, p(s0), C(b0));
     k[m++] = Key(409, C(s1), C(s0));
     k[m++] = Key(410, F(s0), F(b0));
+    auto T = [&](int i) { return x_.stag[static_cast<size_t>(i)]; };
+    k[m++] = Key(427, T(s0), T(b0));
+    k[m++] = Key(429, T(s1), T(s0));
     return m;
   }
 
@@ -929,6 +952,8 @@ class Parser::State {
     k[m++] = Key(332, W(next), p(d));
     k[m++] = Key(340, x_.coarse[dk], x_.coarse[hk], dir);
     k[m++] = Key(341, x_.fine[dk], p(h));
+    k[m++] = Key(342, x_.stag[dk]);
+    k[m++] = Key(343, x_.stag[dk], p(h), dir);
     return m;
   }
 

@@ -1,6 +1,6 @@
 // The dependency parser: arc-hybrid transitions scored by an averaged
-// perceptron over stack/buffer words, tags, children, labels, valency and
-// distance features. With beam width 1 it is greedy and trained with a
+// perceptron over stack/buffer words, tags, word clusters, supertags,
+// children, labels, valency and distance features. With beam width 1 it is greedy and trained with a
 // dynamic oracle and exploration (Goldberg & Nivre 2013); with a wider beam
 // it searches with that beam and is trained globally with max-violation
 // updates (Huang et al. 2012) on the static-oracle transition sequence, with
@@ -30,6 +30,9 @@ struct ParseSentence {
   std::vector<int> xpos, upos;
   // Word cluster paths (WordClusters::Find; 0 = none); may be empty.
   std::vector<uint32_t> cluster;
+  // Supertags (Supertagger ids: each word's predicted relation and head
+  // direction); may be empty.
+  std::vector<int> stag;
   std::vector<int> gold_head, gold_label;  // training only
 };
 
@@ -67,6 +70,7 @@ struct ParseScratch {
   // Cluster prefixes of 3 and 6 bits: on EWT dev those beat 4/8, 5/10, 6/12
   // and 8/16 (+0.2 to +0.4 UAS over no clusters; finer ones add little).
   std::vector<uint64_t> coarse, fine;
+  std::vector<uint64_t> stag;
   // Greedy parsing: the one configuration.
   std::vector<int> stack, head, label, lc1, lc2, rc1, rc2, nl, nr;
   std::vector<uint64_t> lmask, rmask;

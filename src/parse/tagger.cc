@@ -9,7 +9,7 @@
 namespace parley::parse {
 namespace {
 
-constexpr size_t kPad = 2;  // boundary words on each side
+constexpr size_t kPad = Tagger::kPad;
 constexpr int kStartTag = 1000;
 constexpr int kMaxKeys = 48;
 // Cluster values of the boundary words (paths are below 2^31).

@@ -50,6 +50,13 @@ class Tagger {
   Tagger() = default;
   Tagger(int num_xpos, int num_upos) : xpos_(num_xpos), upos_(num_upos) {}
 
+  // Boundary entries on each side of a sentence's WordInfo: word i is
+  // info[i + kPad].
+  static constexpr size_t kPad = 2;
+
+  // Hashes the words and looks them up in the tag dictionary and clusters.
+  void Describe(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info) const;
+
   // Fills xpos[i] and upos[i] for every word. `info` is scratch space.
   void Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos,
            int* upos) const;
@@ -76,7 +83,6 @@ class Tagger {
   bool Read(ByteReader& r);
 
  private:
-  void Describe(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info) const;
   int XposKeys(const std::vector<WordInfo>& info, size_t i, int t1, int t2, uint64_t* keys) const;
   int UposKeys(const std::vector<WordInfo>& info, size_t i, const int* xpos, size_t n,
                uint64_t* keys) const;

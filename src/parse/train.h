@@ -31,6 +31,10 @@ struct TrainOptions {
   // (1 costs nothing on EWT dev and shrinks the model threefold; use 0 for
   // tiny treebanks, whose weights are all small).
   float parser_prune = 1.0f;
+  // The same for the supertagger: 3 keeps a tenth of its rows on EWT (which
+  // then fit the cache far better) for 0.4 points of its accuracy; 2 keeps a
+  // quarter at full accuracy, 4 loses 1 point, 8 loses 10.
+  float supertagger_prune = 3.0f;
   // Parser beam width (training and parsing; 1 = greedy).
   int beam = 1;
 };

@@ -306,6 +306,14 @@ void WeightTable::ScoreFrozen(std::span<const uint64_t> keys, float* scores) con
   AddRows(rows, m, stride, scale_, static_cast<size_t>(ncls_), scores);
 }
 
+void WeightTable::Prefetch(std::span<const uint64_t> keys) const {
+  if (!index_.empty()) {
+    for (uint64_t k : keys) __builtin_prefetch(index_.data() + (k & frozen_mask_));
+  } else if (!small_.empty()) {
+    for (uint64_t k : keys) __builtin_prefetch(small_.data() + (k & frozen_mask_));
+  }
+}
+
 void WeightTable::SumSmall(std::span<const uint64_t> keys, int32_t* sums) const {
   const uint32_t end = static_cast<uint32_t>(keys.size());
   int32_t out[3];

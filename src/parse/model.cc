@@ -140,10 +140,16 @@ void JoinCoordinatedSubjects(const ModelData& m, Scratch& x) {
 // an earlier word continues the list of the noun just before the comma. It
 // becomes that noun's conjunct, and so do its own conjuncts.
 void JoinListContinuations(const ModelData& m, Scratch& x) {
-  if (m.appos < 0 || m.conj < 0 || m.cc < 0 || m.punct < 0) return;
+  if (m.appos < 0 || m.conj < 0 || m.cc < 0) return;
   const int n = static_cast<int>(x.head.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
   auto nominal = [&](int i) { return x.upos[at(i)] == m.noun || x.upos[at(i)] == m.propn; };
+  // Whether c is a conjunct of a, directly or through other conjuncts.
+  auto conjunct_of = [&](int c, int a) {
+    int k = c;
+    while (k != a && k >= 0 && k < n && x.label[at(k)] == m.conj) k = x.head[at(k)];
+    return k == a && c != a;
+  };
   for (int a = 0; a < n; ++a) {
     if (x.label[at(a)] != m.appos || !nominal(a)) continue;
     int left = a;  // the apposition's first word
@@ -164,24 +170,15 @@ void JoinListContinuations(const ModelData& m, Scratch& x) {
          ++hop)
       name = x.head[at(name)];
     if (x.head[at(a)] == name) continue;
-    // A conjunct of the apposition, or of its conjuncts, with a "cc".
+    // One of its conjuncts has a "cc": a coordination starts there.
     bool list = false;
-    for (int c = a + 1; c < n && !list; ++c) {
-      if (x.label[at(c)] != m.conj) continue;
-      int k = c;
-      while (k != a && k >= 0 && k < n && x.label[at(k)] == m.conj) k = x.head[at(k)];
-      if (k != a) continue;
-      for (int d = 0; d < c; ++d) list = list || (x.head[at(d)] == c && x.label[at(d)] == m.cc);
-    }
+    for (int d = 0; d < n && !list; ++d)
+      list = x.label[at(d)] == m.cc && x.head[at(d)] > a && x.head[at(d)] < n && conjunct_of(x.head[at(d)], a);
     if (!list) continue;
     // Every conjunct of the list hangs on its first (UD): the apposition's
     // chain of conjuncts moves with it.
-    for (int c = n - 1; c > a; --c) {
-      if (x.label[at(c)] != m.conj) continue;
-      int k = c;
-      while (k != a && k >= 0 && k < n && x.label[at(k)] == m.conj) k = x.head[at(k)];
-      if (k == a) x.head[at(c)] = before;
-    }
+    for (int c = n - 1; c > a; --c)
+      if (conjunct_of(c, a)) x.head[at(c)] = before;
     x.head[at(a)] = before;
     x.label[at(a)] = m.conj;
   }
@@ -205,22 +202,22 @@ void Model::Annotate(std::span<Token> tokens,
   // The lemma and FEATS lookups miss the cache; started now, they arrive
   // while the sentence is parsed.
   for (size_t i = 0; i < n; ++i) {
-    m.lemmatizer.Prefetch(x.info[i + 2].lower, x.xpos[i]);
-    m.feats.Prefetch(x.info[i + 2].lower, x.xpos[i], x.upos[i]);
+    m.lemmatizer.Prefetch(x.info[i + Tagger::kPad].lower, x.xpos[i]);
+    m.feats.Prefetch(x.info[i + Tagger::kPad].lower, x.xpos[i], x.upos[i]);
   }
 
   auto write_tags = [&](size_t i) {
     Token& t = tokens[i];
     t.xpos.assign(m.xpos_names[static_cast<size_t>(x.xpos[i])]);
     t.upos.assign(m.upos_names[static_cast<size_t>(x.upos[i])]);
-    m.lemmatizer.Lemmatize(t.form, x.info[i + 2].lower, x.xpos[i], t.lemma);
+    m.lemmatizer.Lemmatize(t.form, x.info[i + Tagger::kPad].lower, x.xpos[i], t.lemma);
   };
   if (wants_tree) {
     for (size_t i = 0; i < n; ++i) write_tags(i);
     if (!wants_tree(std::span<const Token>(tokens.data(), n))) {
       for (size_t i = 0; i < n; ++i) {
         Token& t = tokens[i];
-        t.feats.assign(m.feats.Feats(x.info[i + 2].lower, x.xpos[i], x.upos[i]));
+        t.feats.assign(m.feats.Feats(x.info[i + Tagger::kPad].lower, x.xpos[i], x.upos[i]));
         t.head = -1;
         t.deprel.clear();
       }
@@ -231,8 +228,8 @@ void Model::Annotate(std::span<Token> tokens,
   x.sentence.word.resize(n);
   x.sentence.cluster.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    x.sentence.word[i] = x.info[i + 2].lower;
-    x.sentence.cluster[i] = x.info[i + 2].path;
+    x.sentence.word[i] = x.info[i + Tagger::kPad].lower;
+    x.sentence.cluster[i] = x.info[i + Tagger::kPad].path;
   }
   x.sentence.xpos.assign(x.xpos.begin(), x.xpos.end());
   x.sentence.upos.assign(x.upos.begin(), x.upos.end());
@@ -267,7 +264,7 @@ void Model::Annotate(std::span<Token> tokens,
     Token& t = tokens[i];
     const int xp = x.xpos[i], up = x.upos[i];
     if (!filled || x.repaired[i]) write_tags(i);
-    t.feats.assign(m.feats.Feats(x.info[i + 2].lower, xp, up));
+    t.feats.assign(m.feats.Feats(x.info[i + Tagger::kPad].lower, xp, up));
     // A past participle is passive unless it follows a perfect "have".
     if (xp == m.vbn && (x.children.aux_pass[i] || !x.children.aux[i]))
       t.feats.append(t.feats.empty() ? "Voice=Pass" : "|Voice=Pass");

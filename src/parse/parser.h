@@ -70,7 +70,7 @@ struct ParseScratch {
   // Cluster prefixes of 3 and 6 bits: on EWT dev those beat 4/8, 5/10, 6/12
   // and 8/16 (+0.2 to +0.4 UAS over no clusters; finer ones add little).
   std::vector<uint64_t> coarse, fine;
-  std::vector<uint64_t> stag;
+  std::vector<uint64_t> stag;  // the sentence's supertags, then root and "none" markers
   // Greedy parsing: the one configuration.
   std::vector<int> stack, head, label, lc1, lc2, rc1, rc2, nl, nr;
   std::vector<uint64_t> lmask, rmask;

@@ -81,8 +81,8 @@ int main(int argc, char** argv) {
       p.word.resize(forms[i].size());
       p.cluster.resize(forms[i].size());
       for (size_t k = 0; k < forms[i].size(); ++k) {
-        p.word[k] = info[k + 2].lower;
-        p.cluster[k] = info[k + 2].path;
+        p.word[k] = info[k + parley::parse::Tagger::kPad].lower;
+        p.cluster[k] = info[k + parley::parse::Tagger::kPad].path;
       }
       if (!d.supertagger.empty()) {
         p.stag.resize(forms[i].size());

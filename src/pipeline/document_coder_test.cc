@@ -92,5 +92,34 @@ TEST(DocumentCoderTest, EventSentencesOnlyGiveTheSameEventsOnSharedNews) {
   EXPECT_GT(skipped, 100u);
 }
 
+// A wire dateline is a sentence of its own (text::Tokenize), so the place it
+// names is never read as the subject of the story's first sentence.
+TEST(DocumentCoderTest, ADatelineIsNotTheSubject) {
+  if (!ModelPresent()) GTEST_SKIP() << "models/parley-en.model not found";
+  auto lexicon = lexicon::Lexicon::Load(DefaultDictionaries());
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  const coder::Coder coder(lexicon.value(), coder::CoderOptions{});
+  DocumentCoder document_coder(coder, "");
+  struct Case {
+    const char* text;
+    const char* source;
+    const char* target;
+  };
+  for (const Case& c : {Case{"BEIRUT (AP) \u2014 Israel struck southern Lebanon on Tuesday.", "ISR", "LBN"},
+                        Case{"KYIV, Ukraine \u2014 Russia launched drones at Kyiv overnight.", "RUS", "UKR"},
+                        Case{"ISLAMABAD, May 7 (Reuters) - Pakistan accused India of shelling villages.", "PAK", "IND"}}) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.id = "dateline";
+    doc.text = c.text;
+    std::vector<Event> events;
+    ASSERT_TRUE(document_coder.Code(doc, events).ok());
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].source.code.substr(0, 3), c.source);
+    EXPECT_EQ(events[0].target.code.substr(0, 3), c.target);
+    EXPECT_EQ(events[0].sentence, 1);
+  }
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -1,5 +1,6 @@
 #include "text/tokenizer.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <string>
@@ -666,6 +667,119 @@ class Scanner {
   size_t apostrophe_len_ = 1;
 };
 
+// ---- Datelines ----------------------------------------------------------------
+//
+// A wire story's dateline ("GAZA CITY (Reuters) —", "WASHINGTON, July 4 (AP)
+// -", "KYIV, Ukraine —", "CEBU CITY: --") is a sentence of its own, as UD
+// English EWT has it. Left at the head of the first sentence, the place
+// reads as that sentence's subject: in "BEIRUT (AP) — Israel struck southern
+// Lebanon" Beirut would be the one that struck.
+class Datelines {
+ public:
+  Datelines(std::string_view text, const std::vector<TextSpan>& tokens) : text_(text), tokens_(tokens) {}
+
+  // Where the first sentence after a dateline that begins at token `first`
+  // starts (the dateline must leave words in its sentence, which ends at
+  // `end`), or 0 when no dateline begins there.
+  uint32_t SentenceAfter(uint32_t first, uint32_t end) const {
+    if (!StartsParagraph(first)) return 0;
+    // The place: one to four words in capitals ("ST. LOUIS", "RIO DE JANEIRO").
+    uint32_t i = first;
+    int capitals = 0;
+    while (i < end && i - first < 4) {
+      const int c = CapitalsInUpperCaseWord(i);
+      if (c == 0) break;
+      capitals += c;
+      ++i;
+    }
+    if (i == first || capitals < 3 || IsHeadingWord(first)) return 0;
+    // Up to two comma-separated additions: a region or a date ("Ukraine",
+    // "D.C.", "July 4", "Sept. 3").
+    for (int added = 0; added < 2 && i < end && Is(i, ","); ++added) {
+      const uint32_t from = ++i;
+      while (i < end && i - from < 3 && StartsWithCapitalOrDigit(i)) ++i;
+      if (i == from) return 0;
+    }
+    // The agency: "(Reuters)", "(AP)", "(dpa)".
+    if (i < end && Is(i, "(")) {
+      const uint32_t from = ++i;
+      while (i < end && i - from < 3 && IsWord(i)) ++i;
+      if (i == from || i >= end || !Is(i, ")")) return 0;
+      ++i;
+    }
+    bool separated = false;
+    if (i < end && Is(i, ":")) ++i, separated = true;
+    if (i < end && IsDash(i)) ++i, separated = true;
+    if (!separated || i >= end) return 0;
+    return StartsWithCapitalOrDigit(i) || IsQuote(i) ? i : 0;
+  }
+
+ private:
+  std::string_view Form(uint32_t t) const { return text_.substr(tokens_[t].begin, tokens_[t].end - tokens_[t].begin); }
+  bool Is(uint32_t t, std::string_view s) const { return Form(t) == s; }
+
+  // At the start of the text or of a line.
+  bool StartsParagraph(uint32_t t) const {
+    if (t == 0) return true;
+    const std::string_view gap = text_.substr(tokens_[t - 1].end, tokens_[t].begin - tokens_[t - 1].end);
+    return gap.find_first_of("\n\r\f") != std::string_view::npos;
+  }
+
+  // The capital letters of a word written in capitals (letters and . - '
+  // only), else 0.
+  int CapitalsInUpperCaseWord(uint32_t t) const {
+    const std::string_view w = Form(t);
+    int capitals = 0;
+    for (size_t i = 0; i < w.size();) {
+      const Decoded d = Decode(w, i);
+      i += d.len;
+      if (d.cp == '.' || d.cp == '-' || d.cp == '\'') continue;
+      if (!internal::CanStartSentence(d.cp) || (d.cp < 0x80 && !AsciiHas(static_cast<unsigned char>(d.cp), kBitUpper)))
+        return 0;
+      ++capitals;
+    }
+    return AsciiHas(static_cast<unsigned char>(w[0]), kBitUpper) || static_cast<unsigned char>(w[0]) >= 0x80
+               ? capitals
+               : 0;
+  }
+  // Capitals that head a note, not a place ("PLEASE NOTE:", "UPDATE 2 -",
+  // "EXCLUSIVE -").
+  bool IsHeadingWord(uint32_t t) const {
+    static constexpr std::string_view kWords[] = {"ALERT",   "ANALYSIS", "ATTENTION", "BREAKING", "COMMENT",
+                                                  "CORRECTION", "EDITOR", "EDITORIAL", "EXCLUSIVE", "FACTBOX",
+                                                  "FYI",     "NB",       "NEWS",      "NOTE",     "OPINION",
+                                                  "PLEASE",  "PS",       "REVIEW",    "SOURCE",   "UPDATE",
+                                                  "UPDATED", "WARNING",  "WATCH"};
+    const std::string_view w = Form(t);
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+  bool StartsWithCapitalOrDigit(uint32_t t) const {
+    return internal::CanStartSentence(Decode(text_, tokens_[t].begin).cp);
+  }
+  bool IsWord(uint32_t t) const { return Classify(Decode(text_, tokens_[t].begin).cp) == CharClass::kWord; }
+  bool IsDash(uint32_t t) const {
+    const std::string_view w = Form(t);
+    return w == "-" || w == "--" || w == "\u2014" || w == "\u2013" || w == "\u2015";
+  }
+  bool IsQuote(uint32_t t) const {
+    const std::string_view w = Form(t);
+    return w == "\"" || w == "'" || w == "\u201C" || w == "\u2018";
+  }
+
+  const std::string_view text_;
+  const std::vector<TextSpan>& tokens_;
+};
+
+// Makes each dateline a sentence of its own (see Datelines).
+void SplitDatelines(std::string_view text, const std::vector<TextSpan>& tokens, std::vector<uint32_t>& starts) {
+  const Datelines datelines(text, tokens);
+  for (size_t k = starts.size(); k-- > 0;) {
+    const uint32_t end = k + 1 < starts.size() ? starts[k + 1] : static_cast<uint32_t>(tokens.size());
+    const uint32_t next = datelines.SentenceAfter(starts[k], end);
+    if (next != 0) starts.insert(starts.begin() + static_cast<ptrdiff_t>(k) + 1, next);
+  }
+}
+
 // Appends the sentences [first, last) of `starts` over `spans` to `doc`.
 void AppendTokens(const std::string& field_text, const std::vector<TextSpan>& spans, Document& doc) {
   for (const TextSpan& s : spans) {
@@ -693,6 +807,7 @@ void TokenizeText(std::string_view text, std::vector<TextSpan>& tokens, std::vec
   tokens.clear();
   sentence_starts.clear();
   Scanner(text, tokens, sentence_starts).Run();
+  SplitDatelines(text, tokens, sentence_starts);
 }
 
 Status Tokenize(Document& doc, const TokenizerOptions& options) {

@@ -72,17 +72,35 @@ void RunCases(const std::vector<Case>& cases) {
   }
 }
 
+// A dateline is a sentence of its own, as in UD English EWT ("WASHINGTON
+// (Reuters) -" is one sentence there); only at the start of a text or line.
 TEST(TokenizerTest, Datelines) {
   RunCases({
       {1, "GAZA CITY (Reuters) — Israeli forces struck Gaza on Monday. Hamas said 12 people died.",
-       "GAZA CITY ( Reuters ) — Israeli forces struck Gaza on Monday . | Hamas said 12 people died ."},
-      {2, "WASHINGTON, July 4 (AP) - The Senate voted.", "WASHINGTON , July 4 ( AP ) - The Senate voted ."},
+       "GAZA CITY ( Reuters ) — | Israeli forces struck Gaza on Monday . | Hamas said 12 people died ."},
+      {2, "WASHINGTON, July 4 (AP) - The Senate voted.", "WASHINGTON , July 4 ( AP ) - | The Senate voted ."},
       {3, "KYIV, Ukraine — Russia launched drones overnight.",
-       "KYIV , Ukraine — Russia launched drones overnight ."},
+       "KYIV , Ukraine — | Russia launched drones overnight ."},
       {4, "LONDON, Sept. 3 (Reuters) - Britain protested.",
-       "LONDON , Sept. 3 ( Reuters ) - Britain protested ."},
-      {5, "ST. LOUIS (AP) -- Police arrested two men.", "ST. LOUIS ( AP ) -- Police arrested two men ."},
-      {6, "WASHINGTON (AP) —\nThe Senate voted.", "WASHINGTON ( AP ) — The Senate voted ."},
+       "LONDON , Sept. 3 ( Reuters ) - | Britain protested ."},
+      {5, "ST. LOUIS (AP) -- Police arrested two men.", "ST. LOUIS ( AP ) -- | Police arrested two men ."},
+      {6, "WASHINGTON (AP) —\nThe Senate voted.", "WASHINGTON ( AP ) — | The Senate voted ."},
+      {7, "CEBU CITY: -- Cordova Mayor Adelino Sitoy filed a suit.",
+       "CEBU CITY : -- | Cordova Mayor Adelino Sitoy filed a suit ."},
+      {8, "Talks resumed.\nBEIRUT (dpa) - \"We will respond,\" Hezbollah said.",
+       "Talks resumed . | BEIRUT ( dpa ) - | \" We will respond , \" Hezbollah said ."},
+      {9, "SÃO PAULO (Reuters) - Brazil voted.", "SÃO PAULO ( Reuters ) - | Brazil voted ."},
+      // Not datelines: mid-line, lower case, no separator, nothing after it,
+      // a single capital, a lower-case continuation.
+      {10, "Talks resumed. BEIRUT (AP) - Israel struck.", "Talks resumed . | BEIRUT ( AP ) - Israel struck ."},
+      {11, "Beirut (AP) - Israel struck.", "Beirut ( AP ) - Israel struck ."},
+      {12, "NATO said Russia attacked.", "NATO said Russia attacked ."},
+      {13, "WASHINGTON (AP) —", "WASHINGTON ( AP ) —"},
+      {14, "A - the first option.", "A - the first option ."},
+      {15, "GAZA - and then it ended.", "GAZA - and then it ended ."},
+      {16, "PLEASE NOTE: Your pledge is due.", "PLEASE NOTE : Your pledge is due ."},
+      {17, "PS -- There is a party tonight.", "PS -- There is a party tonight ."},
+      {18, "UPDATE 2 - Israel struck Gaza.", "UPDATE 2 - Israel struck Gaza ."},
   });
 }
 

@@ -26,6 +26,7 @@
 #include "lexicon/lexicon.h"
 #include "parse/model.h"
 #include "pipeline/analyze.h"
+#include "pipeline/hyphenated_words.h"
 #include "text/tokenizer.h"
 
 namespace {
@@ -80,7 +81,9 @@ int main(int argc, char** argv) {
   }
   parley::coder::Coder coder(lexicon.value());
   const std::function<bool(std::span<const parley::Token>)> may_yield =
-      [&](std::span<const parley::Token> t) { return coder.MayYieldEvents(t); };
+      [&](std::span<const parley::Token> t) {
+        return parley::pipeline::HasHyphenatedWord(t) || coder.MayYieldEvents(t);
+      };
 
   std::vector<parley::Document> raw;
   parley::io::ReadSummary summary;
@@ -109,6 +112,7 @@ int main(int argc, char** argv) {
         auto t1 = Clock::now();
         // As parley code does: only sentences that can yield an event are parsed.
         (void)parley::pipeline::Analyze(doc, *model, may_yield);
+        parley::pipeline::JoinHyphenatedWords(doc);
         auto t2 = Clock::now();
         const double c2 = ThreadCpuSeconds();
         out.clear();

@@ -12,6 +12,7 @@
 #include "io/event_writer.h"
 #include "io/petrarch_xml.h"
 #include "pipeline/analyze.h"
+#include "pipeline/hyphenated_words.h"
 
 namespace parley::eval {
 namespace {
@@ -105,6 +106,7 @@ Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
       own.text = record.doc.text;
       Status analyzed = pipeline::Analyze(own, *options.own_parser);
       if (!analyzed.ok()) outcome.skipped_reason = analyzed.message();
+      pipeline::JoinHyphenatedWords(own);
       to_code = &own;
       outcome.conllu = io::WriteConllu(own);
     } else if (!record.parse_error.empty()) {

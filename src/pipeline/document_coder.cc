@@ -3,6 +3,7 @@
 #include "enrich/enricher.h"
 #include "pipeline/analyze.h"
 #include "pipeline/headline.h"
+#include "pipeline/hyphenated_words.h"
 
 namespace parley::pipeline {
 
@@ -19,10 +20,13 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
     if (model == nullptr) return model_status_;
     std::function<bool(std::span<const Token>)> wants_tree;
     if (parse_only_event_sentences_)
-      wants_tree = [this](std::span<const Token> t) { return coder_.MayYieldEvents(t); };
+      // MayYieldEvents looks words up as the dictionaries spell them, which a
+      // hyphenated word only is once joined, after parsing.
+      wants_tree = [this](std::span<const Token> t) { return HasHyphenatedWord(t) || coder_.MayYieldEvents(t); };
     Status analyzed = Analyze(doc, *model, wants_tree);
     if (!analyzed.ok()) return analyzed;
   }
+  JoinHyphenatedWords(doc);
   size_t first_new = out.size();
   coder_.CodeDocument(doc, out);
   enrich::EnrichEvents(doc, std::span<Event>(out).subspan(first_new));

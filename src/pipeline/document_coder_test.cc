@@ -121,5 +121,34 @@ TEST(DocumentCoderTest, ADatelineIsNotTheSubject) {
   }
 }
 
+// The tokenizer splits "Guinea-Bissau" and "Al-Qaeda" as UD does; the
+// dictionaries spell them whole, and the words are joined before coding.
+TEST(DocumentCoderTest, HyphenatedNamesStillMatchTheDictionaries) {
+  if (!ModelPresent()) GTEST_SKIP() << "models/parley-en.model not found";
+  auto lexicon = lexicon::Lexicon::Load(DefaultDictionaries());
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  const coder::Coder coder(lexicon.value(), coder::CoderOptions{});
+  DocumentCoder document_coder(coder, "");
+  struct Case {
+    const char* text;
+    const char* source_text;
+    const char* source_country;
+    const char* target;
+  };
+  for (const Case& c : {Case{"Guinea-Bissau accused Senegal of backing rebels.", "Guinea-Bissau", "GNB", "SEN"},
+                        Case{"Al-Qaeda militants attacked a military base in Mali.", "Al-Qaeda militants", "", "MLI"}}) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.id = "hyphens";
+    doc.text = c.text;
+    std::vector<Event> events;
+    ASSERT_TRUE(document_coder.Code(doc, events).ok());
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].source.text, c.source_text);
+    EXPECT_EQ(events[0].meta.source.country, c.source_country);
+    EXPECT_EQ(events[0].target.code.substr(0, 3), c.target);
+  }
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -9,6 +9,7 @@
 #include <simdjson.h>
 
 #include "pipeline/analyze.h"
+#include "pipeline/hyphenated_words.h"
 #include "tracker/negotiations.h"
 
 namespace parley::server {
@@ -71,6 +72,7 @@ Result<size_t> NegotiationRefresher::Refresh() {
   for (Document& doc : *docs) {
     Status parsed = pipeline::Analyze(doc, model_);
     if (!parsed.ok()) return Status(parsed.code(), fmt::format("document {}: {}", doc.id, parsed.message()));
+    pipeline::JoinHyphenatedWords(doc);  // as DocumentCoder does: the events' words count so
     by_doc.erase(doc.id);
   }
   for (const auto& [id, events] : by_doc) docs->push_back(FromEventSentences(id, events));

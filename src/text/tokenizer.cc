@@ -87,6 +87,24 @@ bool IsDollarPrefix(std::string_view w) {
   return w == "US" || w == "A" || w == "AU" || w == "C" || w == "CA" || w == "HK" || w == "NZ" || w == "S";
 }
 
+// Whether a hyphen after `part` keeps the word whole. UD English EWT splits
+// hyphenated words (cease - fire, al - Qaeda, long - term, U.S. - led) but
+// keeps a prefix on its word: these are the prefixes EWT's training and dev
+// data keep whole (non-binding, pre-war, e-mail, anti-ship, re-read,
+// mid-July, co-workers, ...), with de-, inter-, ultra-, pseudo- and quasi-
+// of the same kind. A digit after the hyphen also keeps it (2024-07-05,
+// COVID-19, 3-4): dates and codes stay one token, unlike EWT's ranges.
+bool IsKeptPrefix(std::string_view part) {
+  static constexpr std::string_view kPrefixes[] = {
+      "anti", "co",    "counter", "cross", "de",     "e",    "ex",     "inter", "intra", "micro",
+      "mid",  "mis",   "multi",   "neo",   "non",    "over", "post",   "pre",   "pro",   "pseudo",
+      "psycho", "quasi", "re",    "semi",  "socio",  "sub",  "ultra",  "un"};
+  if (part.empty() || part.size() > 7) return false;
+  for (std::string_view p : kPrefixes)
+    if (EqualsNoCase(part, p)) return true;
+  return false;
+}
+
 // Whether `s` (after an apostrophe) is a clitic UD English splits off: 's 're
 // 've 'll 'd 'm (and 't of n't, checked by the caller). Case-insensitive.
 bool IsClitic(std::string_view s) {
@@ -296,9 +314,9 @@ class Scanner {
   size_t Connector(size_t start, size_t j) {
     const unsigned char c = At(j);
     switch (c) {
-      case '.':  // 3.5 U.S e.g www.un.org; U.S.-led
+      case '.':  // 3.5 U.S e.g www.un.org (U.S.-led: U.S. - led)
         if (WordAt(j + 1)) return GluedSentenceAt(start, j) ? 0 : 1;
-        return (At(j + 1) == '-' && WordAt(j + 2)) ? 2 : 0;
+        return 0;
       case ',':  // 1,200 but not 1,2 or 2020,2021
         return (IsDigit(At(j - 1)) && IsDigit(At(j + 1)) && IsDigit(At(j + 2)) && IsDigit(At(j + 3)) &&
                 !IsDigit(At(j + 4)))
@@ -309,8 +327,9 @@ class Scanner {
       case '/':  // 9/11 01/24/2001; b/c w/o L/C but not and/or
         if (IsDigit(At(j - 1)) && IsDigit(At(j + 1))) return 1;
         return (j == start + 1 && IsAsciiLetter(At(j - 1)) && IsAsciiLetter(At(j + 1)) && !WordAt(j + 2)) ? 1 : 0;
-      case '-':  // cease-fire pro-Russian 2024-07-05 COVID-19
-        return WordAt(j + 1) ? 1 : 0;
+      case '-':  // pro-Russian 2024-07-05 COVID-19 whole; cease - fire, al - Qaeda split
+        if (!WordAt(j + 1)) return 0;
+        return IsDigit(At(j + 1)) || IsKeptPrefix(Text(PartStart(start, j), j)) ? 1 : 0;
       case '\'':  // don't it's O'Brien
       case '`':   // don`t
         if (!LetterAt(j + 1)) return 0;
@@ -397,6 +416,12 @@ class Scanner {
       }
     }
     EmitWord(start, j);
+    return j;
+  }
+
+  // Where the part of the word [start, j) after its last hyphen begins.
+  size_t PartStart(size_t start, size_t j) const {
+    while (j > start && text_[j - 1] != '-') --j;
     return j;
   }
 

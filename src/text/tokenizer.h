@@ -1,8 +1,10 @@
 // Sentence splitting and tokenization of English news text, following the
 // Universal Dependencies English (EWT) conventions: clitics split (do n't,
 // Israel 's, they 're), punctuation, symbols and currency signs separate
-// (10 %, $ 1.2), but hyphenated words, numbers (1,200 3.5 10:30 2024-07-05),
-// abbreviations (U.S. Gen. a.m.), URLs and e-mail addresses kept whole.
+// (10 %, $ 1.2), hyphenated words split (cease - fire, al - Qaeda) except
+// after a prefix (pro-Russian, non-state) or before a digit (COVID-19), but
+// numbers (1,200 3.5 10:30 2024-07-05), abbreviations (U.S. Gen. a.m.), URLs
+// and e-mail addresses kept whole; a wire dateline is a sentence of its own.
 //
 // One pass over the bytes, no regular expressions, no allocation per character.
 // Input is UTF-8; invalid bytes are kept as-is (they count as word characters).

@@ -119,7 +119,7 @@ TEST(TokenizerTest, Abbreviations) {
       {11, "The deadline is Sept. 30 at 5 p.m. Eastern time.", "The deadline is Sept. 30 at 5 p.m. Eastern time ."},
       {12, "It ends at 5 p.m. The talks resume Monday.", "It ends at 5 p.m. | The talks resume Monday ."},
       {13, "Officials (e.g. Sen. Warren) objected.", "Officials ( e.g. Sen. Warren ) objected ."},
-      {14, "U.S.-led forces and the U.S.'s allies.", "U.S.-led forces and the U.S. 's allies ."},
+      {14, "U.S.-led forces and the U.S.'s allies.", "U.S. - led forces and the U.S. 's allies ."},
       {15, "He lives in Washington, D.C. He works there.", "He lives in Washington , D.C. | He works there ."},
   });
 }
@@ -180,8 +180,15 @@ TEST(TokenizerTest, NumbersCurrencyPercent) {
 
 TEST(TokenizerTest, HyphensDashesEllipses) {
   RunCases({
+      // Hyphenated words split as in EWT, but not after a prefix or before a digit.
       {1, "Pro-Russian forces broke the cease-fire with Al-Qaeda.",
-       "Pro-Russian forces broke the cease-fire with Al-Qaeda ."},
+       "Pro-Russian forces broke the cease - fire with Al - Qaeda ."},
+      {8, "An 18-year-old non-state actor test-fired a long-range missile on 2024-07-05.",
+       "An 18 - year - old non-state actor test - fired a long - range missile on 2024-07-05 ."},
+      {9, "Re-elected, the ex-president met a so-called e-mail expert in mid-July and pre-war Iraq.",
+       "Re-elected , the ex-president met a so - called e-mail expert in mid-July and pre-war Iraq ."},
+      {10, "Iran-backed Houthis and Hamas-run ministries use F-16s, not semi-auto-loading G-20 rifles.",
+       "Iran - backed Houthis and Hamas - run ministries use F-16s , not semi-auto - loading G-20 rifles ."},
       {2, "Peace—and war–were near -- or not.", "Peace — and war – were near -- or not ."},
       {3, "He waited... and waited… Then he left.", "He waited ... and waited … | Then he left ."},
       {4, "It was good... They agreed.", "It was good ... | They agreed ."},

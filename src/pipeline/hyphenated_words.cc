@@ -45,6 +45,36 @@ Token JoinRun(std::span<const Token> toks, size_t begin, size_t end) {
   return t;
 }
 
+// "army-led government", "Iran-backed Houthis", "Saudi-led coalition": a
+// joined word that reads as an adjective modifies the noun right after it.
+// The parser saw "army - led" as three words and often hangs "led" on the
+// verb, and the noun phrase then loses the words before it ("Sudan's").
+// `j` is the joined word's 0-based index in `toks`, a parsed sentence.
+void AttachToFollowingNoun(std::span<Token> toks, size_t j) {
+  Token& word = toks[j];
+  if (j + 1 >= toks.size() || word.head < 0) return;
+  const Token& next = toks[j + 1];
+  const bool adjectival = word.xpos == "VBN" || word.xpos == "VBG" || word.xpos.starts_with("JJ");
+  if (!adjectival || !next.xpos.starts_with("NN")) return;
+  const auto self = static_cast<int32_t>(j + 1), noun = static_cast<int32_t>(j + 2);
+  if (word.head == noun) return;
+  // Hanging the word on a noun below it would make a cycle, unless the
+  // noun is its own child: then the two swap places.
+  const bool child = toks[j + 1].head == self;
+  for (int32_t k = toks[j + 1].head, hops = 0; !child && k > 0 && hops < static_cast<int32_t>(toks.size());
+       k = toks[static_cast<size_t>(k - 1)].head, ++hops)
+    if (k == self) return;
+  if (child) {
+    toks[j + 1].head = word.head;
+    toks[j + 1].deprel = word.deprel;
+  }
+  for (size_t k = 0; k < j; ++k)
+    if (toks[k].head == self && (toks[k].deprel == "det" || toks[k].deprel.starts_with("nmod:poss")))
+      toks[k].head = noun;
+  word.head = noun;
+  word.deprel = "amod";
+}
+
 }  // namespace
 
 bool HasHyphenatedWord(std::span<const Token> toks) {
@@ -68,6 +98,7 @@ size_t JoinHyphenatedWords(Document& doc) {
   std::vector<Token> out;
   out.reserve(doc.tokens.size());
   std::vector<int32_t> new_index;  // per old word of the sentence: its 1-based index after joining
+  std::vector<bool> joined_here;   // per new word of the sentence
   size_t joined = 0;
   for (Sentence& s : doc.sentences) {
     const std::span<const Token> toks = doc.TokensOf(s);
@@ -80,9 +111,11 @@ size_t JoinHyphenatedWords(Document& doc) {
       i = end;
     }
     const auto first = static_cast<uint32_t>(out.size());
+    joined_here.clear();
     for (size_t i = 0; i < toks.size();) {
       const size_t end = RunEnd(toks, i);
       out.push_back(end == i + 1 ? toks[i] : JoinRun(toks, i, end));
+      joined_here.push_back(end > i + 1);
       if (end > i + 1) ++joined;
       Token& t = out.back();
       if (t.head > 0 && static_cast<size_t>(t.head) <= toks.size()) t.head = new_index[static_cast<size_t>(t.head - 1)];
@@ -90,6 +123,9 @@ size_t JoinHyphenatedWords(Document& doc) {
     }
     s.first_token = first;
     s.token_count = static_cast<uint32_t>(out.size()) - first;
+    const std::span<Token> sentence(out.data() + first, s.token_count);
+    for (size_t k = 0; k < sentence.size(); ++k)
+      if (joined_here[k]) AttachToFollowingNoun(sentence, k);
   }
   doc.tokens.swap(out);
   return joined;

@@ -21,7 +21,10 @@ namespace parley::pipeline {
 // ("test-fired" → "test-fire"), its tags, features, head and relation those
 // of the run's head word (the last word whose head lies outside the run).
 // Children of any word of the run hang from the joined token; sentence
-// token ranges and heads are renumbered. Sentences without offsets
+// token ranges and heads are renumbered. A joined adjective or participle
+// right before a noun ("army-led government", "Iran-backed Houthis")
+// modifies that noun (amod), with the determiners and possessors before it,
+// whatever the parser made of its three words. Sentences without offsets
 // (begin == end) are left as they are. Returns the number of runs joined.
 size_t JoinHyphenatedWords(Document& doc);
 

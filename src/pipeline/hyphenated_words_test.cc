@@ -90,6 +90,33 @@ TEST(JoinHyphenatedWordsTest, JoinsRunsAndRenumbersHeads) {
   EXPECT_EQ(JoinHyphenatedWords(doc), 0u);  // nothing left to join
 }
 
+// The parser hangs "led" of "army - led" on the verb; joined, "army-led"
+// modifies "government" again and "Sudan 's" goes with it. In the second
+// sentence the noun was the participle's object: the two swap places.
+TEST(JoinHyphenatedWordsTest, AJoinedModifierHangsOnTheNounAfterIt) {
+  Document doc;
+  AddSentence(doc, {{"Sudan", "Sudan", "NNP", 3, "nmod:poss"},
+                    {"+'s", "'s", "POS", 1, "case"},
+                    {"army", "army", "NN", 5, "obl:npmod"},
+                    {"+-", "-", "HYPH", 3, "punct"},
+                    {"+led", "lead", "VBN", 7, "amod"},
+                    {"government", "government", "NN", 7, "nsubj"},
+                    {"refused", "refuse", "VBD", 0, "root"}});
+  AddSentence(doc, {{"The", "the", "DT", 4, "det"},
+                    {"U.S.", "U.S.", "NNP", 4, "obl:npmod"},
+                    {"+-", "-", "HYPH", 4, "punct"},
+                    {"+brokered", "broker", "VBN", 0, "root"},
+                    {"deal", "deal", "NN", 4, "obj"},
+                    {"collapsed", "collapse", "VBD", 5, "acl"}});
+  EXPECT_EQ(JoinHyphenatedWords(doc), 2u);
+  EXPECT_EQ(Render(doc, doc.sentences[0]),
+            "Sudan/Sudan/NNP/4/nmod:poss 's/'s/POS/1/case army-led/army-lead/VBN/4/amod "
+            "government/government/NN/5/nsubj refused/refuse/VBD/0/root");
+  EXPECT_EQ(Render(doc, doc.sentences[1]),
+            "The/the/DT/3/det U.S.-brokered/U.S.-broker/VBN/3/amod deal/deal/NN/0/root "
+            "collapsed/collapse/VBD/3/acl");
+}
+
 TEST(JoinHyphenatedWordsTest, LeavesWordsWithoutOffsetsAndUnparsedSentences) {
   Document doc;
   AddSentence(doc, {{"al", "", "", -1, ""}, {"+-", "", "", -1, ""}, {"+Qaeda", "", "", -1, ""}});

@@ -184,6 +184,30 @@ void JoinListContinuations(const ModelData& m, Scratch& x) {
   }
 }
 
+// UD hangs every conjunct of a coordination on the first one. The parser
+// sometimes chains them ("States , Arabia , Egypt and the Emirates" with
+// "Emirates" on "Egypt"): a conjunct whose head is itself a conjunct with no
+// coordinating conjunction of its own (so not the start of a nested
+// coordination) moves up to that conjunct's head.
+void FlattenConjunctChains(const ModelData& m, Scratch& x) {
+  if (m.conj < 0 || m.cc < 0) return;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  auto has_cc = [&](int h) {
+    for (int d = 0; d < n; ++d)
+      if (x.head[at(d)] == h && x.label[at(d)] == m.cc) return true;
+    return false;
+  };
+  for (int c = 0; c < n; ++c) {
+    if (x.label[at(c)] != m.conj) continue;
+    for (int hop = 0; hop < n; ++hop) {
+      const int h = x.head[at(c)];
+      if (h < 0 || h >= c || x.label[at(h)] != m.conj || has_cc(h)) break;
+      x.head[at(c)] = x.head[at(h)];
+    }
+  }
+}
+
 }  // namespace
 
 void Model::Annotate(std::span<Token> tokens,
@@ -258,6 +282,7 @@ void Model::Annotate(std::span<Token> tokens,
   }
   JoinCoordinatedSubjects(m, x);
   JoinListContinuations(m, x);
+  FlattenConjunctChains(m, x);
   const int root = static_cast<int>(n);
   const bool filled = static_cast<bool>(wants_tree);  // tags and lemmas already written
   for (size_t i = 0; i < n; ++i) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -116,17 +117,22 @@ Result<std::vector<std::vector<Token>>> ReadTreebank(const std::string& path) {
 
 Result<Model> Train(const TrainOptions& options, std::FILE* log) {
   const auto start = Clock::now();
-  Result<std::vector<std::vector<Token>>> train = ReadTreebank(options.train_path);
-  if (!train.ok()) return train.status();
+  if (options.train_paths.empty()) return Status::InvalidArgument("no training treebank");
+  std::vector<std::vector<Token>> train;
+  for (const std::string& path : options.train_paths) {
+    Result<std::vector<std::vector<Token>>> part = ReadTreebank(path);
+    if (!part.ok()) return part.status();
+    train.insert(train.end(), std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()));
+  }
   std::vector<std::vector<Token>> dev;
   if (!options.dev_path.empty()) {
     Result<std::vector<std::vector<Token>>> d = ReadTreebank(options.dev_path);
     if (!d.ok()) return d.status();
     dev = std::move(*d);
   }
-  Log(log, fmt::format("read {} training and {} dev sentences in {:.1f} s\n", train->size(), dev.size(),
+  Log(log, fmt::format("read {} training and {} dev sentences in {:.1f} s\n", train.size(), dev.size(),
                        Since(start)));
-  return Train(*train, dev, options, log);
+  return Train(train, dev, options, log);
 }
 
 Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::vector<std::vector<Token>>& dev,

@@ -16,7 +16,11 @@
 namespace parley::parse {
 
 struct TrainOptions {
-  std::string train_path, dev_path;  // dev is optional (scores are logged per epoch)
+  // Training treebanks, read in order as one. models/parley-en.model learns
+  // from EWT train and dev together: the settings below were chosen with
+  // train alone, scored on dev.
+  std::vector<std::string> train_paths;
+  std::string dev_path;  // optional: scores are logged per epoch
   // Word clusters for the tagger's and parser's features (WordClusters::Load);
   // empty = none.
   std::string clusters_path;

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--train") o.train_path = value();
+    if (a == "--train") o.train_paths.push_back(value());
     else if (a == "--dev") o.dev_path = value();
     else if (a == "--out") out = value();
     else if (a == "--clusters") o.clusters_path = value();
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     else if (a == "--load") load = value();
     else {
       fmt::print(stderr,
-                 "usage: parley_train --train FILE [--dev FILE] --out MODEL [--seed N] [--tagger-epochs N] "
+                 "usage: parley_train --train FILE [--train FILE]... [--dev FILE] --out MODEL [--seed N] [--tagger-epochs N] "
                  "[--parser-epochs N] [--jackknife K] [--threads N] [--parser-prune X] [--beam N] [--eval FILE]...\n"
                  "       parley_train --load MODEL [--beam N] [--prune-transitions X] [--prune-labels X]\n"
                  "                    [--prune-tagger X] [--out NEW] [--eval FILE]...\n");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -805,6 +806,54 @@ void SplitDatelines(std::string_view text, const std::vector<TextSpan>& tokens, 
   }
 }
 
+// A date heading run into the text around it, as when a page's headline,
+// date line and body are flattened into one line: "... robotics competition
+// Friday, July 21, 2017 A group of Afghan teenagers ...". A full date with
+// its weekday, followed by a capitalised word, is a sentence of its own (as
+// GUM annotates date lines), and so is what came before it unless a word
+// that takes a date precedes it ("on Friday, July 21, 2017").
+void SplitDateHeadings(std::string_view text, const std::vector<TextSpan>& tokens, std::vector<uint32_t>& starts) {
+  static constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                   "Friday", "Saturday", "Sunday"};
+  static constexpr std::string_view kMonths[] = {
+      "January", "February", "March", "April", "May",  "June", "July", "August", "September", "October",
+      "November", "December", "Jan.", "Feb.",  "Mar.", "Apr.", "Aug.", "Sept.",  "Sep.",      "Oct.", "Nov.", "Dec."};
+  static constexpr std::string_view kTakesDate[] = {
+      "on",   "by",   "since", "until", "till", "from", "to",      "before", "after", "of",   "last", "next",
+      "this", "that", "every", "each",  "and",  "or",   "as",      "at",     "in",    "for",  "the",  "than",
+      "through", "between", "during", "said", "says"};
+  auto form = [&](size_t t) { return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin); };
+  auto digits = [&](size_t t, size_t min, size_t max) {
+    const std::string_view w = form(t);
+    if (w.size() < min || w.size() > max) return false;
+    for (char c : w)
+      if (!IsDigit(static_cast<unsigned char>(c))) return false;
+    return true;
+  };
+  auto in = [](std::string_view w, const auto& list) {
+    for (std::string_view x : list)
+      if (EqualsNoCase(w, x) || w == x) return true;
+    return false;
+  };
+  std::vector<uint32_t> added;
+  for (size_t i = 0; i + 6 < tokens.size(); ++i) {
+    if (!in(form(i), kWeekdays) || form(i + 1) != "," || !in(form(i + 2), kMonths) || !digits(i + 3, 1, 2) ||
+        form(i + 4) != "," || !digits(i + 5, 4, 4))
+      continue;
+    const Decoded next = Decode(text, tokens[i + 6].begin);
+    if (!internal::CanStartSentence(next.cp) || (next.cp < 0x80 && IsDigit(static_cast<unsigned char>(next.cp))))
+      continue;
+    if (i > 0 && !in(form(i - 1), kTakesDate)) added.push_back(static_cast<uint32_t>(i));
+    added.push_back(static_cast<uint32_t>(i + 6));
+  }
+  if (added.empty()) return;
+  std::vector<uint32_t> merged;
+  merged.reserve(starts.size() + added.size());
+  std::merge(starts.begin(), starts.end(), added.begin(), added.end(), std::back_inserter(merged));
+  merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  starts.swap(merged);
+}
+
 // Appends the sentences [first, last) of `starts` over `spans` to `doc`.
 void AppendTokens(const std::string& field_text, const std::vector<TextSpan>& spans, Document& doc) {
   for (const TextSpan& s : spans) {
@@ -833,6 +882,7 @@ void TokenizeText(std::string_view text, std::vector<TextSpan>& tokens, std::vec
   sentence_starts.clear();
   Scanner(text, tokens, sentence_starts).Run();
   SplitDatelines(text, tokens, sentence_starts);
+  SplitDateHeadings(text, tokens, sentence_starts);
 }
 
 Status Tokenize(Document& doc, const TokenizerOptions& options) {

@@ -221,13 +221,14 @@ void Check(const char* file, bool paragraphs, double token_floor, double sentenc
 
 // Floors: the measured figures less a small margin.
 // Measured (paragraphs): EWT test token 0.9891 sentence 0.8127; GUM news token
-// 0.9954 sentence 0.9419. One line: sentence 0.6896 and 0.8257. (Before
+// 0.9954 sentence 0.9439. One line: sentence 0.6896 and 0.8919. (Before
 // hyphenated words were split as the treebanks split them, "al - Qaeda",
-// the token F1 were 0.9832 and 0.9867.)
+// the token F1 were 0.9832 and 0.9867; before date headings were split,
+// GUM news sentence F1 0.9419 and, on one line, 0.8257.)
 TEST(TokenizerEvalTest, EwtTest) { Check("en_ewt-ud-test.conllu", true, 0.986, 0.80); }
 TEST(TokenizerEvalTest, GumNews) { Check("gum-news.conllu", true, 0.992, 0.93); }
 TEST(TokenizerEvalTest, EwtTestOneLine) { Check("en_ewt-ud-test.conllu", false, 0.986, 0.675); }
-TEST(TokenizerEvalTest, GumNewsOneLine) { Check("gum-news.conllu", false, 0.992, 0.81); }
+TEST(TokenizerEvalTest, GumNewsOneLine) { Check("gum-news.conllu", false, 0.992, 0.87); }
 
 }  // namespace
 }  // namespace parley::text

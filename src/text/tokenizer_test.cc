@@ -104,6 +104,23 @@ TEST(TokenizerTest, Datelines) {
   });
 }
 
+// A page flattened into one line: headline, date line, body. A full date
+// with its weekday before a capitalised word is a sentence of its own; in
+// running text ("on Friday, ...") it is not split from what takes it.
+TEST(TokenizerTest, DateHeadings) {
+  RunCases({
+      {1, "Afghan team honored at robotics competition Friday, July 21, 2017 A group of teenagers won.",
+       "Afghan team honored at robotics competition | Friday , July 21 , 2017 | A group of teenagers won ."},
+      {2, "Over 900 rescued off Indonesian coast Monday, May 18, 2015 On Friday, fishermen rescued 700.",
+       "Over 900 rescued off Indonesian coast | Monday , May 18 , 2015 | On Friday , fishermen rescued 700 ."},
+      {3, "The vote was held on Sunday, Sept. 4, 2016 After the count, Chu won.",
+       "The vote was held on Sunday , Sept. 4 , 2016 | After the count , Chu won ."},
+      {4, "It ended Friday, July 21, 2017 and talks resumed.", "It ended Friday , July 21 , 2017 and talks resumed ."},
+      {5, "They met on Friday, July 21 in Doha.", "They met on Friday , July 21 in Doha ."},
+      {6, "Saturday, September 12, 2015 pilgrims gathered.", "Saturday , September 12 , 2015 pilgrims gathered ."},
+  });
+}
+
 TEST(TokenizerTest, Abbreviations) {
   RunCases({
       {1, "U.S. President Joe Biden met Gen. Mark Milley.", "U.S. President Joe Biden met Gen. Mark Milley ."},

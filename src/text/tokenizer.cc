@@ -830,20 +830,25 @@ void SplitDateHeadings(std::string_view text, const std::vector<TextSpan>& token
       if (!IsDigit(static_cast<unsigned char>(c))) return false;
     return true;
   };
-  auto in = [](std::string_view w, const auto& list) {
-    for (std::string_view x : list)
-      if (EqualsNoCase(w, x) || w == x) return true;
+  // Weekdays and months as written (capitalised); the words before a date
+  // in any case ("On Friday, ...").
+  auto listed = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  auto takes_date = [](std::string_view w) {
+    for (std::string_view x : kTakesDate)
+      if (EqualsNoCase(w, x)) return true;
     return false;
   };
   std::vector<uint32_t> added;
   for (size_t i = 0; i + 6 < tokens.size(); ++i) {
-    if (!in(form(i), kWeekdays) || form(i + 1) != "," || !in(form(i + 2), kMonths) || !digits(i + 3, 1, 2) ||
-        form(i + 4) != "," || !digits(i + 5, 4, 4))
+    if (!listed(form(i), kWeekdays) || form(i + 1) != "," || !listed(form(i + 2), kMonths) ||
+        !digits(i + 3, 1, 2) || form(i + 4) != "," || !digits(i + 5, 4, 4))
       continue;
     const Decoded next = Decode(text, tokens[i + 6].begin);
     if (!internal::CanStartSentence(next.cp) || (next.cp < 0x80 && IsDigit(static_cast<unsigned char>(next.cp))))
       continue;
-    if (i > 0 && !in(form(i - 1), kTakesDate)) added.push_back(static_cast<uint32_t>(i));
+    if (i > 0 && !takes_date(form(i - 1))) added.push_back(static_cast<uint32_t>(i));
     added.push_back(static_cast<uint32_t>(i + 6));
   }
   if (added.empty()) return;

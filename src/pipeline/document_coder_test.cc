@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -92,14 +93,42 @@ TEST(DocumentCoderTest, EventSentencesOnlyGiveTheSameEventsOnSharedNews) {
   EXPECT_GT(skipped, 100u);
 }
 
+// One-sentence raw texts coded with Parley's model and dictionaries, which
+// are loaded once for the suite.
+class RawTextCodingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!ModelPresent()) return;
+    auto lexicon = lexicon::Lexicon::Load(DefaultDictionaries());
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    coder_ = std::make_unique<coder::Coder>(lexicon.value(), coder::CoderOptions{});
+    document_coder_ = std::make_unique<DocumentCoder>(*coder_, "");
+  }
+  static void TearDownTestSuite() {
+    document_coder_.reset();
+    coder_.reset();
+  }
+  void SetUp() override {
+    if (document_coder_ == nullptr) GTEST_SKIP() << "models/parley-en.model not found";
+  }
+  // The events of `text` as the body of one document.
+  static std::vector<Event> Code(const char* text) {
+    Document doc;
+    doc.id = "raw";
+    doc.text = text;
+    std::vector<Event> events;
+    EXPECT_TRUE(document_coder_->Code(doc, events).ok());
+    return events;
+  }
+  static std::unique_ptr<coder::Coder> coder_;
+  static std::unique_ptr<DocumentCoder> document_coder_;
+};
+std::unique_ptr<coder::Coder> RawTextCodingTest::coder_;
+std::unique_ptr<DocumentCoder> RawTextCodingTest::document_coder_;
+
 // A wire dateline is a sentence of its own (text::Tokenize), so the place it
 // names is never read as the subject of the story's first sentence.
-TEST(DocumentCoderTest, ADatelineIsNotTheSubject) {
-  if (!ModelPresent()) GTEST_SKIP() << "models/parley-en.model not found";
-  auto lexicon = lexicon::Lexicon::Load(DefaultDictionaries());
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
-  const coder::Coder coder(lexicon.value(), coder::CoderOptions{});
-  DocumentCoder document_coder(coder, "");
+TEST_F(RawTextCodingTest, ADatelineIsNotTheSubject) {
   struct Case {
     const char* text;
     const char* source;
@@ -109,11 +138,7 @@ TEST(DocumentCoderTest, ADatelineIsNotTheSubject) {
                         Case{"KYIV, Ukraine \u2014 Russia launched drones at Kyiv overnight.", "RUS", "UKR"},
                         Case{"ISLAMABAD, May 7 (Reuters) - Pakistan accused India of shelling villages.", "PAK", "IND"}}) {
     SCOPED_TRACE(c.text);
-    Document doc;
-    doc.id = "dateline";
-    doc.text = c.text;
-    std::vector<Event> events;
-    ASSERT_TRUE(document_coder.Code(doc, events).ok());
+    const std::vector<Event> events = Code(c.text);
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].source.code.substr(0, 3), c.source);
     EXPECT_EQ(events[0].target.code.substr(0, 3), c.target);
@@ -123,12 +148,7 @@ TEST(DocumentCoderTest, ADatelineIsNotTheSubject) {
 
 // The tokenizer splits "Guinea-Bissau" and "Al-Qaeda" as UD does; the
 // dictionaries spell them whole, and the words are joined before coding.
-TEST(DocumentCoderTest, HyphenatedNamesStillMatchTheDictionaries) {
-  if (!ModelPresent()) GTEST_SKIP() << "models/parley-en.model not found";
-  auto lexicon = lexicon::Lexicon::Load(DefaultDictionaries());
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
-  const coder::Coder coder(lexicon.value(), coder::CoderOptions{});
-  DocumentCoder document_coder(coder, "");
+TEST_F(RawTextCodingTest, HyphenatedNamesStillMatchTheDictionaries) {
   struct Case {
     const char* text;
     const char* source_text;
@@ -138,11 +158,7 @@ TEST(DocumentCoderTest, HyphenatedNamesStillMatchTheDictionaries) {
   for (const Case& c : {Case{"Guinea-Bissau accused Senegal of backing rebels.", "Guinea-Bissau", "GNB", "SEN"},
                         Case{"Al-Qaeda militants attacked a military base in Mali.", "Al-Qaeda militants", "", "MLI"}}) {
     SCOPED_TRACE(c.text);
-    Document doc;
-    doc.id = "hyphens";
-    doc.text = c.text;
-    std::vector<Event> events;
-    ASSERT_TRUE(document_coder.Code(doc, events).ok());
+    const std::vector<Event> events = Code(c.text);
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].source.text, c.source_text);
     EXPECT_EQ(events[0].meta.source.country, c.source_country);

@@ -693,6 +693,9 @@ class Scanner {
   size_t apostrophe_len_ = 1;
 };
 
+// The bytes of a scanned token.
+std::string_view FormOf(std::string_view text, const TextSpan& t) { return text.substr(t.begin, t.end - t.begin); }
+
 // ---- Datelines ----------------------------------------------------------------
 //
 // A wire story's dateline ("GAZA CITY (Reuters) —", "WASHINGTON, July 4 (AP)
@@ -741,7 +744,7 @@ class Datelines {
   }
 
  private:
-  std::string_view Form(uint32_t t) const { return text_.substr(tokens_[t].begin, tokens_[t].end - tokens_[t].begin); }
+  std::string_view Form(uint32_t t) const { return FormOf(text_, tokens_[t]); }
   bool Is(uint32_t t, std::string_view s) const { return Form(t) == s; }
 
   // At the start of the text or of a line.
@@ -822,7 +825,7 @@ void SplitDateHeadings(std::string_view text, const std::vector<TextSpan>& token
       "on",   "by",   "since", "until", "till", "from", "to",      "before", "after", "of",   "last", "next",
       "this", "that", "every", "each",  "and",  "or",   "as",      "at",     "in",    "for",  "the",  "than",
       "through", "between", "during", "said", "says"};
-  auto form = [&](size_t t) { return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin); };
+  auto form = [&](size_t t) { return FormOf(text, tokens[t]); };
   auto digits = [&](size_t t, size_t min, size_t max) {
     const std::string_view w = form(t);
     if (w.size() < min || w.size() > max) return false;

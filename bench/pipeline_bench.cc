@@ -26,6 +26,7 @@
 #include "lexicon/lexicon.h"
 #include "parse/model.h"
 #include "pipeline/analyze.h"
+#include "pipeline/document_coder.h"
 #include "pipeline/hyphenated_words.h"
 #include "text/tokenizer.h"
 
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
   parley::coder::Coder coder(lexicon.value());
   const std::function<bool(std::span<const parley::Token>)> may_yield =
       [&](std::span<const parley::Token> t) {
-        return parley::pipeline::HasHyphenatedWord(t) || coder.MayYieldEvents(t);
+        return parley::pipeline::SentenceMayYieldEvents(coder, t);
       };
 
   std::vector<parley::Document> raw;

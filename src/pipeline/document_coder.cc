@@ -7,6 +7,15 @@
 
 namespace parley::pipeline {
 
+bool SentenceMayYieldEvents(const coder::Coder& coder, std::span<const Token> tokens) {
+  // The dictionaries spell hyphenated words whole ("AL-QAEDA", "cease-fire"),
+  // as the words are once joined after parsing.
+  if (!HasHyphenatedWord(tokens)) return coder.MayYieldEvents(tokens);
+  thread_local std::vector<Token> joined;
+  JoinedWords(tokens, joined);
+  return coder.MayYieldEvents(joined);
+}
+
 Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
                           std::vector<std::string>* headline_unmatched) {
   if (headline_unmatched != nullptr) headline_unmatched->clear();
@@ -20,9 +29,7 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
     if (model == nullptr) return model_status_;
     std::function<bool(std::span<const Token>)> wants_tree;
     if (parse_only_event_sentences_)
-      // MayYieldEvents looks words up as the dictionaries spell them, which a
-      // hyphenated word only is once joined, after parsing.
-      wants_tree = [this](std::span<const Token> t) { return HasHyphenatedWord(t) || coder_.MayYieldEvents(t); };
+      wants_tree = [this](std::span<const Token> t) { return SentenceMayYieldEvents(coder_, t); };
     Status analyzed = Analyze(doc, *model, wants_tree);
     if (!analyzed.ok()) return analyzed;
   }

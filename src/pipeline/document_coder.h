@@ -6,6 +6,7 @@
 #define PARLEY_PIPELINE_DOCUMENT_CODER_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,11 @@
 #include "parse/model.h"
 
 namespace parley::pipeline {
+
+// Whether a sentence, tagged but not parsed, can yield an event
+// (Coder::MayYieldEvents on its words as the dictionaries spell them, with
+// hyphenated words joined): the sentences worth parsing for coding.
+bool SentenceMayYieldEvents(const coder::Coder& coder, std::span<const Token> tokens);
 
 class DocumentCoder {
  public:

@@ -166,5 +166,24 @@ TEST_F(RawTextCodingTest, HyphenatedNamesStillMatchTheDictionaries) {
   }
 }
 
+// Coding only the sentences that may yield events, a hyphenated actor is
+// looked up joined, as the dictionaries spell it, before parsing; a
+// hyphenated word no dictionary knows does not make its sentence parsed.
+TEST_F(RawTextCodingTest, OnlySentencesThatMayYieldEventsAreParsed) {
+  DocumentCoder selective(*coder_, "");
+  selective.set_parse_only_event_sentences(true);
+  Document doc;
+  doc.id = "raw";
+  doc.text = "The well-known singer sang a song. Al-Qaeda militants attacked a military base in Mali.";
+  std::vector<Event> events;
+  ASSERT_TRUE(selective.Code(doc, events).ok());
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  EXPECT_LT(doc.TokensOf(doc.sentences[0]).front().head, 0);
+  EXPECT_GE(doc.TokensOf(doc.sentences[1]).front().head, 0);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source.text, "Al-Qaeda militants");
+  EXPECT_EQ(events[0].target.code.substr(0, 3), "MLI");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -75,7 +75,28 @@ void AttachToFollowingNoun(std::span<Token> toks, size_t j) {
   word.deprel = "amod";
 }
 
+// Appends the words of a sentence to `out` with each run joined (heads as
+// they were); joined_here gets whether each appended word is a joined run.
+size_t AppendJoined(std::span<const Token> toks, std::vector<Token>& out, std::vector<bool>& joined_here) {
+  size_t joined = 0;
+  joined_here.clear();
+  for (size_t i = 0; i < toks.size();) {
+    const size_t end = RunEnd(toks, i);
+    out.push_back(end == i + 1 ? toks[i] : JoinRun(toks, i, end));
+    joined_here.push_back(end > i + 1);
+    if (end > i + 1) ++joined;
+    i = end;
+  }
+  return joined;
+}
+
 }  // namespace
+
+void JoinedWords(std::span<const Token> toks, std::vector<Token>& out) {
+  out.clear();
+  std::vector<bool> joined_here;
+  AppendJoined(toks, out, joined_here);
+}
 
 bool HasHyphenatedWord(std::span<const Token> toks) {
   for (size_t i = 0; i < toks.size(); ++i)
@@ -111,15 +132,10 @@ size_t JoinHyphenatedWords(Document& doc) {
       i = end;
     }
     const auto first = static_cast<uint32_t>(out.size());
-    joined_here.clear();
-    for (size_t i = 0; i < toks.size();) {
-      const size_t end = RunEnd(toks, i);
-      out.push_back(end == i + 1 ? toks[i] : JoinRun(toks, i, end));
-      joined_here.push_back(end > i + 1);
-      if (end > i + 1) ++joined;
-      Token& t = out.back();
+    joined += AppendJoined(toks, out, joined_here);
+    for (size_t k = first; k < out.size(); ++k) {
+      Token& t = out[k];
       if (t.head > 0 && static_cast<size_t>(t.head) <= toks.size()) t.head = new_index[static_cast<size_t>(t.head - 1)];
-      i = end;
     }
     s.first_token = first;
     s.token_count = static_cast<uint32_t>(out.size()) - first;

@@ -10,6 +10,7 @@
 #define PARLEY_PIPELINE_HYPHENATED_WORDS_H_
 
 #include <span>
+#include <vector>
 
 #include "parley/document.h"
 
@@ -30,6 +31,11 @@ size_t JoinHyphenatedWords(Document& doc);
 
 // Whether a sentence's tokens hold a run JoinHyphenatedWords would join.
 bool HasHyphenatedWord(std::span<const Token> toks);
+
+// A sentence's words as JoinHyphenatedWords leaves them, without its tree
+// (heads as they were): for looking words up as the dictionaries spell them
+// before the sentence is parsed.
+void JoinedWords(std::span<const Token> toks, std::vector<Token>& out);
 
 }  // namespace parley::pipeline
 

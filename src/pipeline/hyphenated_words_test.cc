@@ -76,6 +76,11 @@ TEST(JoinHyphenatedWordsTest, JoinsRunsAndRenumbersHeads) {
                     {"+fire", "fire", "NN", 5, "nsubj"},
                     {"held", "hold", "VBD", 0, "root"}});
   EXPECT_TRUE(HasHyphenatedWord(doc.TokensOf(doc.sentences[1])));
+  std::vector<Token> words;
+  JoinedWords(doc.TokensOf(doc.sentences[1]), words);
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[1].form, "cease-fire");
+  EXPECT_EQ(words[1].lemma, "cease-fire");
   EXPECT_EQ(JoinHyphenatedWords(doc), 4u);
   ASSERT_EQ(doc.sentences.size(), 2u);
   EXPECT_FALSE(HasHyphenatedWord(doc.TokensOf(doc.sentences[0])));

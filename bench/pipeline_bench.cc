@@ -27,7 +27,6 @@
 #include "parse/model.h"
 #include "pipeline/analyze.h"
 #include "pipeline/document_coder.h"
-#include "pipeline/hyphenated_words.h"
 #include "text/tokenizer.h"
 
 namespace {
@@ -112,8 +111,7 @@ int main(int argc, char** argv) {
         (void)parley::text::Tokenize(doc);
         auto t1 = Clock::now();
         // As parley code does: only sentences that can yield an event are parsed.
-        (void)parley::pipeline::Analyze(doc, *model, may_yield);
-        parley::pipeline::JoinHyphenatedWords(doc);
+        (void)parley::pipeline::AnalyzeForCoding(doc, *model, may_yield);
         auto t2 = Clock::now();
         const double c2 = ThreadCpuSeconds();
         out.clear();

@@ -12,7 +12,6 @@
 #include "io/event_writer.h"
 #include "io/petrarch_xml.h"
 #include "pipeline/analyze.h"
-#include "pipeline/hyphenated_words.h"
 
 namespace parley::eval {
 namespace {
@@ -104,9 +103,8 @@ Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
       own.id = record.doc.id;
       own.date = record.doc.date;
       own.text = record.doc.text;
-      Status analyzed = pipeline::Analyze(own, *options.own_parser);
+      Status analyzed = pipeline::AnalyzeForCoding(own, *options.own_parser);
       if (!analyzed.ok()) outcome.skipped_reason = analyzed.message();
-      pipeline::JoinHyphenatedWords(own);
       to_code = &own;
       outcome.conllu = io::WriteConllu(own);
     } else if (!record.parse_error.empty()) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "pipeline/hyphenated_words.h"
 #include "text/tokenizer.h"
 
 namespace parley::pipeline {
@@ -22,6 +23,13 @@ Status Analyze(Document& doc, const parse::Model& model,
     model.Annotate(tokens, wants_tree);
   }
   return Status::Ok();
+}
+
+Status AnalyzeForCoding(Document& doc, const parse::Model& model,
+                        const std::function<bool(std::span<const Token>)>& wants_tree) {
+  Status analyzed = Analyze(doc, model, wants_tree);
+  if (analyzed.ok()) JoinHyphenatedWords(doc);
+  return analyzed;
 }
 
 std::string ResolveModelPath(const std::string& explicit_path) {

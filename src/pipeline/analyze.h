@@ -24,6 +24,12 @@ namespace parley::pipeline {
 Status Analyze(Document& doc, const parse::Model& model,
                const std::function<bool(std::span<const Token>)>& wants_tree = {});
 
+// Analyze, then each hyphenated word joined (JoinHyphenatedWords): the
+// sentences as the coding stages read them, whose dictionaries, gazetteer and
+// negotiation terms spell such words whole. Joins nothing when Analyze fails.
+Status AnalyzeForCoding(Document& doc, const parse::Model& model,
+                        const std::function<bool(std::span<const Token>)>& wants_tree = {});
+
 // The model file to use: `explicit_path` when given; else $PARLEY_MODEL; else
 // models/parley-en.model under the current directory; else the one in the
 // source tree Parley was built from. Returns the first that exists (or the

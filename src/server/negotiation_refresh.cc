@@ -9,7 +9,6 @@
 #include <simdjson.h>
 
 #include "pipeline/analyze.h"
-#include "pipeline/hyphenated_words.h"
 #include "tracker/negotiations.h"
 
 namespace parley::server {
@@ -70,9 +69,8 @@ Result<size_t> NegotiationRefresher::Refresh() {
   auto docs = store_.Documents(to_parse);
   if (!docs.ok()) return docs.status();
   for (Document& doc : *docs) {
-    Status parsed = pipeline::Analyze(doc, model_);
+    Status parsed = pipeline::AnalyzeForCoding(doc, model_);  // as DocumentCoder reads it
     if (!parsed.ok()) return Status(parsed.code(), fmt::format("document {}: {}", doc.id, parsed.message()));
-    pipeline::JoinHyphenatedWords(doc);  // as DocumentCoder does: the events' words count so
     by_doc.erase(doc.id);
   }
   for (const auto& [id, events] : by_doc) docs->push_back(FromEventSentences(id, events));

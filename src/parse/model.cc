@@ -52,6 +52,7 @@ struct Scratch {
   std::vector<WordInfo> info;
   std::vector<int> xpos, upos, head, label;
   std::vector<uint8_t> repaired;  // retagged VBN -> VBD
+  std::vector<uint8_t> has_cc;    // FlattenConjunctChains: words with a cc child
   ChildFlags children;
   ParseSentence sentence;
   ParseScratch parse;
@@ -193,16 +194,16 @@ void FlattenConjunctChains(const ModelData& m, Scratch& x) {
   if (m.conj < 0 || m.cc < 0) return;
   const int n = static_cast<int>(x.head.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
-  auto has_cc = [&](int h) {
-    for (int d = 0; d < n; ++d)
-      if (x.head[at(d)] == h && x.label[at(d)] == m.cc) return true;
-    return false;
-  };
+  // Only conjuncts move, so which words have a cc child stays as it is.
+  std::vector<uint8_t>& has_cc = x.has_cc;
+  has_cc.assign(at(n), 0);
+  for (int d = 0; d < n; ++d)
+    if (x.label[at(d)] == m.cc && x.head[at(d)] >= 0 && x.head[at(d)] < n) has_cc[at(x.head[at(d)])] = 1;
   for (int c = 0; c < n; ++c) {
     if (x.label[at(c)] != m.conj) continue;
     for (int hop = 0; hop < n; ++hop) {
       const int h = x.head[at(c)];
-      if (h < 0 || h >= c || x.label[at(h)] != m.conj || has_cc(h)) break;
+      if (h < 0 || h >= c || x.label[at(h)] != m.conj || has_cc[at(h)]) break;
       x.head[at(c)] = x.head[at(h)];
     }
   }

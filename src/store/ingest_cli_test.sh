@@ -23,10 +23,10 @@ check() {  # check STORE_URL
   grep -q '^parley ingest: 3 documents read, 0 stored, 3 already stored, 0 skipped; 0 events' "$dir/second" ||
     { echo "second run of $1:"; cat "$dir/second"; exit 1; }
   # `parley events` reads them back with their sentences.
-  "$parley" events --store "$1" --country SDN --code 04 --limit 1 >"$dir/events" 2>"$dir/events.err"
+  "$parley" events --store "$1" --country SDN --code 11 --limit 1 >"$dir/events" 2>"$dir/events.err"
   grep -q '^parley events: 1 of [1-9][0-9]* matching events$' "$dir/events.err" ||
     { echo "events on $1:"; cat "$dir/events.err"; exit 1; }
-  grep -q '"event":{"code":"04[0-9]*".*"sentence_text":"[^"]' "$dir/events" ||
+  grep -q '"event":{"code":"11[0-9]*".*"sentence_text":"[^"]' "$dir/events" ||
     { echo "events on $1:"; cat "$dir/events"; exit 1; }
   echo "ok: $1: $(head -1 "$dir/first")"
 }

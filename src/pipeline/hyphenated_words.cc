@@ -76,14 +76,15 @@ void AttachToFollowingNoun(std::span<Token> toks, size_t j) {
 }
 
 // Appends the words of a sentence to `out` with each run joined (heads as
-// they were); joined_here gets whether each appended word is a joined run.
-size_t AppendJoined(std::span<const Token> toks, std::vector<Token>& out, std::vector<bool>& joined_here) {
+// they were); joined_here (when not null) gets whether each appended word is
+// a joined run. Returns the number of runs joined.
+size_t AppendJoined(std::span<const Token> toks, std::vector<Token>& out, std::vector<bool>* joined_here) {
   size_t joined = 0;
-  joined_here.clear();
+  if (joined_here != nullptr) joined_here->clear();
   for (size_t i = 0; i < toks.size();) {
     const size_t end = RunEnd(toks, i);
     out.push_back(end == i + 1 ? toks[i] : JoinRun(toks, i, end));
-    joined_here.push_back(end > i + 1);
+    if (joined_here != nullptr) joined_here->push_back(end > i + 1);
     if (end > i + 1) ++joined;
     i = end;
   }
@@ -94,8 +95,7 @@ size_t AppendJoined(std::span<const Token> toks, std::vector<Token>& out, std::v
 
 void JoinedWords(std::span<const Token> toks, std::vector<Token>& out) {
   out.clear();
-  std::vector<bool> joined_here;
-  AppendJoined(toks, out, joined_here);
+  AppendJoined(toks, out, nullptr);
 }
 
 bool HasHyphenatedWord(std::span<const Token> toks) {
@@ -132,7 +132,7 @@ size_t JoinHyphenatedWords(Document& doc) {
       i = end;
     }
     const auto first = static_cast<uint32_t>(out.size());
-    joined += AppendJoined(toks, out, joined_here);
+    joined += AppendJoined(toks, out, &joined_here);
     for (size_t k = first; k < out.size(); ++k) {
       Token& t = out[k];
       if (t.head > 0 && static_cast<size_t>(t.head) <= toks.size()) t.head = new_index[static_cast<size_t>(t.head - 1)];

@@ -60,6 +60,9 @@ Command RegisterTrain(CLI::App& app) {
   cmd->add_option("--seed", o->train.seed, "Random seed");
   cmd->add_option("--tagger-epochs", o->train.tagger_epochs, "Tagger epochs");
   cmd->add_option("--parser-epochs", o->train.parser_epochs, "Parser epochs");
+  cmd->add_option("--parsers", o->train.parsers, "Parsers trained with different seeds and averaged into one");
+  cmd->add_flag("--supertag-landmarks", o->train.supertag_landmarks,
+                "Supertagger reads landmarks further off (nearest verbs, commas, adpositions, ...)");
   cmd->add_option("--threads", o->train.threads, "Threads for the jackknifed taggers");
   return {cmd, [o] { return RunTrain(*o); }};
 }

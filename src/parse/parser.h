@@ -106,6 +106,16 @@ class Parser {
   void Train(const std::vector<ParseSentence>& data, int epochs, uint64_t seed,
              const std::function<void(int)>& after_epoch);
   void Finish(float prune);
+  // Finish() in two steps, with parsers trained alike in between blended
+  // into this one (their averaged weights averaged).
+  void Average() {
+    trans_.Average(t_trans_);
+    labels_.Average(t_label_);
+  }
+  void Blend(float keep, const Parser& other, float weight) {
+    trans_.Blend(keep, other.trans_, weight);
+    labels_.Blend(keep, other.labels_, weight);
+  }
   void Prune(float trans_min, float label_min) {
     trans_.Prune(trans_min);
     labels_.Prune(label_min);

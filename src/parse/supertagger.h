@@ -2,9 +2,12 @@
 // and the side its head is on ("nsubj/R": a subject whose head is to its
 // right; "root"), a greedy left-to-right averaged perceptron over the words,
 // their predicted Penn tags on both sides, the nearest verbs and the
-// supertags already given. The parser reads the guesses as features: they
-// carry what lies beyond its three-word look-ahead (Ouchi, Duh and Matsumoto
-// 2014 found the same for transition parsers).
+// supertags already given. With landmarks it also reads which verbs those
+// are, the nearest commas on each side, and the nearest adposition,
+// coordinator, comma and wh-word on the left with the tag before it. The
+// parser reads the guesses as features: they carry what lies beyond its
+// three-word look-ahead (Ouchi, Duh and Matsumoto 2014 found the same for
+// transition parsers).
 // Immutable after training or loading; Tag() is thread-safe.
 #ifndef PARLEY_PARSE_SUPERTAGGER_H_
 #define PARLEY_PARSE_SUPERTAGGER_H_
@@ -30,12 +33,23 @@ struct SupertagExample {
 class Supertagger {
  public:
   Supertagger() = default;
-  // `verbal[x]`: whether Penn tag x is a verb or modal (the nearest ones on
-  // each side are features).
-  Supertagger(int num_tags, std::vector<uint8_t> verbal) : weights_(num_tags), verbal_(std::move(verbal)) {}
+  // The word classes the features look for, by Penn tag.
+  enum WordClass : uint8_t {
+    kOtherWord = 0,
+    kVerbWord = 1,  // verbs and modals
+    kAdpositionWord = 2,
+    kCoordinatorWord = 3,
+    kWhWord = 4,
+    kWordClasses = 5,
+  };
+  // `word_class[x]`: the WordClass of Penn tag x (models without landmarks
+  // need verbs only). `landmarks`: read the landmark features.
+  Supertagger(int num_tags, std::vector<uint8_t> word_class, bool landmarks = false)
+      : weights_(num_tags), word_class_(std::move(word_class)), landmarks_(landmarks) {}
+  bool landmarks() const { return landmarks_; }
 
   // A default-made supertagger (a model made before supertags) has no tags.
-  bool empty() const { return verbal_.empty(); }
+  bool empty() const { return word_class_.empty(); }
   int num_tags() const { return weights_.num_classes(); }
   size_t rows() const { return weights_.rows(); }
 
@@ -51,17 +65,26 @@ class Supertagger {
   bool Read(ByteReader& r);
 
  private:
-  // Per-sentence distances to the nearest verb on each side, binned.
-  void VerbDistances(const int* xpos, size_t n, std::vector<uint8_t>& left, std::vector<uint8_t>& right) const;
+  // What each word's keys read of the whole sentence: the distance to the
+  // nearest verb and comma on each side (binned), where the nearest verb on
+  // the right is, and where the nearest word of each class and the nearest
+  // comma on the left are (-1: none).
+  struct SentenceContext {
+    std::vector<uint8_t> verbs_left, verbs_right, commas_left, commas_right;
+    std::vector<int> verb_right_at, comma_left_at;
+    std::vector<int> left_at[kWordClasses];
+  };
+  void Describe(const std::vector<WordInfo>& info, const int* xpos, size_t n, SentenceContext& c) const;
   // The keys of word i that do not read earlier supertags, then those that
   // do (t1, t2: the supertags of the two words before).
   int ContextKeys(const std::vector<WordInfo>& info, const int* xpos, size_t n, size_t i,
-                  const uint8_t* verbs_left, const uint8_t* verbs_right, uint64_t* keys) const;
+                  const SentenceContext& c, uint64_t* keys) const;
   int TagKeys(const std::vector<WordInfo>& info, const int* xpos, size_t n, size_t i, int t1, int t2,
               uint64_t* keys) const;
 
   WeightTable weights_;
-  std::vector<uint8_t> verbal_;  // by Penn tag id
+  std::vector<uint8_t> word_class_;  // by Penn tag id
+  bool landmarks_ = false;
 };
 
 }  // namespace parley::parse

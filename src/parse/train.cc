@@ -230,9 +230,15 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
     const int id = IndexOf(data->stag_names, name);
     return id >= 0 ? id : IndexOf(data->stag_names, name.ends_with("/R") ? "other/R" : "other/L");
   };
-  std::vector<uint8_t> verbal(static_cast<size_t>(nx));
-  for (size_t x = 0; x < verbal.size(); ++x)
-    verbal[x] = data->xpos_names[x].starts_with("VB") || data->xpos_names[x] == "MD";
+  std::vector<uint8_t> word_class(static_cast<size_t>(nx), Supertagger::kOtherWord);
+  for (size_t x = 0; x < word_class.size(); ++x) {
+    const std::string& tag = data->xpos_names[x];
+    if (tag.starts_with("VB") || tag == "MD") word_class[x] = Supertagger::kVerbWord;
+    else if (!options.supertag_landmarks) continue;
+    else if (tag == "IN" || tag == "TO") word_class[x] = Supertagger::kAdpositionWord;
+    else if (tag == "CC") word_class[x] = Supertagger::kCoordinatorWord;
+    else if (tag == "WDT" || tag == "WP" || tag == "WRB") word_class[x] = Supertagger::kWhWord;
+  }
   std::vector<SupertagExample> st_data(train.size());
   for (size_t i = 0; i < train.size(); ++i) {
     SupertagExample& e = st_data[i];
@@ -244,7 +250,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
   const int nst = static_cast<int>(data->stag_names.size());
   jobs.clear();
   jobs.push_back([&] {
-    data->supertagger = Supertagger(nst, verbal);
+    data->supertagger = Supertagger(nst, word_class, options.supertag_landmarks);
     data->supertagger.Train(st_data, options.tagger_epochs, options.seed, options.supertagger_prune);
   });
   for (int f = 0; f < folds; ++f) {
@@ -252,7 +258,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
       std::vector<SupertagExample> rest;
       std::vector<size_t> held;
       SplitFold(st_data, f, folds, rest, held);
-      Supertagger st(nst, verbal);
+      Supertagger st(nst, word_class);
       st.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1, options.supertagger_prune);
       for (size_t i : held) {
         predicted[i].stag.resize(st_data[i].gold.size());
@@ -348,7 +354,28 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
     }
     Log(log, line + "\n");
   });
-  data->parser.Finish(options.parser_prune);
+  if (options.parsers > 1) {
+    // The others, `threads` at a time, then the running mean of all.
+    std::vector<Parser> others(static_cast<size_t>(options.parsers - 1));
+    jobs.clear();
+    for (size_t e = 0; e < others.size(); ++e)
+      jobs.push_back([&, e] {
+        others[e] = Parser(static_cast<int>(data->label_names.size()), root_label);
+        others[e].set_beam(options.beam);
+        others[e].Train(pdata, options.parser_epochs, options.seed + 1000 * (e + 1), [](int) {});
+        others[e].Average();
+      });
+    RunJobs(jobs, threads);
+    data->parser.Average();
+    for (size_t e = 0; e < others.size(); ++e) {
+      const float count = static_cast<float>(e + 2);
+      data->parser.Blend((count - 1) / count, others[e], 1 / count);
+    }
+    data->parser.Prune(options.parser_prune, options.parser_prune);
+    Log(log, fmt::format("averaged {} parsers ({:.1f} s)\n", options.parsers, Since(parser_start)));
+  } else {
+    data->parser.Finish(options.parser_prune);
+  }
   data->ResolveNames();
   Log(log, fmt::format("training done in {:.1f} s\n", Since(start)));
   return Model(std::move(data));

@@ -2,7 +2,7 @@
 //
 //   parley_train --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
 //                --out models/parley-en.model [--seed 1] [--tagger-epochs 8]
-//                [--parser-epochs 11] [--clusters FILE] [--jackknife 4] [--threads 2]
+//                [--parser-epochs 11] [--parsers 1] [--clusters FILE] [--jackknife 4] [--threads 2]
 //                [--eval file.conllu]...
 #include <algorithm>
 #include <cstdio>
@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
     else if (a == "--jackknife") o.jackknife_folds = std::stoi(value());
     else if (a == "--threads") o.threads = std::stoi(value());
     else if (a == "--parser-prune") o.parser_prune = std::stof(value());
+    else if (a == "--parsers") o.parsers = std::stoi(value());
+    else if (a == "--supertag-landmarks") o.supertag_landmarks = true;
     else if (a == "--beam") o.beam = std::stoi(value()), beam_set = true;
     else if (a == "--eval") evals.push_back(value());
     else if (a == "--prune-transitions") prune_trans = std::stof(value());
@@ -63,7 +65,8 @@ int main(int argc, char** argv) {
     else {
       fmt::print(stderr,
                  "usage: parley_train --train FILE [--train FILE]... [--dev FILE] --out MODEL [--seed N] [--tagger-epochs N] "
-                 "[--parser-epochs N] [--jackknife K] [--threads N] [--parser-prune X] [--beam N] [--eval FILE]...\n"
+                 "[--parser-epochs N] [--parsers N] [--supertag-landmarks] [--jackknife K] [--threads N] [--parser-prune X] [--beam N] "
+                 "[--eval FILE]...\n"
                  "       parley_train --load MODEL [--beam N] [--prune-transitions X] [--prune-labels X]\n"
                  "                    [--prune-tagger X] [--out NEW] [--eval FILE]...\n");
       return 2;

@@ -387,6 +387,20 @@ void WeightTable::Average(double time) {
   acc_.shrink_to_fit();
 }
 
+void WeightTable::Blend(float keep, const WeightTable& other, float weight) {
+  const size_t n = static_cast<size_t>(ncls_);
+  for (float& w : w_) w *= keep;
+  for (size_t r = 0; r < other.keys_.size(); ++r) {
+    int32_t& row = rows_.Insert(other.keys_[r], -1);
+    if (row < 0) {
+      row = static_cast<int32_t>(keys_.size());
+      keys_.push_back(other.keys_[r]);
+      w_.resize(w_.size() + n, 0.0f);
+    }
+    for (size_t c = 0; c < n; ++c) w_[static_cast<size_t>(row) * n + c] += weight * other.w_[r * n + c];
+  }
+}
+
 void WeightTable::Prune(float min_abs) {
   const size_t n = static_cast<size_t>(ncls_);
   std::vector<float> all;

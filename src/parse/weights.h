@@ -179,6 +179,9 @@ class WeightTable {
   }
   // Replaces the running weights by their average over `time` updates.
   void Average(double time);
+  // After Average(), before Prune(): this = this * keep + other * weight,
+  // row by row (a key missing from one table counts as zeros there).
+  void Blend(float keep, const WeightTable& other, float weight);
   // Drops rows whose largest absolute weight is below `min_abs`, rounds the
   // rest to the 16-bit grid the model file stores and freezes the table: the
   // training state is released and Score() uses the compact index.

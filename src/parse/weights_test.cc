@@ -136,6 +136,28 @@ TEST(SmallTableTest, IntegerSumsAndSegmentsAgreeWithScores) {
   for (int c = 0; c < 3; ++c) EXPECT_EQ(all[c], total[c]);
 }
 
+// Blend: this * keep + other * weight, key by key; a key one table lacks
+// counts as zeros there.
+TEST(WeightTableTest, BlendMixesRowByRow) {
+  WeightTable a(2), b(2);
+  const uint64_t both[] = {11}, only_b[] = {22};
+  a.Update(both, 0, 2.0f, 1);
+  b.Update(both, 0, 4.0f, 1);
+  b.Update(only_b, 1, 6.0f, 1);
+  a.Average(0);
+  b.Average(0);
+  a.Blend(0.5f, b, 0.5f);
+  float scores[2] = {0, 0};
+  a.Score(both, scores);
+  EXPECT_FLOAT_EQ(scores[0], 3.0f);
+  EXPECT_FLOAT_EQ(scores[1], 0.0f);
+  scores[0] = scores[1] = 0;
+  a.Score(only_b, scores);
+  EXPECT_FLOAT_EQ(scores[0], 0.0f);
+  EXPECT_FLOAT_EQ(scores[1], 3.0f);
+  EXPECT_EQ(a.rows(), 2u);
+}
+
 TEST(FrozenTableTest, SaveLoadScoresIdentically) {
   for (int classes : {3, 49}) {
     const std::vector<uint64_t> keys = RandomKeys(3000, 21);

@@ -436,11 +436,19 @@ TEST(SupertaggerTest, ReadsWhatStandsBeforeTheNearestAdposition) {
               {kNsubjR, kRoot, kObjL, kCaseR, kDetR, kAmodR, kNmodL, kPunctL});
   Supertagger supertagger(kSupertags, word_class, /*landmarks=*/true);
   supertagger.Train({adverb, noun, adverb, noun}, 10, 1, 0);
-  for (const SupertagExample* e : {&adverb, &noun}) {
-    std::vector<int> got(e->gold.size());
-    supertagger.Tag(e->info, e->xpos.data(), got.size(), got.data());
-    EXPECT_EQ(got, e->gold);
-  }
+  // Written and read back, it still reads the landmarks.
+  ByteWriter w;
+  supertagger.Write(w);
+  Supertagger loaded;
+  ByteReader r(w.buffer());
+  ASSERT_TRUE(loaded.Read(r));
+  EXPECT_TRUE(loaded.landmarks());
+  for (const Supertagger* st : {&supertagger, &loaded})
+    for (const SupertagExample* e : {&adverb, &noun}) {
+      std::vector<int> got(e->gold.size());
+      st->Tag(e->info, e->xpos.data(), got.size(), got.data());
+      EXPECT_EQ(got, e->gold);
+    }
 }
 
 // The supertagger of the toy model: each word's relation and the side of its

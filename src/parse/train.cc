@@ -258,7 +258,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
       std::vector<SupertagExample> rest;
       std::vector<size_t> held;
       SplitFold(st_data, f, folds, rest, held);
-      Supertagger st(nst, word_class);
+      Supertagger st(nst, word_class, options.supertag_landmarks);
       st.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1, options.supertagger_prune);
       for (size_t i : held) {
         predicted[i].stag.resize(st_data[i].gold.size());

@@ -30,11 +30,13 @@ void Supertagger::Describe(const std::vector<WordInfo>& info, const int* xpos, s
   static const uint64_t kComma = HashLower(",");
   c.verbs_left.assign(n, 0);
   c.verbs_right.assign(n, 0);
-  c.commas_left.assign(n, 0);
-  c.commas_right.assign(n, 0);
-  c.verb_right_at.assign(n, -1);
-  c.comma_left_at.assign(n, -1);
-  for (auto& at : c.left_at) at.assign(n, -1);
+  if (landmarks_) {
+    c.commas_left.assign(n, 0);
+    c.commas_right.assign(n, 0);
+    c.verb_right_at.assign(n, -1);
+    c.comma_left_at.assign(n, -1);
+    for (auto& at : c.left_at) at.assign(n, -1);
+  }
   auto class_of = [&](size_t i) {
     const size_t x = static_cast<size_t>(xpos[i]);
     return x < word_class_.size() && word_class_[x] < kWordClasses ? int{word_class_[x]} : int{kOtherWord};
@@ -43,21 +45,26 @@ void Supertagger::Describe(const std::vector<WordInfo>& info, const int* xpos, s
   int last[kWordClasses];
   std::fill(last, last + kWordClasses, -1);
   int last_comma = -1;
+  // Without landmarks only the verb distances are read.
   for (size_t i = 0; i < n; ++i) {
-    for (int k = 0; k < kWordClasses; ++k) c.left_at[k][i] = last[k];
-    c.comma_left_at[i] = last_comma;
     if (last[kVerbWord] >= 0) c.verbs_left[i] = DistanceBin(i - static_cast<size_t>(last[kVerbWord]));
-    if (last_comma >= 0) c.commas_left[i] = DistanceBin(i - static_cast<size_t>(last_comma));
+    if (landmarks_) {
+      for (int k = 0; k < kWordClasses; ++k) c.left_at[k][i] = last[k];
+      c.comma_left_at[i] = last_comma;
+      if (last_comma >= 0) c.commas_left[i] = DistanceBin(i - static_cast<size_t>(last_comma));
+      if (comma(i)) last_comma = static_cast<int>(i);
+    }
     last[class_of(i)] = static_cast<int>(i);
-    if (comma(i)) last_comma = static_cast<int>(i);
   }
   int next_verb = -1, next_comma = -1;
   for (size_t i = n; i-- > 0;) {
-    c.verb_right_at[i] = next_verb;
     if (next_verb >= 0) c.verbs_right[i] = DistanceBin(static_cast<size_t>(next_verb) - i);
-    if (next_comma >= 0) c.commas_right[i] = DistanceBin(static_cast<size_t>(next_comma) - i);
+    if (landmarks_) {
+      c.verb_right_at[i] = next_verb;
+      if (next_comma >= 0) c.commas_right[i] = DistanceBin(static_cast<size_t>(next_comma) - i);
+      if (comma(i)) next_comma = static_cast<int>(i);
+    }
     if (class_of(i) == kVerbWord) next_verb = static_cast<int>(i);
-    if (comma(i)) next_comma = static_cast<int>(i);
   }
 }
 

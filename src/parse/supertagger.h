@@ -65,7 +65,8 @@ class Supertagger {
   bool Read(ByteReader& r);
 
  private:
-  // What each word's keys read of the whole sentence: the distance to the
+  // What each word's keys read of the whole sentence (the landmarks' parts
+  // only when the model reads them): the distance to the
   // nearest verb and comma on each side (binned), where the nearest verb on
   // the right is, and where the nearest word of each class and the nearest
   // comma on the left are (-1: none).

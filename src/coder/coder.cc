@@ -762,9 +762,12 @@ bool SentenceCoder::InPhraseOf(int t, int v, std::span<const std::string_view> p
 
 bool SentenceCoder::NotAParty(int t, int v) const {
   // "brokered the deal alongside the United States", "like Egypt", "amid
-  // pressure from Washington": company or context, not the one acted on.
-  static constexpr std::array<std::string_view, 10> kNotAParty = {
-      "alongside", "along", "like", "unlike", "including", "besides", "except", "despite", "amid", "amidst"};
+  // pressure from Washington": company or context, not the one acted on;
+  // "according to the United Nations": who reports it (UD: "according" is
+  // the case word, "to" fixed on it).
+  static constexpr std::array<std::string_view, 11> kNotAParty = {
+      "alongside", "along", "like", "unlike", "including", "besides", "except", "despite", "amid", "amidst",
+      "according"};
   return InPhraseOf(t, v, kNotAParty);
 }
 

@@ -458,6 +458,23 @@ TEST(CoderTest, CompanyIsNotATarget) {
   EXPECT_TRUE(Code(doc).empty());
 }
 
+TEST(CoderTest, WhoReportsAnEventIsNotItsTarget) {
+  // Arnor arrived, according to Gondor: Gondor tells of it.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"arrived", "VBD", 0, "root"},
+                      {",", ",", 6, "punct"},
+                      {"according", "VBG", 6, "case"},
+                      {"to", "IN", 4, "fixed"},
+                      {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_TRUE(Code(doc).empty());
+  // The same phrase with a party in it: "arrived in Gondor" keeps its target.
+  auto party = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"arrived", "VBD", 0, "root"},
+                        {"in", "IN", 4, "case"},
+                        {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_EQ(Code(party), (std::set<Triple>{{"ARN", "GON", "032"}, {"GON", "ARN", "033"}}));
+}
+
 // Event nouns come from Parley's verbs format ("nouns = ...").
 constexpr std::string_view kNounVerbs = R"(# parley-dictionary: verbs 1
 [negotiate]

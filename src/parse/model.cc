@@ -29,6 +29,8 @@ void ModelData::ResolveNames() {
   appos = IndexOf(label_names, "appos");
   flat = IndexOf(label_names, "flat");
   compound = IndexOf(label_names, "compound");
+  obl = IndexOf(label_names, "obl");
+  nmod_desc = IndexOf(label_names, "nmod:desc");
   cconj = IndexOf(upos_names, "CCONJ");
   verb = IndexOf(upos_names, "VERB");
   aux_upos = IndexOf(upos_names, "AUX");
@@ -185,6 +187,39 @@ void JoinListContinuations(const ModelData& m, Scratch& x) {
   }
 }
 
+// "U.S. special envoy Tom Perriello met ...": a common noun with modifiers of
+// its own, set right before a name that is the subject, describes that name
+// (nmod:desc, as EWT has it), but the parser sometimes hangs it on the verb
+// as a bare oblique, and the subject loses its title. A bare oblique before
+// the subject otherwise is a time ("Today"), which has no modifiers.
+void AttachTitlesToNames(const ModelData& m, Scratch& x) {
+  if (m.obl < 0 || m.nmod_desc < 0 || m.propn < 0) return;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  for (int j = 0; j + 1 < n; ++j) {
+    const int verb = x.head[at(j)];
+    if (x.label[at(j)] != m.obl || x.upos[at(j)] != m.noun || verb <= j + 1 || verb >= n) continue;
+    // The name right after it, up to its head word (flat and compound).
+    int name = j + 1;
+    if (x.upos[at(name)] != m.propn) continue;
+    for (int hop = 0; hop < n && (x.label[at(name)] == m.flat || x.label[at(name)] == m.compound) &&
+                      x.head[at(name)] > j && x.head[at(name)] < n;
+         ++hop)
+      name = x.head[at(name)];
+    const int rel = x.label[at(name)];
+    if (x.head[at(name)] != verb || (rel != m.nsubj && rel != m.nsubj_pass)) continue;
+    bool modified = false, bare = true;
+    for (int d = 0; d < n; ++d) {
+      if (x.head[at(d)] != j) continue;
+      if (d < j) modified = true;
+      if (x.upos[at(d)] == m.adp) bare = false;
+    }
+    if (!modified || !bare) continue;
+    x.head[at(j)] = name;
+    x.label[at(j)] = m.nmod_desc;
+  }
+}
+
 // UD hangs every conjunct of a coordination on the first one. The parser
 // sometimes chains them ("States , Arabia , Egypt and the Emirates" with
 // "Emirates" on "Egypt"): a conjunct whose head is itself a conjunct with no
@@ -283,6 +318,7 @@ void Model::Annotate(std::span<Token> tokens,
   }
   JoinCoordinatedSubjects(m, x);
   JoinListContinuations(m, x);
+  AttachTitlesToNames(m, x);
   FlattenConjunctChains(m, x);
   const int root = static_cast<int>(n);
   const bool filled = static_cast<bool>(wants_tree);  // tags and lemmas already written

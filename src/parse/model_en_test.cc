@@ -150,5 +150,18 @@ TEST_F(EnglishModelTest, ACommaListStaysOneList) {
   EXPECT_EQ(Arc(t, "Emirates"), "conj(States, Emirates)");
 }
 
+// A titled name as subject: the title describes the name (nmod:desc), so
+// the subject keeps it ("U.S. special envoy Tom Perriello" is one actor).
+// The model alone hangs "envoy" on "met" as a bare oblique.
+TEST_F(EnglishModelTest, ATitleBeforeASubjectNameDescribesIt) {
+  auto t = Annotate("U.S. special envoy Tom Perriello met representatives of the Rapid Support Forces in "
+                    "Geneva on Wednesday .");
+  EXPECT_EQ(Arc(t, "Tom"), "nsubj(met, Tom)");
+  EXPECT_EQ(Arc(t, "envoy"), "nmod:desc(Tom, envoy)");
+  // A bare time before the subject stays on the verb.
+  auto time = Annotate("Today Israel struck targets in southern Lebanon .");
+  EXPECT_NE(Word(time, "Today").deprel, "nmod:desc");
+}
+
 }  // namespace
 }  // namespace parley::parse

@@ -1,6 +1,7 @@
 #include "parse/weights.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 
@@ -174,9 +175,15 @@ void AddRowsSse2(const int16_t* const* rows, size_t m, size_t stride, float scal
   }
 }
 
+bool UseAvx2() {
+  const char* off = std::getenv("PARLEY_NO_AVX2");
+  const bool forced_off = off != nullptr && *off != '\0' && std::strcmp(off, "0") != 0;
+  return !forced_off && __builtin_cpu_supports("avx2");
+}
+
 void AddRows(const int16_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
              float* scores) {
-  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+  static const bool kAvx2 = UseAvx2();
   if (!kAvx2) return AddRowsSse2(rows, m, stride, scale, ncls, scores);
   // Blocks of 64 classes (one block but for unusually wide tables).
   const int16_t* block[128];
@@ -274,6 +281,8 @@ std::vector<int32_t>& SegmentScratch() {
 }
 
 }  // namespace
+
+const char* ScoringInstructions() { return UseAvx2() ? "avx2" : "sse2"; }
 
 // Two passes so the cache misses overlap: prefetch the index buckets; find
 // the rows (ProbeHome) and prefetch them. Then add them up.

@@ -28,6 +28,11 @@ namespace parley::parse {
 void* AllocateWeights(size_t bytes, size_t align);
 void FreeWeights(void* p, size_t bytes, size_t align);
 
+// Which instructions sum weight rows: "avx2" where the CPU has AVX2, else
+// "sse2". Setting PARLEY_NO_AVX2 (to anything but "" or "0") takes the SSE2
+// path on any CPU, so the tests can check it where AVX2 is present.
+const char* ScoringInstructions();
+
 // A std::allocator that aligns to `kAlign` bytes (cache-line-aligned rows),
 // with huge pages for large blocks (AllocateWeights).
 template <typename T, size_t kAlign>

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "parse/hash.h"
@@ -179,6 +181,17 @@ TEST(FrozenTableTest, SaveLoadScoresIdentically) {
     back.Write(again);
     EXPECT_EQ(again.buffer(), w.buffer());
   }
+}
+
+// The SSE2 path is what PARLEY_NO_AVX2 asks for (the *_sse2 CTest suites
+// rerun this and the English model's tests with it set).
+TEST(ScoringInstructionsTest, FollowsTheOverride) {
+  const char* off = std::getenv("PARLEY_NO_AVX2");
+  const std::string used = ScoringInstructions();
+  if (off != nullptr && *off != '\0' && std::string(off) != "0")
+    EXPECT_EQ(used, "sse2");
+  else
+    EXPECT_EQ(used, __builtin_cpu_supports("avx2") ? "avx2" : "sse2");
 }
 
 }  // namespace

@@ -74,6 +74,26 @@ void RunJobs(const std::vector<std::function<void()>>& jobs, size_t threads) {
   }
 }
 
+// Jackknifing: `train_final` learns from all of `data`; for each of `folds`
+// folds, `train_fold(fold, rest, held)` learns from the other folds and
+// labels the held-out examples (their indexes in `data`), so the next stage
+// learns from labels as good as it will get at run time. All of them,
+// `threads` at a time.
+template <typename Example>
+void TrainJackknifed(const std::vector<Example>& data, int folds, size_t threads,
+                     const std::function<void()>& train_final,
+                     const std::function<void(int, const std::vector<Example>&, const std::vector<size_t>&)>& train_fold) {
+  std::vector<std::function<void()>> jobs{train_final};
+  for (int f = 0; f < folds; ++f)
+    jobs.push_back([&, f] {
+      std::vector<Example> rest;
+      std::vector<size_t> held;
+      SplitFold(data, f, folds, rest, held);
+      train_fold(f, rest, held);
+    });
+  RunJobs(jobs, threads);
+}
+
 // Parser accuracy (UAS, LAS in percent) on sentences with given tags.
 std::pair<double, double> ParserScores(const Parser& parser, const std::vector<ParseSentence>& data) {
   ParseScratch scratch;
@@ -184,38 +204,33 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
     Log(log, fmt::format("read {} word clusters\n", clusters.size()));
   }
 
-  // The final tagger and the jackknife taggers, `threads` at a time.
+  // The final tagger and the jackknife taggers.
   const int folds = options.jackknife_folds > 1 ? options.jackknife_folds : 0;
-  std::vector<Tags> predicted(train.size());
-  std::vector<std::function<void()>> jobs;
-  jobs.push_back([&] {
-    data->tagger = Tagger(nx, nu);
-    data->tagger.set_clusters(clusters);
-    data->tagger.Train(tagged, options.tagger_epochs, options.seed);
-  });
-  for (int f = 0; f < folds; ++f) {
-    jobs.push_back([&, f] {
-      std::vector<TaggedSentence> rest;
-      std::vector<size_t> held;
-      SplitFold(tagged, f, folds, rest, held);
-      // The parser learns from tags as the perceptron alone gives them
-      // (without the sure-tag shortcut, which differs from it on 1 word in
-      // 1,000 at most), as it did before the shortcut existed.
-      Tagger tagger(nx, nu);
-      tagger.set_clusters(clusters);
-      tagger.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1,
-                   /*sure_tags=*/false);
-      std::vector<WordInfo> info;
-      for (size_t i : held) {
-        Tags& t = predicted[i];
-        t.xpos.resize(tagged[i].forms.size());
-        t.upos.resize(tagged[i].forms.size());
-        tagger.Tag(tagged[i].forms, info, t.xpos.data(), t.upos.data());
-      }
-    });
-  }
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
-  RunJobs(jobs, threads);
+  std::vector<Tags> predicted(train.size());
+  TrainJackknifed<TaggedSentence>(
+      tagged, folds, threads,
+      [&] {
+        data->tagger = Tagger(nx, nu);
+        data->tagger.set_clusters(clusters);
+        data->tagger.Train(tagged, options.tagger_epochs, options.seed);
+      },
+      [&](int f, const std::vector<TaggedSentence>& rest, const std::vector<size_t>& held) {
+        // The parser learns from tags as the perceptron alone gives them
+        // (without the sure-tag shortcut, which differs from it on 1 word in
+        // 1,000 at most), as it did before the shortcut existed.
+        Tagger tagger(nx, nu);
+        tagger.set_clusters(clusters);
+        tagger.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1,
+                     /*sure_tags=*/false);
+        std::vector<WordInfo> info;
+        for (size_t i : held) {
+          Tags& t = predicted[i];
+          t.xpos.resize(tagged[i].forms.size());
+          t.upos.resize(tagged[i].forms.size());
+          tagger.Tag(tagged[i].forms, info, t.xpos.data(), t.upos.data());
+        }
+      });
   Log(log, fmt::format("trained the tagger ({} epochs) and {} jackknife taggers in {:.1f} s\n",
                        options.tagger_epochs, folds, Since(start)));
 
@@ -248,25 +263,21 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
       e.gold.push_back(stag_id(SupertagOf(*train[i], k)));
   }
   const int nst = static_cast<int>(data->stag_names.size());
-  jobs.clear();
-  jobs.push_back([&] {
-    data->supertagger = Supertagger(nst, word_class, options.supertag_landmarks);
-    data->supertagger.Train(st_data, options.tagger_epochs, options.seed, options.supertagger_prune);
-  });
-  for (int f = 0; f < folds; ++f) {
-    jobs.push_back([&, f] {
-      std::vector<SupertagExample> rest;
-      std::vector<size_t> held;
-      SplitFold(st_data, f, folds, rest, held);
-      Supertagger st(nst, word_class, options.supertag_landmarks);
-      st.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1, options.supertagger_prune);
-      for (size_t i : held) {
-        predicted[i].stag.resize(st_data[i].gold.size());
-        st.Tag(st_data[i].info, st_data[i].xpos.data(), st_data[i].gold.size(), predicted[i].stag.data());
-      }
-    });
-  }
-  RunJobs(jobs, threads);
+  TrainJackknifed<SupertagExample>(
+      st_data, folds, threads,
+      [&] {
+        data->supertagger = Supertagger(nst, word_class, options.supertag_landmarks);
+        data->supertagger.Train(st_data, options.tagger_epochs, options.seed, options.supertagger_prune);
+      },
+      [&](int f, const std::vector<SupertagExample>& rest, const std::vector<size_t>& held) {
+        Supertagger st(nst, word_class, options.supertag_landmarks);
+        st.Train(rest, options.tagger_epochs, options.seed + static_cast<uint64_t>(f) + 1,
+                 options.supertagger_prune);
+        for (size_t i : held) {
+          predicted[i].stag.resize(st_data[i].gold.size());
+          st.Tag(st_data[i].info, st_data[i].xpos.data(), st_data[i].gold.size(), predicted[i].stag.data());
+        }
+      });
   Log(log, fmt::format("trained the supertagger ({} supertags) and {} jackknife supertaggers in {:.1f} s\n",
                        nst, folds, Since(start)));
 
@@ -357,7 +368,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
   if (options.parsers > 1) {
     // The others, `threads` at a time, then the running mean of all.
     std::vector<Parser> others(static_cast<size_t>(options.parsers - 1));
-    jobs.clear();
+    std::vector<std::function<void()>> jobs;
     for (size_t e = 0; e < others.size(); ++e)
       jobs.push_back([&, e] {
         others[e] = Parser(static_cast<int>(data->label_names.size()), root_label);

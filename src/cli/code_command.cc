@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "pipeline/analyze.h"
 #include "pipeline/dedup.h"
 #include "pipeline/document_coder.h"
+#include "pipeline/ordered_pool.h"
 #include "pipeline/progress.h"
 
 namespace parley::cli {
@@ -36,6 +38,14 @@ struct CodeOptions {
   bool dedup = false;
   int max_lag_days = 1;
   bool quiet = false;  // no progress line
+  int threads = 1;     // documents coded at once
+};
+
+// One document's outcome, made on a worker thread.
+struct CodedDocument {
+  Status status;
+  std::vector<Event> events;
+  std::vector<std::string> unmatched;
 };
 
 int RunCode(const CodeOptions& o) {
@@ -93,8 +103,7 @@ int RunCode(const CodeOptions& o) {
   pipeline::RunSummary run;
   std::vector<io::SkippedRecord> unparsed;
   io::ReadSummary summary;
-  std::vector<Event> events;     // this document's; with --dedup, all of them
-  std::vector<std::string> unmatched;
+  std::vector<Event> events;  // with --dedup, all of them
   std::string line;
   auto write = [&](const Event& e) {
     line.clear();
@@ -103,28 +112,47 @@ int RunCode(const CodeOptions& o) {
   };
   pipeline::ProgressLine progress(stderr, !o.quiet && pipeline::ProgressLine::StderrIsTerminal());
   // Raw text (JSON Lines, plain text) goes through Parley's own tokenizer,
-  // tagger and parser on the way in.
-  pipeline::DocumentCoder document_coder(coder, o.model);
-  document_coder.set_parse_only_event_sentences(true);  // only the events are used
-  auto sink = [&](Document&& doc) {
-    if (!o.dedup) events.clear();
-    size_t before = events.size();
-    Status coded = document_coder.Code(doc, events, &unmatched);
-    if (!coded.ok()) {
+  // tagger and parser on the way in. One thread loads the model when a
+  // document first needs it; several share one, loaded before they start
+  // (when that fails, each document that needs it reports the error).
+  std::optional<parse::Model> shared_model;
+  if (o.threads > 1) {
+    auto loaded = parse::Model::Load(pipeline::ResolveModelPath(o.model));
+    if (loaded.ok()) shared_model = std::move(loaded).value();
+  }
+  pipeline::DocumentCoder single_coder(coder, o.model);
+  single_coder.set_parse_only_event_sentences(true);  // only the events are used
+  auto work = [&](Document& doc, CodedDocument& result) {
+    if (o.threads <= 1) {
+      result.status = single_coder.Code(doc, result.events, &result.unmatched);
+      return;
+    }
+    pipeline::DocumentCoder document_coder =
+        shared_model ? pipeline::DocumentCoder(coder, *shared_model) : pipeline::DocumentCoder(coder, o.model);
+    document_coder.set_parse_only_event_sentences(true);
+    result.status = document_coder.Code(doc, result.events, &result.unmatched);
+  };
+  auto emit = [&](Document& doc, CodedDocument& result) {
+    if (!result.status.ok()) {
       unparsed.push_back(io::SkippedRecord{doc.id.empty() ? "(no id)" : doc.id,
-                                           "cannot parse: " + coded.message()});
+                                           "cannot parse: " + result.status.message()});
       progress.Update(summary.documents, run.events);
       return;
     }
     ++run.documents_coded;
     run.sentences += doc.sentences.size();
-    run.events += events.size() - before;
-    if (!unmatched.empty())
-      run.flagged.push_back({doc.id.empty() ? "(no id)" : doc.id, unmatched});
-    if (!o.dedup)
-      for (const Event& e : events) write(e);
+    run.events += result.events.size();
+    if (!result.unmatched.empty())
+      run.flagged.push_back({doc.id.empty() ? "(no id)" : doc.id, std::move(result.unmatched)});
+    if (o.dedup)
+      events.insert(events.end(), std::make_move_iterator(result.events.begin()),
+                    std::make_move_iterator(result.events.end()));
+    else
+      for (const Event& e : result.events) write(e);
     progress.Update(summary.documents, run.events);
   };
+  pipeline::OrderedPool<CodedDocument> pool(o.threads, work, emit);
+  auto sink = [&](Document&& doc) { pool.Add(std::move(doc)); };
   std::vector<std::string> inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
   int exit_code = 0;
   for (const auto& path : inputs) {
@@ -134,6 +162,7 @@ int RunCode(const CodeOptions& o) {
       exit_code = 1;
     }
   }
+  pool.Finish();
   if (o.dedup) {
     pipeline::DedupOptions dedup_options;
     dedup_options.max_lag_days = o.max_lag_days;
@@ -184,6 +213,10 @@ Command RegisterCode(CLI::App& app) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line (it is shown only on a terminal)");
+  cmd->add_option("--threads", o->threads,
+                  "Documents coded at once, on this many threads (output in input order, as with 1)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   return {cmd, [o] { return RunCode(*o); }};
 }
 

@@ -112,24 +112,10 @@ int RunCode(const CodeOptions& o) {
   };
   pipeline::ProgressLine progress(stderr, !o.quiet && pipeline::ProgressLine::StderrIsTerminal());
   // Raw text (JSON Lines, plain text) goes through Parley's own tokenizer,
-  // tagger and parser on the way in. One thread loads the model when a
-  // document first needs it; several share one, loaded before they start
-  // (when that fails, each document that needs it reports the error).
-  std::optional<parse::Model> shared_model;
-  if (o.threads > 1) {
-    auto loaded = parse::Model::Load(pipeline::ResolveModelPath(o.model));
-    if (loaded.ok()) shared_model = std::move(loaded).value();
-  }
-  pipeline::DocumentCoder single_coder(coder, o.model);
-  single_coder.set_parse_only_event_sentences(true);  // only the events are used
+  // tagger and parser on the way in.
+  pipeline::ConcurrentDocumentCoder document_coder(coder, o.model, o.threads,
+                                                   /*parse_only_event_sentences=*/true);  // only the events are used
   auto work = [&](Document& doc, CodedDocument& result) {
-    if (o.threads <= 1) {
-      result.status = single_coder.Code(doc, result.events, &result.unmatched);
-      return;
-    }
-    pipeline::DocumentCoder document_coder =
-        shared_model ? pipeline::DocumentCoder(coder, *shared_model) : pipeline::DocumentCoder(coder, o.model);
-    document_coder.set_parse_only_event_sentences(true);
     result.status = document_coder.Code(doc, result.events, &result.unmatched);
   };
   auto emit = [&](Document& doc, CodedDocument& result) {

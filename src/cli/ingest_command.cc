@@ -13,6 +13,7 @@
 #include "lexicon/lexicon.h"
 #include "pipeline/analyze.h"
 #include "pipeline/document_coder.h"
+#include "pipeline/ordered_pool.h"
 #include "pipeline/progress.h"
 #include "store/store.h"
 
@@ -26,6 +27,7 @@ struct IngestOptions {
   std::string model;
   size_t batch = 200;
   bool quiet = false;
+  int threads = 1;  // documents coded at once
 };
 
 struct IngestTotals {
@@ -85,7 +87,8 @@ int RunIngest(const IngestOptions& o) {
   coder::CoderOptions coder_options;
   coder_options.require_known_country = true;
   coder::Coder coder(lexicon.value(), coder_options);
-  pipeline::DocumentCoder document_coder(coder, o.model);
+  pipeline::ConcurrentDocumentCoder document_coder(coder, o.model, o.threads,
+                                                   /*parse_only_event_sentences=*/false);
 
   IngestTotals totals;
   std::vector<store::CodedDocument> batch;
@@ -105,19 +108,28 @@ int RunIngest(const IngestOptions& o) {
     totals.skipped.insert(totals.skipped.end(), report->skipped.begin(), report->skipped.end());
   };
   io::ReadSummary summary;
-  auto sink = [&](Document&& doc) {
+  struct Coded {
+    Status status;
+    std::vector<Event> events;
+  };
+  auto work = [&](Document& doc, Coded& result) {
+    if (store_error.ok()) result.status = document_coder.Code(doc, result.events);
+  };
+  auto emit = [&](Document& doc, Coded& result) {
     if (!store_error.ok()) return;  // the store failed: read on only to count
-    store::CodedDocument coded;
-    Status s = document_coder.Code(doc, coded.events);
-    if (!s.ok()) {
-      totals.skipped.push_back({doc.id.empty() ? "(no id)" : doc.id, "cannot parse: " + s.message()});
+    if (!result.status.ok()) {
+      totals.skipped.push_back({doc.id.empty() ? "(no id)" : doc.id, "cannot parse: " + result.status.message()});
       return;
     }
+    store::CodedDocument coded;
+    coded.events = std::move(result.events);
     coded.document = std::move(doc);
     batch.push_back(std::move(coded));
     if (batch.size() >= o.batch) flush();
     progress.Update(summary.documents, totals.events);
   };
+  pipeline::OrderedPool<Coded> pool(o.threads, work, emit);
+  auto sink = [&](Document&& doc) { pool.Add(std::move(doc)); };
   int exit_code = 0;
   for (const auto& path : o.inputs) {
     Status s = io::ReadDocuments(path, format, sink, summary);
@@ -126,6 +138,7 @@ int RunIngest(const IngestOptions& o) {
       exit_code = 1;
     }
   }
+  pool.Finish();
   flush();
   progress.Finish();
   totals.read = summary.documents;
@@ -156,6 +169,10 @@ Command RegisterIngest(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line (it is shown only on a terminal)");
+  cmd->add_option("--threads", o->threads,
+                  "Documents coded at once, on this many threads (stored in input order, as with 1)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   return {cmd, [o] { return RunIngest(*o); }};
 }
 

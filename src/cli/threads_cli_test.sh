@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `parley code` and `parley parse` with --threads 3 write exactly what they
-# write with one thread (events, CoNLL-U, the summary and its skipped
-# records), on raw text, parsed CoNLL-U and a file with bad lines.
+# `parley code`, `parley parse` and `parley ingest` with --threads 3 write
+# exactly what they write with one thread (events, CoNLL-U, the stored
+# events, the summary and its skipped records), on raw text, parsed CoNLL-U
+# and a file with bad lines.
 # Usage: threads_cli_test.sh PARLEY_BINARY   (from the source root)
 set -euo pipefail
 parley="$1"
@@ -25,8 +26,12 @@ for t in 1 3; do
   "$parley" parse --threads "$t" "${inputs[@]}" >"$dir/parse.$t.out" 2>"$dir/parse.$t.err"
   "$parley" code examples/ceasefire-2025.conllu -q --threads "$t" --verbs examples/dictionaries/verbs.txt \
     --actors examples/dictionaries/actors.txt --agents examples/dictionaries/agents.txt >"$dir/conllu.$t.out" 2>"$dir/conllu.$t.err"
+  "$parley" ingest -q --threads "$t" --store "$dir/store.$t.db" "${inputs[@]}" 2>"$dir/ingest.$t.err"
+  "$parley" events --store "$dir/store.$t.db" --limit 0 >"$dir/stored.$t.out" 2>"$dir/stored.$t.err"
 done
 same code
+diff <(summary "$dir/ingest.1.err") <(summary "$dir/ingest.3.err") || { echo "ingest: summary differs with --threads 3"; exit 1; }
+same stored
 same dedup
 same parse
 same conllu

@@ -42,4 +42,25 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
   return Status::Ok();
 }
 
+ConcurrentDocumentCoder::ConcurrentDocumentCoder(const coder::Coder& coder, std::string model_path, int threads,
+                                                 bool parse_only_event_sentences)
+    : coder_(coder),
+      model_path_(std::move(model_path)),
+      concurrent_(threads > 1),
+      parse_only_event_sentences_(parse_only_event_sentences),
+      single_(coder, model_path_) {
+  single_.set_parse_only_event_sentences(parse_only_event_sentences);
+  if (!concurrent_) return;
+  auto loaded = parse::Model::Load(ResolveModelPath(model_path_));
+  if (loaded.ok()) shared_model_ = std::move(loaded).value();
+}
+
+Status ConcurrentDocumentCoder::Code(Document& doc, std::vector<Event>& out,
+                                     std::vector<std::string>* headline_unmatched) {
+  if (!concurrent_) return single_.Code(doc, out, headline_unmatched);
+  DocumentCoder coder = shared_model_ ? DocumentCoder(coder_, *shared_model_) : DocumentCoder(coder_, model_path_);
+  coder.set_parse_only_event_sentences(parse_only_event_sentences_);
+  return coder.Code(doc, out, headline_unmatched);
+}
+
 }  // namespace parley::pipeline

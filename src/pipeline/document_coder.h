@@ -55,6 +55,28 @@ class DocumentCoder {
   bool parse_only_event_sentences_ = false;
 };
 
+// DocumentCoder for `threads` threads coding documents at once (OrderedPool):
+// with one thread, a DocumentCoder that loads the model when a document first
+// needs it; with several, the model is loaded once here and shared, and
+// Code() may be called from every thread. When that load fails, each
+// document that needs parsing reports the error, as with one thread.
+class ConcurrentDocumentCoder {
+ public:
+  ConcurrentDocumentCoder(const coder::Coder& coder, std::string model_path, int threads,
+                          bool parse_only_event_sentences);
+
+  // As DocumentCoder::Code; thread-safe when made for more than one thread.
+  Status Code(Document& doc, std::vector<Event>& out, std::vector<std::string>* headline_unmatched = nullptr);
+
+ private:
+  const coder::Coder& coder_;
+  const std::string model_path_;
+  const bool concurrent_;
+  const bool parse_only_event_sentences_;
+  std::optional<parse::Model> shared_model_;
+  DocumentCoder single_;  // one thread
+};
+
 }  // namespace parley::pipeline
 
 #endif  // PARLEY_PIPELINE_DOCUMENT_CODER_H_

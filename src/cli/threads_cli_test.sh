@@ -26,12 +26,19 @@ for t in 1 3; do
   "$parley" parse --threads "$t" "${inputs[@]}" >"$dir/parse.$t.out" 2>"$dir/parse.$t.err"
   "$parley" code examples/ceasefire-2025.conllu -q --threads "$t" --verbs examples/dictionaries/verbs.txt \
     --actors examples/dictionaries/actors.txt --agents examples/dictionaries/agents.txt >"$dir/conllu.$t.out" 2>"$dir/conllu.$t.err"
+  # No model: the raw documents are skipped with the reason, the parsed one is coded.
+  "$parley" code examples/ceasefire-2025.conllu examples/sudan-talks-2025.jsonl -q --threads "$t" \
+    --model "$dir/no-such.model" --verbs examples/dictionaries/verbs.txt \
+    --actors examples/dictionaries/actors.txt >"$dir/nomodel.$t.out" 2>"$dir/nomodel.$t.err"
   "$parley" ingest -q --threads "$t" --store "$dir/store.$t.db" "${inputs[@]}" 2>"$dir/ingest.$t.err"
   "$parley" events --store "$dir/store.$t.db" --limit 0 >"$dir/stored.$t.out" 2>"$dir/stored.$t.err"
 done
 same code
 diff <(summary "$dir/ingest.1.err") <(summary "$dir/ingest.3.err") || { echo "ingest: summary differs with --threads 3"; exit 1; }
 same stored
+same nomodel
+grep -q 'skipped 3 records (cannot parse: .*no-such.model' "$dir/nomodel.3.err" ||
+  { echo "no model: raw documents not reported:"; cat "$dir/nomodel.3.err"; exit 1; }
 same dedup
 same parse
 same conllu

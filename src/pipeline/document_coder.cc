@@ -53,11 +53,14 @@ ConcurrentDocumentCoder::ConcurrentDocumentCoder(const coder::Coder& coder, std:
   if (!concurrent_) return;
   auto loaded = parse::Model::Load(ResolveModelPath(model_path_));
   if (loaded.ok()) shared_model_ = std::move(loaded).value();
+  else load_status_ = loaded.status();
 }
 
 Status ConcurrentDocumentCoder::Code(Document& doc, std::vector<Event>& out,
                                      std::vector<std::string>* headline_unmatched) {
   if (!concurrent_) return single_.Code(doc, out, headline_unmatched);
+  // Without the model, documents that arrive parsed are still coded.
+  if (!shared_model_ && (doc.sentences.empty() || !doc.IsParsed())) return load_status_;
   DocumentCoder coder = shared_model_ ? DocumentCoder(coder_, *shared_model_) : DocumentCoder(coder_, model_path_);
   coder.set_parse_only_event_sentences(parse_only_event_sentences_);
   return coder.Code(doc, out, headline_unmatched);

@@ -59,7 +59,8 @@ class DocumentCoder {
 // with one thread, a DocumentCoder that loads the model when a document first
 // needs it; with several, the model is loaded once here and shared, and
 // Code() may be called from every thread. When that load fails, each
-// document that needs parsing reports the error, as with one thread.
+// document that needs parsing reports the load's error, as with one thread,
+// and documents that arrive parsed are coded.
 class ConcurrentDocumentCoder {
  public:
   ConcurrentDocumentCoder(const coder::Coder& coder, std::string model_path, int threads,
@@ -74,6 +75,7 @@ class ConcurrentDocumentCoder {
   const bool concurrent_;
   const bool parse_only_event_sentences_;
   std::optional<parse::Model> shared_model_;
+  Status load_status_;    // why shared_model_ is empty
   DocumentCoder single_;  // one thread
 };
 

@@ -113,8 +113,8 @@ int RunCode(const CodeOptions& o) {
   pipeline::ProgressLine progress(stderr, !o.quiet && pipeline::ProgressLine::StderrIsTerminal());
   // Raw text (JSON Lines, plain text) goes through Parley's own tokenizer,
   // tagger and parser on the way in.
-  pipeline::ConcurrentDocumentCoder document_coder(coder, o.model, o.threads,
-                                                   /*parse_only_event_sentences=*/true);  // only the events are used
+  pipeline::DocumentCoder document_coder(coder, o.model);  // shared by the threads
+  document_coder.set_parse_only_event_sentences(true);  // only the events are used
   auto work = [&](Document& doc, CodedDocument& result) {
     result.status = document_coder.Code(doc, result.events, &result.unmatched);
   };

@@ -87,8 +87,7 @@ int RunIngest(const IngestOptions& o) {
   coder::CoderOptions coder_options;
   coder_options.require_known_country = true;
   coder::Coder coder(lexicon.value(), coder_options);
-  pipeline::ConcurrentDocumentCoder document_coder(coder, o.model, o.threads,
-                                                   /*parse_only_event_sentences=*/false);
+  pipeline::DocumentCoder document_coder(coder, o.model);  // shared by the threads
 
   IngestTotals totals;
   std::vector<store::CodedDocument> batch;

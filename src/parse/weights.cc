@@ -175,16 +175,19 @@ void AddRowsSse2(const int16_t* const* rows, size_t m, size_t stride, float scal
   }
 }
 
+// Decided once per process, on first use (after libgcc has read the CPU).
 bool UseAvx2() {
-  const char* off = std::getenv("PARLEY_NO_AVX2");
-  const bool forced_off = off != nullptr && *off != '\0' && std::strcmp(off, "0") != 0;
-  return !forced_off && __builtin_cpu_supports("avx2");
+  static const bool use = [] {
+    const char* off = std::getenv("PARLEY_NO_AVX2");
+    const bool forced_off = off != nullptr && *off != '\0' && std::strcmp(off, "0") != 0;
+    return !forced_off && __builtin_cpu_supports("avx2");
+  }();
+  return use;
 }
 
 void AddRows(const int16_t* const* rows, size_t m, size_t stride, float scale, size_t ncls,
              float* scores) {
-  static const bool kAvx2 = UseAvx2();
-  if (!kAvx2) return AddRowsSse2(rows, m, stride, scale, ncls, scores);
+  if (!UseAvx2()) return AddRowsSse2(rows, m, stride, scale, ncls, scores);
   // Blocks of 64 classes (one block but for unusually wide tables).
   const int16_t* block[128];
   for (size_t c0 = 0; c0 < ncls; c0 += 64) {

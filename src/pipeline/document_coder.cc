@@ -16,16 +16,21 @@ bool SentenceMayYieldEvents(const coder::Coder& coder, std::span<const Token> to
   return coder.MayYieldEvents(joined);
 }
 
+const parse::Model* DocumentCoder::LoadedModel() {
+  if (shared_model_ != nullptr) return shared_model_;
+  std::call_once(load_once_, [this] {
+    auto loaded = parse::Model::Load(ResolveModelPath(model_path_));
+    if (loaded.ok()) model_ = std::move(loaded).value();
+    else model_status_ = loaded.status();
+  });
+  return model_ ? &*model_ : nullptr;
+}
+
 Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
                           std::vector<std::string>* headline_unmatched) {
   if (headline_unmatched != nullptr) headline_unmatched->clear();
   if (doc.sentences.empty() || !doc.IsParsed()) {
-    if (shared_model_ == nullptr && !model_ && model_status_.ok()) {
-      auto loaded = parse::Model::Load(ResolveModelPath(model_path_));
-      if (loaded.ok()) model_ = std::move(loaded).value();
-      else model_status_ = loaded.status();
-    }
-    const parse::Model* model = shared_model_ != nullptr ? shared_model_ : model_ ? &*model_ : nullptr;
+    const parse::Model* model = LoadedModel();
     if (model == nullptr) return model_status_;
     std::function<bool(std::span<const Token>)> wants_tree;
     if (parse_only_event_sentences_)
@@ -40,30 +45,6 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
   if (HeadlineMismatch(doc, coder_.lexicon(), headline_unmatched))
     for (size_t i = first_new; i < out.size(); ++i) out[i].meta.headline_mismatch = true;
   return Status::Ok();
-}
-
-ConcurrentDocumentCoder::ConcurrentDocumentCoder(const coder::Coder& coder, std::string model_path, int threads,
-                                                 bool parse_only_event_sentences)
-    : coder_(coder),
-      model_path_(std::move(model_path)),
-      concurrent_(threads > 1),
-      parse_only_event_sentences_(parse_only_event_sentences),
-      single_(coder, model_path_) {
-  single_.set_parse_only_event_sentences(parse_only_event_sentences);
-  if (!concurrent_) return;
-  auto loaded = parse::Model::Load(ResolveModelPath(model_path_));
-  if (loaded.ok()) shared_model_ = std::move(loaded).value();
-  else load_status_ = loaded.status();
-}
-
-Status ConcurrentDocumentCoder::Code(Document& doc, std::vector<Event>& out,
-                                     std::vector<std::string>* headline_unmatched) {
-  if (!concurrent_) return single_.Code(doc, out, headline_unmatched);
-  // Without the model, documents that arrive parsed are still coded.
-  if (!shared_model_ && (doc.sentences.empty() || !doc.IsParsed())) return load_status_;
-  DocumentCoder coder = shared_model_ ? DocumentCoder(coder_, *shared_model_) : DocumentCoder(coder_, model_path_);
-  coder.set_parse_only_event_sentences(parse_only_event_sentences_);
-  return coder.Code(doc, out, headline_unmatched);
 }
 
 }  // namespace parley::pipeline

@@ -5,6 +5,7 @@
 #ifndef PARLEY_PIPELINE_DOCUMENT_CODER_H_
 #define PARLEY_PIPELINE_DOCUMENT_CODER_H_
 
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +21,9 @@ namespace parley::pipeline {
 // hyphenated words joined): the sentences worth parsing for coding.
 bool SentenceMayYieldEvents(const coder::Coder& coder, std::span<const Token> tokens);
 
+// Thread-safe: Code() may be called from several threads at once (the model
+// is loaded once, by whichever call first needs it); configure it with
+// set_parse_only_event_sentences() before sharing it.
 class DocumentCoder {
  public:
   // `model_path` as for ResolveModelPath ("" = the default model).
@@ -31,7 +35,8 @@ class DocumentCoder {
       : coder_(coder), shared_model_(&model) {}
 
   // Parses `doc` if it has no trees, then appends its events to `out`. An
-  // error (the model cannot be loaded) leaves `out` unchanged. When the
+  // error (the model cannot be loaded) leaves `out` unchanged; documents that
+  // arrive parsed are coded without the model. When the
   // headline names actors the body never mentions (HeadlineMismatch,
   // pipeline/headline.h), every event of the document gets
   // meta.headline_mismatch; `headline_unmatched`, when not null, receives
@@ -47,36 +52,17 @@ class DocumentCoder {
   void set_parse_only_event_sentences(bool on) { parse_only_event_sentences_ = on; }
 
  private:
+  // The model to parse with, loading it on first use; null when that fails
+  // (model_status_ says why).
+  const parse::Model* LoadedModel();
+
   const coder::Coder& coder_;
   std::string model_path_;
   const parse::Model* shared_model_ = nullptr;
-  std::optional<parse::Model> model_;
+  std::once_flag load_once_;
+  std::optional<parse::Model> model_;  // written once, under load_once_
   Status model_status_;
   bool parse_only_event_sentences_ = false;
-};
-
-// DocumentCoder for `threads` threads coding documents at once (OrderedPool):
-// with one thread, a DocumentCoder that loads the model when a document first
-// needs it; with several, the model is loaded once here and shared, and
-// Code() may be called from every thread. When that load fails, each
-// document that needs parsing reports the load's error, as with one thread,
-// and documents that arrive parsed are coded.
-class ConcurrentDocumentCoder {
- public:
-  ConcurrentDocumentCoder(const coder::Coder& coder, std::string model_path, int threads,
-                          bool parse_only_event_sentences);
-
-  // As DocumentCoder::Code; thread-safe when made for more than one thread.
-  Status Code(Document& doc, std::vector<Event>& out, std::vector<std::string>* headline_unmatched = nullptr);
-
- private:
-  const coder::Coder& coder_;
-  const std::string model_path_;
-  const bool concurrent_;
-  const bool parse_only_event_sentences_;
-  std::optional<parse::Model> shared_model_;
-  Status load_status_;    // why shared_model_ is empty
-  DocumentCoder single_;  // one thread
 };
 
 }  // namespace parley::pipeline

@@ -22,6 +22,24 @@ bool Capitalized(const Token& t) {
   return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+// Two or more letters, all capitals ("NATO", "EU", "GAZA").
+bool AllCapitals(std::string_view form) {
+  int letters = 0;
+  for (char c : form) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+// Whether some word of the sentence begins with a small letter: then its
+// words in capitals are acronyms, not a headline's or dateline's shouting.
+bool HasLowercaseWord(std::span<const Token> tokens) {
+  for (const Token& t : tokens)
+    if (!t.form.empty() && t.form[0] >= 'a' && t.form[0] <= 'z') return true;
+  return false;
+}
+
 bool Tagged(const Token& t) { return !t.upos.empty() || !t.xpos.empty(); }
 
 bool ProperNoun(const Token& t) { return t.upos == "PROPN" || t.xpos.starts_with("NNP"); }
@@ -169,6 +187,7 @@ std::vector<PlaceMention> FindPlaceMentions(std::span<const Token> tokens,
                                             const Gazetteer& gazetteer) {
   std::vector<PlaceMention> out;
   const int n = static_cast<int>(tokens.size());
+  const bool lowercase_sentence = HasLowercaseWord(tokens);
   int pending_direction = -1;  // index of a direction word just before
   for (int i = 0; i < n;) {
     const Token& first = tokens[static_cast<size_t>(i)];
@@ -197,6 +216,14 @@ std::vector<PlaceMention> FindPlaceMentions(std::span<const Token> tokens,
       }
       if (len > reach) continue;
       std::vector<const GazetteerEntry*> candidates = gazetteer.Find(JoinForms(tokens, i, end));
+      if (len == 1 && lowercase_sentence && AllCapitals(first.form)) {
+        // An acronym in running text names an organisation ("NATO", "the
+        // EU", "the AU"), not the namesake town (Nato, Philippines; Eu,
+        // France); a country or region may go by its capitals ("UAE").
+        std::erase_if(candidates, [&](const GazetteerEntry* e) {
+          return e->type != "country" && e->type != "region" && e->name != first.form;
+        });
+      }
       if (candidates.empty()) continue;
       if (len == 1 && !Tagged(first) && i == 0) {
         // Untagged and sentence-initial: only names of note.

@@ -257,5 +257,33 @@ TEST(PlacesTest, NamesThatContinueAreNotPlaces) {
   EXPECT_EQ(m[0].end, 8);
 }
 
+std::vector<Token> Words(std::initializer_list<const char*> words) {
+  std::vector<Token> t;
+  for (const char* w : words) {
+    Token tok;
+    tok.form = w;
+    t.push_back(tok);
+  }
+  return t;
+}
+
+// The gazetteer has towns called Nato (Philippines), Eu (France) and Au
+// (Switzerland); in running text the capitals name the organisations.
+TEST(PlacesTest, AnAcronymInRunningTextIsNotATown) {
+  const Gazetteer& g = Gazetteer::Builtin();
+  ASSERT_FALSE(g.Find("Nato").empty());
+  EXPECT_EQ(FindPlaceMentions(Words({"Erdogan", "threatened", "to", "block", "Sweden", "'s", "NATO", "bid"}), g).size(),
+            1u);  // Sweden only
+  EXPECT_EQ(FindPlaceMentions(Words({"the", "EU", "and", "the", "AU", "met", "in", "Paris"}), g).size(), 1u);
+  // A country may go by its capitals.
+  const std::vector<PlaceMention> uae = FindPlaceMentions(Words({"talks", "in", "the", "UAE"}), g);
+  ASSERT_EQ(uae.size(), 1u);
+  EXPECT_EQ(uae[0].candidates.front()->country, "ARE");
+  // A dateline or headline all in capitals still names its places.
+  const std::vector<PlaceMention> dateline = FindPlaceMentions(Words({"BEIRUT", "(", "AP", ")", "—"}), g);
+  ASSERT_EQ(dateline.size(), 1u);
+  EXPECT_EQ(dateline[0].candidates.front()->country, "LBN");
+}
+
 }  // namespace
 }  // namespace parley::enrich

@@ -80,10 +80,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   parley::coder::Coder coder(lexicon.value());
-  const std::function<bool(std::span<const parley::Token>)> may_yield =
-      [&](std::span<const parley::Token> t) {
-        return parley::pipeline::SentenceMayYieldEvents(coder, t);
-      };
+  // As parley code guides the syntax: the coder's names, and trees only for
+  // the sentences that can yield an event.
+  const parley::pipeline::SyntaxGuide guide = parley::pipeline::CodingGuide(coder, true);
 
   std::vector<parley::Document> raw;
   parley::io::ReadSummary summary;
@@ -110,8 +109,7 @@ int main(int argc, char** argv) {
         auto t0 = Clock::now();
         (void)parley::text::Tokenize(doc);
         auto t1 = Clock::now();
-        // As parley code does: only sentences that can yield an event are parsed.
-        (void)parley::pipeline::AnalyzeForCoding(doc, *model, may_yield);
+        (void)parley::pipeline::AnalyzeForCoding(doc, *model, guide);
         auto t2 = Clock::now();
         const double c2 = ThreadCpuSeconds();
         out.clear();

@@ -1456,6 +1456,28 @@ bool Coder::MayYieldEvents(std::span<const Token> tokens) const {
   return false;
 }
 
+void Coder::MarkNames(std::span<const Token> tokens, std::span<uint8_t> names) const {
+  const lexicon::Lexicon& lex = *lexicon_;
+  thread_local SentenceScratch scratch;
+  LookUpWords(lex.vocab, tokens, scratch);
+  // Capitalised with a small letter after: a name as written, where an
+  // acronym could as well be a shouted common word ("US", "IS").
+  auto capitalised = [](std::string_view f) {
+    return !f.empty() && f[0] >= 'A' && f[0] <= 'Z' &&
+           std::any_of(f.begin() + 1, f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  for (size_t i = 0; i < tokens.size();) {
+    const size_t length = lex.actors.LongestMatch(scratch.words, i).length;
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    for (size_t j = i; j < i + length; ++j)
+      if (capitalised(tokens[j].form)) names[j] = 1;
+    i += length;
+  }
+}
+
 size_t Coder::CodeDocument(const Document& doc, std::vector<Event>& out) const {
   size_t before = out.size();
   size_t coded = 0;

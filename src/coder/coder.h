@@ -79,6 +79,12 @@ class Coder {
   // sentences it passes when asked to).
   bool MayYieldEvents(std::span<const Token> tokens) const;
 
+  // Sets names[i] to 1 for each capitalised word ("Beijing", not "NATO" or
+  // "the") of a phrase of the actor dictionaries, read from the forms alone:
+  // the words the tagger should read as proper nouns where it would not
+  // (parse::Model::Annotate). REQUIRES: names.size() == tokens.size().
+  void MarkNames(std::span<const Token> tokens, std::span<uint8_t> names) const;
+
   // Codes every parsed sentence; a story-level discard phrase anywhere in the
   // document suppresses all of it. Returns the number of sentences coded.
   size_t CodeDocument(const Document& doc, std::vector<Event>& out) const;

@@ -12,6 +12,7 @@
 #include "io/event_writer.h"
 #include "io/petrarch_xml.h"
 #include "pipeline/analyze.h"
+#include "pipeline/document_coder.h"
 
 namespace parley::eval {
 namespace {
@@ -97,13 +98,14 @@ Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
     }
     coder::CoderOptions coder_options;
     for (const auto& [option, value] : record.config) coder_options.Apply(option, value);
+    const coder::Coder coder(lexicon.value(), coder_options);
     const Document* to_code = &record.doc;
     Document own;
     if (options.own_parser != nullptr) {
       own.id = record.doc.id;
       own.date = record.doc.date;
       own.text = record.doc.text;
-      Status analyzed = pipeline::AnalyzeForCoding(own, *options.own_parser);
+      Status analyzed = pipeline::AnalyzeForCoding(own, *options.own_parser, pipeline::CodingGuide(coder, false));
       if (!analyzed.ok()) outcome.skipped_reason = analyzed.message();
       to_code = &own;
       outcome.conllu = io::WriteConllu(own);
@@ -113,7 +115,6 @@ Result<PetrarchEvalReport> EvaluatePetrarch(const std::string& path,
       outcome.skipped_reason = "no <Parse>";
     }
     if (outcome.skipped_reason.empty()) {
-      coder::Coder coder(lexicon.value(), coder_options);
       std::vector<Event> events;
       coder.CodeDocument(*to_code, events);
       for (const Event& e : events)

@@ -38,6 +38,7 @@ void ModelData::ResolveNames() {
   adp = IndexOf(upos_names, "ADP");
   noun = IndexOf(upos_names, "NOUN");
   propn = IndexOf(upos_names, "PROPN");
+  name_tags = {IndexOf(xpos_names, "NNP"), IndexOf(xpos_names, "NNPS"), IndexOf(xpos_names, "JJ"), propn};
   pron = IndexOf(upos_names, "PRON");
 }
 
@@ -246,8 +247,8 @@ void FlattenConjunctChains(const ModelData& m, Scratch& x) {
 
 }  // namespace
 
-void Model::Annotate(std::span<Token> tokens,
-                     const std::function<bool(std::span<const Token>)>& wants_tree) const {
+void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span<const Token>)>& wants_tree,
+                     std::span<const uint8_t> known_names) const {
   thread_local Scratch x;
   const ModelData& m = *data_;
   const size_t n = tokens.size();
@@ -258,7 +259,7 @@ void Model::Annotate(std::span<Token> tokens,
   x.upos.resize(n);
   x.head.resize(n);
   x.label.resize(n);
-  m.tagger.Tag(x.forms, x.info, x.xpos.data(), x.upos.data());
+  m.tagger.Tag(x.forms, x.info, x.xpos.data(), x.upos.data(), known_names, m.name_tags);
   // The lemma and FEATS lookups miss the cache; started now, they arrive
   // while the sentence is parsed.
   for (size_t i = 0; i < n; ++i) {

@@ -9,6 +9,7 @@
 #ifndef PARLEY_PARSE_MODEL_H_
 #define PARLEY_PARSE_MODEL_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <span>
@@ -39,8 +40,11 @@ class Model {
   // sentence keeps its tags, lemmas and FEATS (without Voice=Pass, which
   // needs the tree) and every head stays -1 (no tree). For callers that need
   // trees only where a later stage can use them.
-  void Annotate(std::span<Token> sentence,
-                const std::function<bool(std::span<const Token>)>& wants_tree = {}) const;
+  // `known_names[i] != 0` marks a word that the caller's dictionaries list in
+  // a proper name; one the model would misread ("Beijing warned ...": VBG)
+  // is tagged as a proper noun (Tagger::Tag says when).
+  void Annotate(std::span<Token> sentence, const std::function<bool(std::span<const Token>)>& wants_tree = {},
+                std::span<const uint8_t> known_names = {}) const;
 
   // Sizes, for logs: label count and weight rows.
   std::string Describe() const;

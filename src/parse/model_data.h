@@ -28,6 +28,7 @@ struct ModelData {
   int flat = -1, compound = -1, obl = -1, nmod_desc = -1;
   int cconj = -1, verb = -1, aux_upos = -1, punct = -1, adp = -1;  // UPOS ids
   int noun = -1, propn = -1, pron = -1;
+  NameTags name_tags;
 
   void ResolveNames();
 };

@@ -193,8 +193,8 @@ int Tagger::UposKeys(const std::vector<WordInfo>& info, size_t i, const int* xpo
   return m;
 }
 
-void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos,
-                 int* upos) const {
+void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos, int* upos,
+                 std::span<const uint8_t> known_names, const NameTags& name_tags) const {
   const size_t n = forms.size();
   Describe(forms, info);
   uint64_t keys[kMaxKeys];
@@ -213,6 +213,11 @@ void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInf
     std::fill(scores, scores + nx, 0.0f);
     xpos_.Score({keys, static_cast<size_t>(m)}, scores);
     xpos[i] = static_cast<int>(std::max_element(scores, scores + nx) - scores);
+    if (i < known_names.size() && known_names[i] != 0 && info[i + kPad].amb == 0 && name_tags.nnp >= 0 &&
+        xpos[i] != name_tags.nnp && xpos[i] != name_tags.nnps && xpos[i] != name_tags.jj) {
+      xpos[i] = name_tags.nnp;
+      upos[i] = name_tags.propn;
+    }
   }
   for (size_t i = 0; i < n; ++i) {
     if (upos[i] >= 0) continue;

@@ -10,6 +10,7 @@
 #define PARLEY_PARSE_TAGGER_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,12 @@ struct TaggedSentence {
   std::vector<int> upos;
 };
 
+// The tag ids Tagger::Tag gives a known name and leaves it (-1 where the
+// model has no such tag).
+struct NameTags {
+  int nnp = -1, nnps = -1, jj = -1, propn = -1;
+};
+
 class Tagger {
  public:
   Tagger() = default;
@@ -58,8 +65,15 @@ class Tagger {
   void Describe(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info) const;
 
   // Fills xpos[i] and upos[i] for every word. `info` is scratch space.
-  void Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos,
-           int* upos) const;
+  // `known_names[i] != 0` marks a word that the caller's dictionaries list in
+  // a proper name. Such a word that the tag dictionary does not know (no
+  // common word of the training data) and that the model tags as anything
+  // but a proper noun or an adjective ("Israeli") becomes `name_tags.nnp`
+  // and `name_tags.propn`, before the words after it are tagged: at the
+  // start of a sentence capitals say nothing, and the endings of "Beijing"
+  // or "Caracas" read as VBG and VBZ.
+  void Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos, int* upos,
+           std::span<const uint8_t> known_names = {}, const NameTags& name_tags = {}) const;
 
   // Training: builds the tag dictionary and runs `epochs` passes in an order
   // shuffled by `seed`; then averages and prunes. `sure_tags`: also keep

@@ -2,14 +2,14 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 #include "pipeline/hyphenated_words.h"
 #include "text/tokenizer.h"
 
 namespace parley::pipeline {
 
-Status Analyze(Document& doc, const parse::Model& model,
-               const std::function<bool(std::span<const Token>)>& wants_tree) {
+Status Analyze(Document& doc, const parse::Model& model, const SyntaxGuide& guide) {
   if (doc.sentences.empty()) {
     Status s = text::Tokenize(doc);
     if (!s.ok()) return s;
@@ -20,14 +20,16 @@ Status Analyze(Document& doc, const parse::Model& model,
     bool parsed = true;
     for (const Token& t : tokens) parsed = parsed && t.head >= 0;
     if (parsed) continue;
-    model.Annotate(tokens, wants_tree);
+    thread_local std::vector<uint8_t> names;
+    names.assign(guide.mark_names ? tokens.size() : 0, 0);
+    if (guide.mark_names) guide.mark_names(tokens, names);
+    model.Annotate(tokens, guide.wants_tree, names);
   }
   return Status::Ok();
 }
 
-Status AnalyzeForCoding(Document& doc, const parse::Model& model,
-                        const std::function<bool(std::span<const Token>)>& wants_tree) {
-  Status analyzed = Analyze(doc, model, wants_tree);
+Status AnalyzeForCoding(Document& doc, const parse::Model& model, const SyntaxGuide& guide) {
+  Status analyzed = Analyze(doc, model, guide);
   if (analyzed.ok()) JoinHyphenatedWords(doc);
   return analyzed;
 }

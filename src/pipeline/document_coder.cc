@@ -16,6 +16,14 @@ bool SentenceMayYieldEvents(const coder::Coder& coder, std::span<const Token> to
   return coder.MayYieldEvents(joined);
 }
 
+SyntaxGuide CodingGuide(const coder::Coder& coder, bool parse_only_event_sentences) {
+  SyntaxGuide guide;
+  guide.mark_names = [&coder](std::span<const Token> t, std::span<uint8_t> names) { coder.MarkNames(t, names); };
+  if (parse_only_event_sentences)
+    guide.wants_tree = [&coder](std::span<const Token> t) { return SentenceMayYieldEvents(coder, t); };
+  return guide;
+}
+
 const parse::Model* DocumentCoder::LoadedModel() {
   if (shared_model_ != nullptr) return shared_model_;
   std::call_once(load_once_, [this] {
@@ -32,10 +40,7 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
   if (doc.sentences.empty() || !doc.IsParsed()) {
     const parse::Model* model = LoadedModel();
     if (model == nullptr) return model_status_;
-    std::function<bool(std::span<const Token>)> wants_tree;
-    if (parse_only_event_sentences_)
-      wants_tree = [this](std::span<const Token> t) { return SentenceMayYieldEvents(coder_, t); };
-    Status analyzed = Analyze(doc, *model, wants_tree);
+    Status analyzed = Analyze(doc, *model, CodingGuide(coder_, parse_only_event_sentences_));
     if (!analyzed.ok()) return analyzed;
   }
   JoinHyphenatedWords(doc);

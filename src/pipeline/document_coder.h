@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "coder/coder.h"
+#include "pipeline/analyze.h"
 #include "parse/model.h"
 
 namespace parley::pipeline {
@@ -20,6 +21,12 @@ namespace parley::pipeline {
 // (Coder::MayYieldEvents on its words as the dictionaries spell them, with
 // hyphenated words joined): the sentences worth parsing for coding.
 bool SentenceMayYieldEvents(const coder::Coder& coder, std::span<const Token> tokens);
+
+// What the coder tells the syntax (SyntaxGuide): the words of its actor
+// names (Coder::MarkNames), and with `parse_only_event_sentences` a tree only
+// for the sentences that may yield an event (SentenceMayYieldEvents).
+// REQUIRES: `coder` outlives the guide.
+SyntaxGuide CodingGuide(const coder::Coder& coder, bool parse_only_event_sentences);
 
 // Thread-safe: Code() may be called from several threads at once (the model
 // is loaded once, by whichever call first needs it); configure it with

@@ -187,5 +187,37 @@ TEST_F(RawTextCodingTest, OnlySentencesThatMayYieldEventsAreParsed) {
   EXPECT_EQ(events[0].target.code.substr(0, 3), "MLI");
 }
 
+// A capital city or name the actor dictionaries know, at the start of a
+// sentence where its capital says nothing, is read as a proper noun even
+// when its ending looks like a verb's ("Beijing", "Caracas").
+TEST_F(RawTextCodingTest, ActorNamesTheModelDoesNotKnowAreProperNouns) {
+  const parse::Model* model = nullptr;
+  auto loaded = parse::Model::Load(ResolveModelPath(""));
+  ASSERT_TRUE(loaded.ok());
+  model = &loaded.value();
+  for (const char* text : {"Beijing warned Taipei against any move toward independence.",
+                           "Caracas expelled the Spanish ambassador on Wednesday.",
+                           "Moscow on Tuesday accused Kyiv of attacking a power plant.",
+                           "Pyongyang on Thursday fired two artillery shells at Seoul."}) {
+    SCOPED_TRACE(text);
+    Document guided;
+    guided.id = "raw";
+    guided.text = text;
+    ASSERT_TRUE(Analyze(guided, *model, CodingGuide(*coder_, false)).ok());
+    const std::span<const Token> words = guided.TokensOf(guided.sentences[0]);
+    EXPECT_EQ(words[0].upos, "PROPN");
+    EXPECT_TRUE(words[0].xpos == "NNP" || words[0].xpos == "NNPS") << words[0].xpos;
+    EXPECT_EQ(words[0].deprel, "nsubj");
+  }
+  // Only dictionary names the tagger does not know: a known word keeps the
+  // model's tag, and an adjective of nationality stays one.
+  Document doc;
+  doc.id = "raw";
+  doc.text = "Israeli troops raided Jenin. Turkey warned Syria.";
+  ASSERT_TRUE(Analyze(doc, *model, CodingGuide(*coder_, false)).ok());
+  EXPECT_EQ(doc.TokensOf(doc.sentences[0])[0].xpos, "JJ");
+  EXPECT_EQ(doc.TokensOf(doc.sentences[1])[0].xpos, "NNP");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

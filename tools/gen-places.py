@@ -142,7 +142,7 @@ def main():
         by_label[label].append((country, names))
     for label in sorted(by_label, key=lambda s: (s.lower(), s)):
         for country, names in sorted(by_label[label], key=lambda cn: cn[0]):
-            keys = sorted({key(n): n for n in names if key(n) != key(label) and key(n) not in written}.values())
+            keys = sorted({key(n): n for n in sorted(names, reverse=True) if key(n) != key(label) and key(n) not in written}.values())
             if key(label) in written:
                 continue
             written.add(key(label))

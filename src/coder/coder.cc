@@ -1262,11 +1262,12 @@ void SentenceCoder::CodeVerb(int v) {
       if (!later.empty()) targets = later;
     }
     // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
-    // agreement", "X and Y held talks in Jeddah": coordinated subjects of a
-    // reciprocal verb with no object, or of any verb whose object is a
-    // mutual event noun (talks, agreement, ceasefire, ...), are each other's
-    // targets; a place is only where it happened. ("X and Y are attending"
-    // is neither.)
+    // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace
+    // agreement in Washington": coordinated subjects of a reciprocal verb
+    // (with or without an object), or of a verb that says nothing itself
+    // whose object is a mutual event noun (talks, agreement, ceasefire, ...),
+    // are each other's targets; a place is only where it happened. ("X and
+    // Y are attending" is neither.)
     static constexpr std::array<std::string_view, 10> kReciprocal = {
         "meet", "talk", "negotiate", "agree", "sign", "cooperate", "confer", "consult", "reconcile", "discuss"};
     auto mutual_noun = [&](int t) {
@@ -1287,9 +1288,8 @@ void SentenceCoder::CodeVerb(int v) {
       neutral = neutral && (entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code) == "---";
     }
     const bool mutual =
-        first_object < 0
-            ? std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end()
-            : neutral && mutual_noun(first_object);
+        std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end() ||
+        (first_object >= 0 && neutral && mutual_noun(first_object));
     // Only for a reported fact: "a chance for Israel and Hamas to reach an
     // agreement" is no agreement.
     bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;

@@ -34,6 +34,9 @@ ARREST
 --- MEET [040] ---
 MEET {MEETS MET MEETING}
 
+--- SIGN [057] ---
+SIGN {SIGNS SIGNED SIGNING}
+
 --- SAID [023] ---
 SAID
 
@@ -447,6 +450,32 @@ TEST(CoderTest, CoordinatedSubjectsOfAReciprocalVerbMeetEachOther) {
                          {"Osgiliath", "NNP", 2, "obl"}});
   single.tokens[1].lemma = "meet";
   EXPECT_EQ(Code(single), (std::set<Triple>{{"ARN", "OSG", "040"}}));
+}
+
+TEST(CoderTest, CoordinatedSubjectsOfAReciprocalVerbWithAnObjectAreEachOthersTargets) {
+  // Arnor and Gondor signed a treaty in Osgiliath: the treaty is between
+  // them, the city only where it was signed.
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Gondor", "NNP", 1, "conj"},
+                      {"signed", "VBD", 0, "root"},
+                      {"a", "DT", 6, "det"},
+                      {"treaty", "NN", 4, "obj"},
+                      {"in", "IN", 8, "case"},
+                      {"Osgiliath", "NNP", 4, "obl"}});
+  doc.tokens[3].lemma = "sign";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "057"}, {"GON", "ARN", "057"}}));
+  // A third party named with "with" is who they signed with.
+  auto with = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                       {"and", "CC", 3, "cc"},
+                       {"Gondor", "NNP", 1, "conj"},
+                       {"signed", "VBD", 0, "root"},
+                       {"a", "DT", 6, "det"},
+                       {"treaty", "NN", 4, "obj"},
+                       {"with", "IN", 8, "case"},
+                       {"Eriador", "NNP", 4, "obl"}});
+  with.tokens[3].lemma = "sign";
+  EXPECT_EQ(Code(with), (std::set<Triple>{{"ARN", "ERI", "057"}, {"GON", "ERI", "057"}}));
 }
 
 TEST(CoderTest, CompanyIsNotATarget) {

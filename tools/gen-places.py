@@ -24,6 +24,11 @@ A name is left out when it could mislead the coder more than it helps:
   wins);
 - another Parley dictionary already has it (countries, capitals as
   governments in metonyms.txt, people, organizations, agents).
+
+Seas, gulfs and straits are written with code "---" (no country), and their
+names are never coded as a namesake region: a country inside a sea's name is
+no actor ("the Sea of Japan", "the Gulf of Oman"), and "the Red Sea" is not
+Sudan's Red Sea state.
 """
 import collections
 import os
@@ -87,6 +92,7 @@ def main():
     readings = collections.defaultdict(list)
     labels = {}
     aliases = collections.defaultdict(set)
+    seas = collections.defaultdict(set)  # sea name -> its names
     with open(os.path.join(root, "data/geo/gazetteer.tsv"), encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -96,7 +102,10 @@ def main():
                 continue
             name, alias_list, kind, country = cols[0], cols[1], cols[2], cols[3]
             population = int(cols[5] or 0)
-            if not country or kind in ("country", "sea"):
+            if kind == "sea":
+                seas[name].update([name] + [a for a in alias_list.split(";") if a])
+                continue
+            if not country or kind == "country":
                 continue
             wanted = (kind in ("area", "region") or key(name) in curated or
                       population >= MIN_POPULATION or (kind == "city" and cols[8] == "1"))
@@ -110,8 +119,11 @@ def main():
                     labels.setdefault((k, country), name)
                     aliases[(k, country)].add(n)
     chosen = collections.defaultdict(set)  # (label, country) -> names
+    sea_keys = {key(n) for names in seas.values() for n in names}
+    for name, names in seas.items():
+        chosen[(name, "---")].update(n for n in names if key(n) not in taken)
     for k, rs in readings.items():
-        if len(re.sub(r"[^a-z]", "", k)) < 4 or k in words or k in taken:
+        if len(re.sub(r"[^a-z]", "", k)) < 4 or k in words or k in taken or k in sea_keys:
             continue
         if k.startswith("the "):
             bare = k[4:]

@@ -219,5 +219,21 @@ TEST_F(RawTextCodingTest, ActorNamesTheModelDoesNotKnowAreProperNouns) {
   EXPECT_EQ(doc.TokensOf(doc.sentences[1])[0].xpos, "NNP");
 }
 
+// Seas are in the dictionaries with no country: a country inside a sea's
+// name is not the target, and "the Red Sea" is not Sudan's Red Sea state.
+TEST_F(RawTextCodingTest, ACountryInsideASeasNameIsNoActor) {
+  for (const char* text : {"North Korea fired a ballistic missile into the Sea of Japan.",
+                           "Iran seized a tanker in the Gulf of Oman.",
+                           "The Houthis attacked a ship in the Red Sea."}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Code(text).empty());
+  }
+  // A real target beside the sea still counts.
+  const std::vector<Event> events = Code("Iran seized a British tanker in the Gulf of Oman.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].target.code.substr(0, 3), "GBR");
+  EXPECT_EQ(events[0].meta.location.name, "Gulf of Oman");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

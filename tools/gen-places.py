@@ -23,7 +23,7 @@ A name is left out when it could mislead the coder more than it helps:
   Libyan; a region counts as REGION_WEIGHT people, a curated area always
   wins);
 - another Parley dictionary already has it (countries, capitals as
-  governments in metonyms.txt, people, organizations, agents).
+  governments in metonyms.txt, regions, people, organizations, agents).
 
 Seas, gulfs and straits are written with code "---" (no country), and their
 names are never coded as a namesake region: a country inside a sea's name is
@@ -40,7 +40,7 @@ DOMINANCE = 3
 # A first-level region weighs as a middling city when names are ambiguous
 # ("Gaza": the Palestinian city, not Mozambique's province).
 REGION_WEIGHT = 100000
-DICTIONARIES = ["countries.txt", "metonyms.txt", "people.txt", "organizations.txt", "agents.txt"]
+DICTIONARIES = ["countries.txt", "metonyms.txt", "regions.txt", "people.txt", "organizations.txt", "agents.txt"]
 
 
 def key(name):

@@ -232,6 +232,16 @@ std::vector<PlaceMention> FindPlaceMentions(std::span<const Token> tokens,
           notable = notable || e->type != "city" || e->population >= 100000;
         if (!notable) continue;
       }
+      // A longer name not in the gazetteer, begun by a proper noun that is
+      // no place on the left ("the Middle East": not Cameroon's East region).
+      if (i > 0) {
+        const Token& prev = tokens[static_cast<size_t>(i - 1)];
+        const std::string prev_lower = Lower(prev.form);
+        const bool continued = Capitalized(prev) && (Tagged(prev) ? ProperNoun(prev) : i > 1) &&
+                               !IsDirection(prev_lower) && !IsCalendarWord(prev_lower) &&
+                               gazetteer.Find(prev.form).empty();
+        if (continued) break;
+      }
       // A longer name not in the gazetteer ("Israel Defense Forces").
       if (end < n) {
         const Token& next = tokens[static_cast<size_t>(end)];

@@ -285,5 +285,29 @@ TEST(PlacesTest, AnAcronymInRunningTextIsNotATown) {
   EXPECT_EQ(dateline[0].candidates.front()->country, "LBN");
 }
 
+// A name begun on the left by a proper noun that is no place is a longer
+// name, not the place its last word names ("the Middle East": Cameroon has an
+// East region); after an adjective or another place the place stands.
+TEST(PlacesTest, NamesBegunOnTheLeftAreNotPlaces) {
+  const Gazetteer& g = Gazetteer::Builtin();
+  ASSERT_FALSE(g.Find("East").empty());
+  auto tagged = [](std::initializer_list<std::pair<const char*, const char*>> words) {
+    std::vector<Token> t;
+    for (const auto& [form, xpos] : words) {
+      Token tok;
+      tok.form = form;
+      tok.xpos = xpos;
+      t.push_back(tok);
+    }
+    return t;
+  };
+  EXPECT_TRUE(FindPlaceMentions(tagged({{"the", "DT"}, {"Middle", "NNP"}, {"East", "NNP"}, {"envoy", "NN"}}), g).empty());
+  const std::vector<PlaceMention> sinai =
+      FindPlaceMentions(tagged({{"in", "IN"}, {"Egyptian", "JJ"}, {"Sinai", "NNP"}}), g);
+  ASSERT_EQ(sinai.size(), 1u);
+  EXPECT_EQ(sinai[0].begin, 2);
+  EXPECT_EQ(FindPlaceMentions(tagged({{"the", "DT"}, {"Russia", "NNP"}, {"Ukraine", "NNP"}, {"war", "NN"}}), g).size(), 2u);
+}
+
 }  // namespace
 }  // namespace parley::enrich

@@ -56,7 +56,8 @@ lexicon::LexiconPaths DefaultDictionaries() {
     if (fs::exists(p, ec)) into.push_back(p.string());
   };
   add("verbs.txt", paths.verbs);
-  for (const char* name : {"countries.txt", "metonyms.txt", "people.txt", "organizations.txt", "places.txt"})
+  for (const char* name :
+       {"countries.txt", "metonyms.txt", "regions.txt", "people.txt", "organizations.txt", "places.txt"})
     add(name, paths.actors);
   add("agents.txt", paths.agents);
   add("discards.txt", paths.discards);

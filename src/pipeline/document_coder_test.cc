@@ -235,5 +235,16 @@ TEST_F(RawTextCodingTest, ACountryInsideASeasNameIsNoActor) {
   EXPECT_EQ(events[0].meta.location.name, "Gulf of Oman");
 }
 
+// World regions have CAMEO's region codes (dictionaries/regions.txt), so a
+// country inside a region's name is no actor: "Latin American" is not
+// American.
+TEST_F(RawTextCodingTest, RegionsAreNotTheCountriesInTheirNames) {
+  const std::vector<Event> events =
+      Code("Venezuela expelled the ambassadors of seven Latin American countries.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].target.code.substr(0, 3), "LAM");
+  EXPECT_EQ(events[0].meta.target.country, "LAM");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -609,13 +609,24 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
     if (base.empty()) base.push_back(ActorCode{opt_.unknown_country, head, head});
     for (ActorCode a : base) {
       // An agent already implied by the actor ("White House" USAGOV + officials
-      // GOV) or repeated is not added twice.
+      // GOV) or repeated is not added twice, nor is any 3-letter part of it
+      // ("the Defence Ministry in Moscow": RUSGOV + GOVMIL is RUSGOVMIL).
       std::string prefix, suffix;
+      auto has_part = [](std::string_view code, size_t from, std::string_view part) {
+        for (size_t i = from; i + 3 <= code.size(); i += 3)
+          if (code.substr(i, 3) == part) return true;
+        return false;
+      };
       for (const auto* ag : agents) {
         const std::string& c = ag->code;
         if (c.empty()) continue;
         if (ag->prefix) {
           if (prefix.find(c) == std::string::npos && a.code.rfind(c, 0) != 0) prefix += c;
+        } else if (c.size() % 3 == 0 && a.code.size() % 3 == 0) {
+          for (size_t i = 0; i < c.size(); i += 3) {
+            const std::string_view part = std::string_view(c).substr(i, 3);
+            if (!has_part(a.code, 3, part) && !has_part(suffix, 0, part)) suffix += part;
+          }
         } else if (suffix.find(c) == std::string::npos &&
                    (a.code.size() <= 3 || a.code.find(c, 3) == std::string::npos)) {
           suffix += c;

@@ -49,6 +49,7 @@ ARNOR [ARN]
 GONDOR [GON]
 OSGILIATH [OSG]
 ERIADOR [ERI]
+MINAS_TIRITH [GONGOV]
 ISRAELI [ISR]
 +ISRAEL
 BENJAMIN_NETANYAHU
@@ -64,6 +65,7 @@ STUDENT [~EDU]
 OFFICIAL [~GOV]
 MILITARY {} [~MIL]
 DELEGATION [~GOV]
+WAR_MINISTRY [~GOVMIL]
 )";
 
 constexpr std::string_view kDiscards = R"(
@@ -177,6 +179,19 @@ TEST(CoderTest, AgentCombinesWithCountry) {
                       {"Gondor", "NNP", 5, "compound"},
                       {"students", "NNS", 3, "obj"}});
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ISRCOP", "GONEDU", "212"}}));
+}
+
+TEST(CoderTest, AnAgentAddsOnlyTheCodePartsTheActorLacks) {
+  // The war ministry in Minas Tirith opposed Arnor: GONGOV + GOVMIL.
+  auto doc = MakeDoc({{"The", "DT", 3, "det"},
+                      {"war", "NN", 3, "compound"},
+                      {"ministry", "NN", 7, "nsubj"},
+                      {"in", "IN", 6, "case"},
+                      {"Minas", "NNP", 6, "compound"},
+                      {"Tirith", "NNP", 3, "nmod"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"Arnor", "NNP", 7, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"GONGOVMIL", "ARN", "112"}}));
 }
 
 TEST(CoderTest, DatedActorCodesFollowTheSentenceDate) {

@@ -134,6 +134,7 @@ struct SentenceScratch {
   std::vector<Mention> mentions;
   std::vector<int> mention_of;
   std::vector<uint8_t> allowed, synset_state;
+  std::vector<uint8_t> unrealized;  // per verb: an intended, demanded or refused complement
 };
 
 // words[i] and lemmas[i]: the ids of token i's form and lemma (the form's
@@ -191,6 +192,9 @@ class SentenceCoder {
  private:
   void FindMentions();
   void CodeVerb(int v);
+  // Whether the verb's form has a code of its own in the dictionaries (not
+  // only "---" entries such as "launched", "carried out").
+  bool SaysSomething(int v) const;
   // Event nouns ("Israeli airstrikes on Gaza", "talks between X and Y"),
   // after the verbs, so a noun a verb already coded is not coded again.
   void CodeEventNouns();
@@ -280,6 +284,15 @@ class SentenceCoder {
   SentenceScratch& scratch_;  // owns the vectors above
 };
 
+bool SentenceCoder::SaysSomething(int v) const {
+  for (uint32_t e : lex_.verbs.EntriesForForm(words_[v])) {
+    const auto& entry = lex_.verbs.entry(e);
+    const std::string& c = entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code;
+    if (c != "---") return true;
+  }
+  return false;
+}
+
 void SentenceCoder::Run() {
   const int n = static_cast<int>(toks_.size());
   if (n == 0) return;
@@ -300,10 +313,28 @@ void SentenceCoder::Run() {
       }
     }
   FindMentions();
+  std::vector<uint8_t>& unrealized = scratch_.unrealized;
+  unrealized.assign(static_cast<size_t>(n), 0);
   for (int v = 0; v < n; ++v) {
     if (!tree_.IsVerbal(v)) continue;
     Rel r = tree_.rel(v);
     if (r == Rel::kAux || r == Rel::kAuxPass || r == Rel::kCop) continue;
+    // What a coded verb governs as its complement ("vowed to destroy",
+    // "refused to release", "threatened to attack") is intended, demanded
+    // or refused, not done: the governing verb's event says it all. Under
+    // a verb with no code of its own ("began to bomb", "continued to
+    // attack") or a passive one with its subject ("X was seen to break
+    // into") the complement is the event.
+    // (What such a complement governs in turn is no more done: "called on
+    // Gondor to be allowed to leave".)
+    if (r == Rel::kXcomp) {
+      const int h = tree_.head(v);
+      const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
+      if (h >= 0 && ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive))) {
+        unrealized[static_cast<size_t>(v)] = 1;
+        continue;
+      }
+    }
     CodeVerb(v);
   }
   CodeEventNouns();
@@ -443,15 +474,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   // "joined", "carried out") lends its subject: "Egypt condemned the attacks
   // on Port Sudan" is Egypt's condemnation, not Egypt's attack. An oblique
   // ("arrived in Doha for talks with Hamas") is the subject's own.
-  auto neutral_verb = [&](int v) {
-    for (uint32_t e : lex_.verbs.EntriesForForm(words_[v])) {
-      const auto& entry = lex_.verbs.entry(e);
-      const std::string& c = entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code;
-      if (c != "---") return false;
-    }
-    return true;
-  };
-  if (sources.empty() && verb_object && (tree_.rel(phrase) != Rel::kObj || neutral_verb(verb))) {
+  if (sources.empty() && verb_object && (tree_.rel(phrase) != Rel::kObj || !SaysSomething(verb))) {
     const int subject = FindSubject(verb);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
   }

@@ -37,6 +37,9 @@ MEET {MEETS MET MEETING}
 --- SIGN [057] ---
 SIGN {SIGNS SIGNED SIGNING}
 
+--- THREATEN [130] ---
+THREATEN {THREATENS THREATENED THREATENING}
+
 --- SAID [023] ---
 SAID
 
@@ -491,6 +494,24 @@ TEST(CoderTest, CoordinatedSubjectsOfAReciprocalVerbWithAnObjectAreEachOthersTar
                        {"Eriador", "NNP", 4, "obl"}});
   with.tokens[3].lemma = "sign";
   EXPECT_EQ(Code(with), (std::set<Triple>{{"ARN", "ERI", "057"}, {"GON", "ERI", "057"}}));
+}
+
+TEST(CoderTest, WhatACodedVerbThreatensIsNotDone) {
+  // Arnor threatened to arrest Eriador: a threat, no arrest.
+  auto threat = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                         {"threatened", "VBD", 0, "root"},
+                         {"to", "TO", 4, "mark"},
+                         {"arrest", "VB", 2, "xcomp"},
+                         {"Eriador", "NNP", 4, "obj"}});
+  EXPECT_EQ(Code(threat), (std::set<Triple>{{"ARN", "ERI", "130"}}));
+  // Arnor began to arrest Eriador: "began" codes nothing, so the arrest is
+  // the event.
+  auto began = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"began", "VBD", 0, "root"},
+                        {"to", "TO", 4, "mark"},
+                        {"arrest", "VB", 2, "xcomp"},
+                        {"Eriador", "NNP", 4, "obj"}});
+  EXPECT_EQ(Code(began), (std::set<Triple>{{"ARN", "ERI", "212"}}));
 }
 
 TEST(CoderTest, CompanyIsNotATarget) {

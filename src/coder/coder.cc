@@ -1297,13 +1297,14 @@ void SentenceCoder::CodeVerb(int v) {
     }
     // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
     // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace
-    // agreement in Washington": coordinated subjects of a reciprocal verb
+    // agreement in Washington", "X and Y exchanged fire": coordinated subjects of a reciprocal verb
     // (with or without an object), or of a verb that says nothing itself
     // whose object is a mutual event noun (talks, agreement, ceasefire, ...),
     // are each other's targets; a place is only where it happened. ("X and
     // Y are attending" is neither.)
-    static constexpr std::array<std::string_view, 10> kReciprocal = {
-        "meet", "talk", "negotiate", "agree", "sign", "cooperate", "confer", "consult", "reconcile", "discuss"};
+    static constexpr std::array<std::string_view, 16> kReciprocal = {
+        "meet",    "talk",    "negotiate", "agree",    "sign",  "cooperate", "confer", "consult",
+        "reconcile", "discuss", "exchange", "trade", "clash", "fight",     "battle", "spar"};
     auto mutual_noun = [&](int t) {
       for (WordId w : {words_[t], lemmas_[t]}) {
         if (w == kNoWord) continue;

@@ -40,6 +40,9 @@ SIGN {SIGNS SIGNED SIGNING}
 --- THREATEN [130] ---
 THREATEN {THREATENS THREATENED THREATENING}
 
+--- FIGHT [190] ---
+FIGHT {FIGHTS FOUGHT FIGHTING}
+
 --- SAID [023] ---
 SAID
 
@@ -468,6 +471,18 @@ TEST(CoderTest, CoordinatedSubjectsOfAReciprocalVerbMeetEachOther) {
                          {"Osgiliath", "NNP", 2, "obl"}});
   single.tokens[1].lemma = "meet";
   EXPECT_EQ(Code(single), (std::set<Triple>{{"ARN", "OSG", "040"}}));
+}
+
+TEST(CoderTest, CoordinatedSubjectsWhoFightFightEachOther) {
+  // Arnor and Gondor fought near Osgiliath.
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Gondor", "NNP", 1, "conj"},
+                      {"fought", "VBD", 0, "root"},
+                      {"near", "IN", 6, "case"},
+                      {"Osgiliath", "NNP", 4, "obl"}});
+  doc.tokens[3].lemma = "fight";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "190"}, {"GON", "ARN", "190"}}));
 }
 
 TEST(CoderTest, CoordinatedSubjectsOfAReciprocalVerbWithAnObjectAreEachOthersTargets) {

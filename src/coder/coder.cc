@@ -234,6 +234,10 @@ class SentenceCoder {
   // whose target a place can be: force (15, 17-20), where the place is what
   // is hit, and aid (07), which goes to the people there. "Refused to send
   // a delegation to Geneva" has no target.
+  // Force against a capital ("struck Kyiv") is against the city: a target
+  // that is just a capital of the dictionaries (type = capital) keeps only
+  // its country code.
+  void CapitalsAsPlaces(const std::string& code, std::vector<ActorCode>& targets) const;
   void DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const;
   bool InLocativePhrase(int t, int v) const;
   bool UnknownCountry(const std::vector<ActorCode>& codes) const;
@@ -1363,6 +1367,7 @@ void SentenceCoder::CodeVerb(int v) {
   }
   if (best.compound) targets = sources;
   DropPlaceTargets(code, targets);
+  CapitalsAsPlaces(code, targets);
   Emit(sources, targets, code, first, last, pattern_where);
 }
 
@@ -1374,6 +1379,19 @@ void SentenceCoder::DropPlaceTargets(const std::string& code, std::vector<ActorC
     const int m = mention_of_[a.first];
     return m >= 0 && mentions_[m].is_actor && lex_.actors.entry(mentions_[m].entry).place;
   });
+}
+
+void SentenceCoder::CapitalsAsPlaces(const std::string& code, std::vector<ActorCode>& targets) const {
+  const std::string_view root = std::string_view(code).substr(0, 2);
+  if (root != "15" && root != "17" && root != "18" && root != "19" && root != "20") return;
+  for (ActorCode& a : targets) {
+    if (a.first < 0 || a.first >= static_cast<int>(mention_of_.size())) continue;
+    const int m = mention_of_[a.first];
+    if (m < 0 || !mentions_[m].is_actor || !lex_.actors.entry(mentions_[m].entry).capital) continue;
+    // The mention must be the whole target: "the government in Kyiv" stays UKRGOV.
+    if (mentions_[m].begin != a.first || mentions_[m].end - 1 != a.last) continue;
+    if (a.code.size() > 3) a.code.resize(3);
+  }
 }
 
 void SentenceCoder::Emit(const std::vector<ActorCode>& sources,

@@ -344,17 +344,25 @@ Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Eve
     const GazetteerEntry* e = ChoosePlace(m.candidates, actors, named);
     const bool in_source = Overlaps(m, event.source), in_target = Overlaps(m, event.target);
     if ((in_source || in_target) && e->type == "country") continue;
-    // A place name that is the whole actor coded as an institution is a
-    // metonym ("Washington welcomed", "Kyiv said": USAGOV, UKRGOV), the
-    // government, not where it happened; a place coded as just its country
-    // ("struck Khan Younis": PSE) is where it happened.
-    auto is_whole = [&](const CodedSpan& span) {
-      return span.first_token == m.begin && span.last_token == m.end - 1 && span.code.size() > 3;
+    // A place name that is the whole actor (give or take "the") coded as an
+    // institution is a metonym ("Washington welcomed", "The White House
+    // said": USAGOV), the government, not where it happened; a place coded
+    // as just its country ("struck Khan Younis": PSE) is where it happened,
+    // as much as a place attached to the verb.
+    auto covers = [&](const CodedSpan& span) {
+      if (span.first_token > m.begin || span.last_token < m.end - 1) return false;
+      for (int t = span.first_token; t <= span.last_token; ++t)
+        if ((t < m.begin || t >= m.end) && Lower(tokens[static_cast<size_t>(t)].form) != "the") return false;
+      return true;
     };
-    if (is_whole(event.source) || is_whole(event.target)) continue;
-    int tier = in_source ? 4 : in_target ? 3
-               : verb >= 0 && verb < n ? TierOf(tokens, tree, verb, m)
-                                       : 2;
+    if ((covers(event.source) && event.source.code.size() > 3) ||
+        (covers(event.target) && event.target.code.size() > 3))
+      continue;
+    const bool target_place = in_target && covers(event.target);
+    int tier = in_source                    ? 4
+               : in_target && !target_place ? 3
+               : verb >= 0 && verb < n      ? TierOf(tokens, tree, verb, m)
+                                            : 2;
     const int distance = verb < 0 ? m.begin : verb < m.begin ? m.begin - verb
                                           : verb >= m.end   ? verb - m.end + 1
                                                             : 0;

@@ -36,6 +36,10 @@ struct ActorEntry {
   // A place coded as its country ("type = place": "Khan Younis" → PSE): where
   // things happen, so the coder takes it as a target only of force.
   bool place = false;
+  // A capital coded as its government ("type = capital": "Moscow said" →
+  // RUSGOV); as the target of force it is the city, so the coder codes it as
+  // its country ("struck Kyiv" → UKR).
+  bool capital = false;
 };
 
 class ActorDictionary {

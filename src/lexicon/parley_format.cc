@@ -299,11 +299,14 @@ class Reader {
       a.dated.push_back(std::move(dc));
     } else if (key == "type") {
       if (!NoQualifier(key, qualifier)) return;
-      if (value != "place") {
-        Error("actor type is 'place' or absent: '" + std::string(value) + "'");
+      if (value == "place") {
+        a.place = true;
+      } else if (value == "capital") {
+        a.capital = true;
+      } else {
+        Error("actor type is 'place', 'capital' or absent: '" + std::string(value) + "'");
         return;
       }
-      a.place = true;
     } else {
       UnknownKey(key, "names, code, type");
     }

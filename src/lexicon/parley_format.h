@@ -67,6 +67,7 @@ struct ParleyActor {
   int default_line = 0;
   std::vector<Dated> dated;  // in file order; the first range containing the date wins
   bool place = false;        // "type = place"
+  bool capital = false;      // "type = capital"
 };
 
 struct ParleyAgent {

@@ -168,7 +168,13 @@ TEST(ParleyFormat, PlaceActorsAreMarked) {
   EXPECT_TRUE(dict.entry(0).place);
   EXPECT_FALSE(dict.entry(1).place);
   EXPECT_EQ(ReadErrors("# parley-dictionary: actors 1\n[X]\ncode = UKR\ntype = city\n"),
-            (std::vector<std::string>{"t.txt:4: actor type is 'place' or absent: 'city'"}));
+            (std::vector<std::string>{"t.txt:4: actor type is 'place', 'capital' or absent: 'city'"}));
+  ActorDictionary capitals;
+  ASSERT_TRUE(capitals.LoadParleyText("# parley-dictionary: actors 1\n[Kyiv]\ncode = UKRGOV\ntype = capital\n",
+                                      "c.txt", vocab)
+                  .ok());
+  EXPECT_TRUE(capitals.entry(0).capital);
+  EXPECT_FALSE(capitals.entry(0).place);
 }
 
 TEST(ParleyFormat, DiscardsStemWholeWordAndScope) {

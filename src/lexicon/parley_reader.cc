@@ -74,6 +74,7 @@ Status ActorDictionary::LoadParleyText(std::string_view text, const std::string&
     e.file = name;
     e.line = a.line;
     e.place = a.place;
+    e.capital = a.capital;
     uint32_t idx = AddEntry(std::move(e));
     for (const NameAt& n : a.names) {
       Intern(n.text, vocab, ids);

@@ -246,5 +246,27 @@ TEST_F(RawTextCodingTest, RegionsAreNotTheCountriesInTheirNames) {
   EXPECT_EQ(events[0].meta.target.country, "LAM");
 }
 
+// A capital is its government ("Moscow accused Kyiv": RUSGOV, UKRGOV), but
+// as the target of force it is the city: coded as its country, and where it
+// happened. The building that seats a government stays the government.
+TEST_F(RawTextCodingTest, ACapitalUnderFireIsTheCity) {
+  const std::vector<Event> struck = Code("Russia launched 50 drones at Kyiv overnight.");
+  ASSERT_EQ(struck.size(), 1u);
+  EXPECT_EQ(struck[0].target.code, "UKR");
+  EXPECT_EQ(struck[0].meta.location.name, "Kyiv");
+  const std::vector<Event> accused = Code("Moscow accused Kyiv of terrorism.");
+  ASSERT_GE(accused.size(), 1u);
+  EXPECT_EQ(accused[0].source.code, "RUSGOV");
+  EXPECT_EQ(accused[0].target.code, "UKRGOV");
+  const std::vector<Event> kremlin = Code("Ukrainian drones attacked the Kremlin.");
+  ASSERT_EQ(kremlin.size(), 1u);
+  EXPECT_EQ(kremlin[0].target.code, "RUSGOV");
+  // "The White House" is the government, not a place where it spoke.
+  const std::vector<Event> welcomed = Code("The White House welcomed the release of the hostages by Hamas.");
+  ASSERT_GE(welcomed.size(), 1u);
+  EXPECT_EQ(welcomed[0].source.code, "USAGOV");
+  EXPECT_FALSE(welcomed[0].meta.location.known());
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -35,6 +35,10 @@ const Lemmas kAskVerbs = {"urge", "ask", "call", "demand", "press", "invite", "a
 const Lemmas kDelegationNouns = {"delegation", "negotiator", "envoy", "team"};
 const Lemmas kHypothetical = {"if", "unless", "whether", "until", "lest"};
 const Lemmas kPurpose = {"for", "toward", "towards", "without"};
+// Temporal conjunctions: with a verb in the present tense, the clause tells
+// of what is yet to come ("before the treaty is signed", "once the hostages
+// are freed"); in the past, of what happened ("after the truce took hold").
+const Lemmas kWhen = {"before", "after", "once", "when"};
 
 struct Tree {
   std::vector<int> head;             // 0-based; -1 = root or none
@@ -104,6 +108,16 @@ std::vector<int> ChildrenWith(const Tree& t, int node, std::initializer_list<std
 bool HasAuxWord(const Tree& t, const SentenceWords& w, int node, std::string_view word) {
   for (int c : t.children[node])
     if (RelIs(t.deprel[c], "aux") && w.lower[c] == word) return true;
+  return false;
+}
+
+// The verb, or an auxiliary of it, is in the past tense (VBD): "took",
+// "was signed", "had agreed".
+bool PastTense(std::span<const Token> tokens, const Tree& t, int node) {
+  if (tokens[static_cast<size_t>(node)].xpos == "VBD") return true;
+  for (int c : t.children[node])
+    if (RelIs(t.deprel[c], "aux") && tokens[static_cast<size_t>(c)].xpos == "VBD")  // aux:pass too
+      return true;
   return false;
 }
 
@@ -270,6 +284,7 @@ std::vector<SentenceStep> FindSentenceSteps(const Document& doc, const Sentence&
     if (RelIs(t.deprel[v], "conj") && t.head[v] >= 0 && HasAuxWord(t, words, t.head[v], "had"))
       background = true;
     bool future = HasChild(t, v, "aux", kModals) || HasChild(t, v, "mark", {"to"});
+    if (HasChild(t, v, "mark", kWhen) && !PastTense(tokens, t, v)) future = true;
     if (RelIs(t.deprel[v], "xcomp") && t.head[v] >= 0 && kIntendVerbs.count(t.lemma[t.head[v]]))
       future = true;
     // What someone is asked to do is the request, not a step: "urged the

@@ -84,5 +84,25 @@ TEST(FindSentenceStepsTest, WhatIsAskedIsNotAStep) {
   EXPECT_FALSE(StepsOf(Parsed(sentence, tree)).empty());
 }
 
+// A temporal clause in the present tense tells of what is yet to come: "once
+// talks break down" is no collapse; in the past it is one.
+TEST(FindSentenceStepsTest, WhatATemporalClauseInThePresentTellsIsYetToCome) {
+  auto doc_with = [](const char* sentence, const char* resume_xpos, const char* break_xpos) {
+    Document doc = Parsed(sentence, {{"fighting", "NOUN", 2, "nsubj"},
+                                     {"resume", "VERB", 0, "root"},
+                                     {"once", "SCONJ", 5, "mark"},
+                                     {"talk", "NOUN", 5, "nsubj"},
+                                     {"break", "VERB", 2, "advcl"},
+                                     {"down", "ADP", 5, "compound:prt"},
+                                     {".", "PUNCT", 2, "punct"}});
+    doc.tokens[1].xpos = resume_xpos;
+    doc.tokens[4].xpos = break_xpos;
+    return doc;
+  };
+  EXPECT_TRUE(StepsOf(doc_with("Fighting resumes once talks break down .", "VBZ", "VBP")).empty());
+  EXPECT_EQ(StepsOf(doc_with("Fighting resumed once talks broke down .", "VBD", "VBD")),
+            (std::vector<std::string>{"collapse [] talks broke down"}));
+}
+
 }  // namespace
 }  // namespace parley::tracker

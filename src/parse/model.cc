@@ -18,6 +18,9 @@ int IndexOf(const std::vector<std::string>& names, const std::string& name) {
 void ModelData::ResolveNames() {
   vbn = IndexOf(xpos_names, "VBN");
   vbd = IndexOf(xpos_names, "VBD");
+  vbz = IndexOf(xpos_names, "VBZ");
+  vbp = IndexOf(xpos_names, "VBP");
+  md = IndexOf(xpos_names, "MD");
   aux = IndexOf(label_names, "aux");
   aux_pass = IndexOf(label_names, "aux:pass");
   conj = IndexOf(label_names, "conj");
@@ -97,6 +100,49 @@ bool RetagFiniteParticiples(const ModelData& m, Scratch& x, const ChildFlags& f)
     x.xpos[i] = m.vbd;
     x.repaired[i] = 1;
     changed = true;
+  }
+  return changed;
+}
+
+// A sentence with no finite verb whose root is a noun, the verb read as a
+// participle: one that modifies the root's direct object ("Turkish police
+// detained dozens of protesters": "police" the root with "detained dozens"
+// its object, which UD never gives a noun) or that hangs on the root right
+// after it with an object of its own ("Egyptian mediators proposed a truce":
+// "proposed a truce" a reduced relative) is the simple past it is. A
+// sentence with a finite verb keeps its participles ("... was the print
+// called 'Cowboys and Indians'"). Fires on no sentence of EWT train, dev or
+// test or GUM news; the wire copy it is for has no treebank here.
+bool RetagVerblessParticiples(const ModelData& m, Scratch& x, const ChildFlags& f) {
+  if (m.vbn < 0 || m.vbd < 0) return false;
+  const int n = static_cast<int>(x.xpos.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  for (int i = 0; i < n; ++i) {
+    const int tag = x.xpos[at(i)];
+    if (tag == m.vbd || tag == m.vbz || tag == m.vbp || tag == m.md) return false;
+  }
+  auto bare_participle = [&](int i) { return x.xpos[at(i)] == m.vbn && !f.aux[at(i)] && !f.aux_pass[at(i)]; };
+  bool changed = false;
+  auto retag = [&](int i) {
+    x.xpos[at(i)] = m.vbd;
+    x.repaired[at(i)] = 1;
+    changed = true;
+  };
+  for (int r = 0; r < n; ++r) {
+    const bool root = x.head[at(r)] < 0 || x.head[at(r)] >= n;
+    if (!root || (x.upos[at(r)] != m.noun && x.upos[at(r)] != m.propn)) continue;
+    if (r + 1 < n && x.head[at(r + 1)] == r && bare_participle(r + 1) && f.obj[at(r + 1)]) {
+      retag(r + 1);
+      continue;
+    }
+    for (int o = r + 1; o < n; ++o) {
+      if (x.head[at(o)] != r || x.label[at(o)] != m.obj) continue;
+      for (int i = r + 1; i < o; ++i)
+        if (bare_participle(i)) {
+          retag(i);
+          break;
+        }
+    }
   }
   return changed;
 }
@@ -303,7 +349,8 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
 
   x.repaired.assign(n, 0);
   MarkChildren(m, x, x.children);
-  if (RetagFiniteParticiples(m, x, x.children)) {
+  const bool retagged = RetagFiniteParticiples(m, x, x.children);
+  if (RetagVerblessParticiples(m, x, x.children) || retagged) {
     // The tree was built around the misread tag (often the verb hangs off
     // a fronted phrase as a relative clause): parse again with the finite
     // verb, and make its subject active.

@@ -163,5 +163,19 @@ TEST_F(EnglishModelTest, ATitleBeforeASubjectNameDescribesIt) {
   EXPECT_NE(Word(time, "Today").deprel, "nmod:desc");
 }
 
+// A sentence with no finite verb whose root is a noun: the verb the model
+// read as a participle is a simple past ("police" is no root with an object).
+TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
+  auto police = Annotate("Turkish police detained dozens of protesters in Istanbul .");
+  EXPECT_EQ(Word(police, "detained").xpos, "VBD");
+  EXPECT_EQ(Arc(police, "police"), "nsubj(detained, police)");
+  auto mediators = Annotate("Egyptian mediators proposed a truce .");
+  EXPECT_EQ(Word(mediators, "proposed").xpos, "VBD");
+  EXPECT_EQ(Arc(mediators, "mediators"), "nsubj(proposed, mediators)");
+  // A fragment with a finite verb keeps its participle.
+  auto called = Annotate("It was the print called Cowboys and Indians .");
+  EXPECT_EQ(Word(called, "called").xpos, "VBN");
+}
+
 }  // namespace
 }  // namespace parley::parse

@@ -238,6 +238,8 @@ class SentenceCoder {
   // that is just a capital of the dictionaries (type = capital) keeps only
   // its country code.
   void CapitalsAsPlaces(const std::string& code, std::vector<ActorCode>& targets) const;
+  // The one country of the places in verb v's locative phrases, or "".
+  std::string PlaceCountry(int v) const;
   void DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const;
   bool InLocativePhrase(int t, int v) const;
   bool UnknownCountry(const std::vector<ActorCode>& codes) const;
@@ -1394,6 +1396,27 @@ void SentenceCoder::CapitalsAsPlaces(const std::string& code, std::vector<ActorC
   }
 }
 
+std::string SentenceCoder::PlaceCountry(int v) const {
+  // The country of the places in the verb's locative phrases ("in Tbilisi",
+  // "near the border in northern Nigeria"): places and capitals of the
+  // dictionaries and countries themselves; none when they disagree.
+  std::string country;
+  const int n = static_cast<int>(mention_of_.size());
+  if (v < 0 || v >= n) return country;
+  for (const Mention& m : mentions_) {
+    if (!m.is_actor || !tree_.Dominates(v, m.begin) || !InLocativePhrase(m.begin, v)) continue;
+    const lexicon::ActorEntry& e = lex_.actors.entry(m.entry);
+    const std::string_view code = lex_.actors.CodeOn(m.entry, doc_.date);
+    if (!(e.place || e.capital || code.size() == 3) || code.size() < 3 ||
+        code.rfind(opt_.unknown_country, 0) == 0)
+      continue;
+    const std::string_view here = code.substr(0, 3);
+    if (!country.empty() && country != here) return "";
+    country = here;
+  }
+  return country;
+}
+
 void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
                          const std::vector<ActorCode>& targets, const std::string& code,
                          int verb_first, int verb_last, const std::string& pattern) {
@@ -1410,10 +1433,31 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
     forward = code.substr(0, colon);
     backward = code.substr(colon + 1);
   }
-  auto push = [&](const ActorCode& s, const ActorCode& t, const std::string& c) {
+  // A role with no country ("police", "protesters") in news takes the
+  // country of the place the event happened ("in Tbilisi": Georgia), when
+  // the other side is of that country or has none either: "Georgian police
+  // detained protesters in Tbilisi" is GEOCOP against Georgian protesters,
+  // as ICEWS writes "Protester (Georgia)". Otherwise it stays unknown.
+  std::string place_country;
+  bool place_looked_up = false;
+  auto localize = [&](ActorCode& a, const ActorCode& other) {
+    const std::string& unknown = opt_.unknown_country;
+    if (!opt_.require_known_country || a.code.rfind(unknown, 0) != 0) return;
+    if (!place_looked_up) {
+      place_country = PlaceCountry(verb_first);
+      place_looked_up = true;
+    }
+    if (place_country.empty()) return;
+    if (other.code.rfind(unknown, 0) != 0 && other.code.rfind(place_country, 0) != 0) return;
+    a.code = place_country + a.code.substr(unknown.size());
+  };
+  auto push = [&](ActorCode s, ActorCode t, const std::string& c) {
     if (c.empty() || c == "---") return;
+    const std::string s_was = s.code, t_was = t.code;
+    localize(s, t);
+    localize(t, ActorCode{s_was, s.first, s.last});
     if (!known(s) || !known(t)) return;
-    if (s.code == t.code && s.first == t.first) return;
+    if (s.code == t.code && (s.first == t.first || s.code != s_was || t.code != t_was)) return;
     for (size_t i = first_event_; i < out_.size(); ++i) {  // one per (source, target, code)
       const Event& e = out_[i];
       if (e.source.code == s.code && e.target.code == t.code && e.event.code == c) return;

@@ -103,8 +103,14 @@ class RawTextCodingTest : public ::testing::Test {
     ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
     coder_ = std::make_unique<coder::Coder>(lexicon.value(), coder::CoderOptions{});
     document_coder_ = std::make_unique<DocumentCoder>(*coder_, "");
+    coder::CoderOptions news;  // as parley code codes news
+    news.require_known_country = true;
+    news_coder_ = std::make_unique<coder::Coder>(lexicon.value(), news);
+    news_document_coder_ = std::make_unique<DocumentCoder>(*news_coder_, "");
   }
   static void TearDownTestSuite() {
+    news_document_coder_.reset();
+    news_coder_.reset();
     document_coder_.reset();
     coder_.reset();
   }
@@ -112,19 +118,23 @@ class RawTextCodingTest : public ::testing::Test {
     if (document_coder_ == nullptr) GTEST_SKIP() << "models/parley-en.model not found";
   }
   // The events of `text` as the body of one document.
-  static std::vector<Event> Code(const char* text) {
+  static std::vector<Event> Code(const char* text, DocumentCoder* with = nullptr) {
     Document doc;
     doc.id = "raw";
     doc.text = text;
     std::vector<Event> events;
-    EXPECT_TRUE(document_coder_->Code(doc, events).ok());
+    EXPECT_TRUE((with != nullptr ? with : document_coder_.get())->Code(doc, events).ok());
     return events;
   }
-  static std::unique_ptr<coder::Coder> coder_;
-  static std::unique_ptr<DocumentCoder> document_coder_;
+  // As parley code codes news: events need both sides' countries.
+  static std::vector<Event> CodeNews(const char* text) { return Code(text, news_document_coder_.get()); }
+  static std::unique_ptr<coder::Coder> coder_, news_coder_;
+  static std::unique_ptr<DocumentCoder> document_coder_, news_document_coder_;
 };
 std::unique_ptr<coder::Coder> RawTextCodingTest::coder_;
+std::unique_ptr<coder::Coder> RawTextCodingTest::news_coder_;
 std::unique_ptr<DocumentCoder> RawTextCodingTest::document_coder_;
+std::unique_ptr<DocumentCoder> RawTextCodingTest::news_document_coder_;
 
 // A wire dateline is a sentence of its own (text::Tokenize), so the place it
 // names is never read as the subject of the story's first sentence.
@@ -266,6 +276,25 @@ TEST_F(RawTextCodingTest, ACapitalUnderFireIsTheCity) {
   ASSERT_GE(welcomed.size(), 1u);
   EXPECT_EQ(welcomed[0].source.code, "USAGOV");
   EXPECT_FALSE(welcomed[0].meta.location.known());
+}
+
+// A role with no country takes the country of the place the event happened,
+// when the other side is of that country or has none either; otherwise it
+// stays unknown (and the event is not coded).
+TEST_F(RawTextCodingTest, RolesTakeTheCountryWhereItHappened) {
+  const std::vector<Event> police = CodeNews("Turkish police detained dozens of protesters in Istanbul.");
+  ASSERT_EQ(police.size(), 1u);
+  EXPECT_EQ(police[0].source.code, "TURCOP");
+  EXPECT_EQ(police[0].target.code.substr(0, 3), "TUR");
+  const std::vector<Event> gunmen = CodeNews("Gunmen kidnapped 20 students from a school in northern Nigeria.");
+  ASSERT_EQ(gunmen.size(), 1u);
+  EXPECT_EQ(gunmen[0].source.code.substr(0, 3), "NGA");
+  EXPECT_EQ(gunmen[0].target.code.substr(0, 3), "NGA");
+  // Russian forces in Ukraine: who the detainees are is not known.
+  for (const Event& e : CodeNews("Russian forces detained protesters in Kherson."))
+    EXPECT_NE(e.target.code.substr(0, 3), "RUS");
+  // No place, no country.
+  EXPECT_TRUE(CodeNews("Gunmen kidnapped 20 students from a school.").empty());
 }
 
 }  // namespace

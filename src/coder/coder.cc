@@ -234,13 +234,13 @@ class SentenceCoder {
   // whose target a place can be: force (15, 17-20), where the place is what
   // is hit, and aid (07), which goes to the people there. "Refused to send
   // a delegation to Geneva" has no target.
+  void DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const;
   // Force against a capital ("struck Kyiv") is against the city: a target
   // that is just a capital of the dictionaries (type = capital) keeps only
   // its country code.
   void CapitalsAsPlaces(const std::string& code, std::vector<ActorCode>& targets) const;
   // The one country of the places in verb v's locative phrases, or "".
   std::string PlaceCountry(int v) const;
-  void DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const;
   bool InLocativePhrase(int t, int v) const;
   bool UnknownCountry(const std::vector<ActorCode>& codes) const;
   bool Excluded(int t, int v) const;
@@ -1303,11 +1303,11 @@ void SentenceCoder::CodeVerb(int v) {
     }
     // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
     // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace
-    // agreement in Washington", "X and Y exchanged fire": coordinated subjects of a reciprocal verb
-    // (with or without an object), or of a verb that says nothing itself
-    // whose object is a mutual event noun (talks, agreement, ceasefire, ...),
-    // are each other's targets; a place is only where it happened. ("X and
-    // Y are attending" is neither.)
+    // agreement in Washington", "X and Y exchanged fire": coordinated
+    // subjects of a reciprocal verb (with or without an object), or of a
+    // verb that says nothing itself whose object is a mutual event noun
+    // (talks, agreement, ceasefire, ...), are each other's targets; a place
+    // is only where it happened. ("X and Y are attending" is neither.)
     static constexpr std::array<std::string_view, 16> kReciprocal = {
         "meet",    "talk",    "negotiate", "agree",    "sign",  "cooperate", "confer", "consult",
         "reconcile", "discuss", "exchange", "trade", "clash", "fight",     "battle", "spar"};

@@ -9,6 +9,7 @@
 #include <simdjson.h>
 
 #include "pipeline/analyze.h"
+#include "pipeline/document_coder.h"
 #include "tracker/negotiations.h"
 
 namespace parley::server {
@@ -69,7 +70,8 @@ Result<size_t> NegotiationRefresher::Refresh() {
   auto docs = store_.Documents(to_parse);
   if (!docs.ok()) return docs.status();
   for (Document& doc : *docs) {
-    Status parsed = pipeline::AnalyzeForCoding(doc, model_);  // as DocumentCoder reads it
+    // As DocumentCoder reads it, the coder's names guiding the tagger.
+    Status parsed = pipeline::AnalyzeForCoding(doc, model_, pipeline::CodingGuide(coder_, false));
     if (!parsed.ok()) return Status(parsed.code(), fmt::format("document {}: {}", doc.id, parsed.message()));
     by_doc.erase(doc.id);
   }

@@ -396,9 +396,16 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
         (f == "no" || f == "No" || f == "not" || f == "never"))
       return;
   }
+  // Talks that "collapsed", a truce that "failed": the subject of a verb of
+  // failing or ending is no event of its kind.
+  static constexpr std::array<std::string_view, 9> kFailed = {"collapse", "fail",    "stall",  "end",   "break",
+                                                              "falter",   "founder", "derail", "expire"};
+  const int governor = tree_.head(head);
+  if (tree_.rel(head) == Rel::kSubj && governor >= 0 &&
+      std::find(kFailed.begin(), kFailed.end(), toks_[governor].lemma) != kFailed.end())
+    return;
   // The object of a verb already coded ("launched airstrikes on Gaza", "held
   // talks with Hamas"), or a noun inside an event's words, is that event.
-  const int governor = tree_.head(head);
   auto within = [](int t, int from, int to) { return from >= 0 && from <= t && t <= to; };
   for (size_t i = first_event_; i < out_.size(); ++i) {
     const Event& e = out_[i];

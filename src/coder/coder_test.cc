@@ -611,6 +611,10 @@ TEST(CoderEventNounTest, BetweenCodesBothDirections) {
                       {"Gondor", "NNP", 3, "conj"},
                       {"resumed", "VBD", 0, "root"}});
   EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
+  // Talks between Arnor and Gondor collapsed: no talks to code.
+  doc.tokens[5].form = "collapsed";
+  doc.tokens[5].lemma = "collapse";
+  EXPECT_TRUE(CodeWithNouns(doc).empty());
 }
 
 TEST(CoderEventNounTest, MultiWordNounWithOwnCode) {

@@ -9,7 +9,8 @@ installs both). Sources and licences: dictionaries/README.md. For each country:
 its label (ISO common name, else the ISO name), the ISO official name, the
 ruby-countries name, historical names from ISO 3166-3 for renamed states, the
 nationality adjective (ruby-countries `nationality`) and its plural, and a few
-hand-listed demonym nouns (DEMONYMS). ASCII spellings are added for names with
+hand-listed demonym nouns (DEMONYMS) and news names (NEWS_NAMES: "Britain",
+"DR Congo", "Saudi"). ASCII spellings are added for names with
 diacritics. The code is the ISO alpha-3 code unless CAMEO's countrynames.txt
 (text_to_CAMEO) codes the country differently; then CAMEO's code is used.
 """
@@ -38,6 +39,20 @@ DEMONYMS = {
     "ISL": ["Icelander", "Icelanders"], "LUX": ["Luxembourger", "Luxembourgers"],
     "IRL": ["Irishman", "Irishmen"], "CHE": ["Swiss"], "USA": ["U.S."],
     "ARE": ["Emirati", "Emiratis", "UAE"],
+}
+# Short names and demonyms that news uses and the sources lack (facts;
+# hand-listed). "US" is left out (it would also match the pronoun), as are
+# "Congolese" (two states) and "English" (the language).
+NEWS_NAMES = {
+    "GBR": ["Britain", "Great Britain", "UK", "U.K."], "CIV": ["Ivory Coast"],
+    "COD": ["DR Congo", "DRC", "Congo-Kinshasa"], "COG": ["Republic of Congo", "Congo-Brazzaville"],
+    "MMR": ["Burma", "Burmese"], "NLD": ["Holland"], "BIH": ["Bosnia", "Bosnian", "Bosnians"],
+    "VAT": ["Vatican", "the Vatican"], "USA": ["USA", "America"], "SAU": ["Saudi", "Saudis"],
+    "SRB": ["Serb", "Serbs"], "HRV": ["Croat", "Croats"], "KSV": ["Kosovar", "Kosovars"],
+    "AZE": ["Azeri", "Azeris"], "KAZ": ["Kazakh", "Kazakhs"], "UZB": ["Uzbek", "Uzbeks"],
+    "TJK": ["Tajik", "Tajiks"], "KGZ": ["Kyrgyz"], "ECU": ["Ecuadorian", "Ecuadorians"],
+    "ARG": ["Argentine", "Argentines", "Argentinian", "Argentinians"], "ISL": ["Icelandic"],
+    "SVN": ["Slovenian", "Slovenians"], "NPL": ["Nepali", "Nepalis"], "PSE": ["Gazan", "Gazans"],
 }
 # ruby-countries nationalities corrected by hand (None: left out).
 NATIONALITY = {"NER": "Nigerien", "VAT": None}
@@ -201,9 +216,10 @@ def main():
             if plural(nat):
                 names.append(plural(nat))
         names += DEMONYMS.get(c3, [])
+        names += NEWS_NAMES.get(c3, [])
         block(label, names, cameo.get(c3, c3))
     for name, code in cameo_only:
-        block(name, [], code)
+        block(name, NEWS_NAMES.get(code, []), code)
     for h in hist:
         if h["alpha_3"] in SEPARATE:
             n = readable(h["name"]) or h["name"].split(",")[0]

@@ -175,6 +175,22 @@ int TierOf(std::span<const Token> tokens, const Tree& tree, int verb, const Plac
   return 1;
 }
 
+// Whether the mention is a subject or object (or a conjunct of one): a
+// country there is a party, not a place ("The United States and France
+// condemned Iran" is not located in France).
+bool CoreArgument(const Tree& tree, const PlaceMention& m) {
+  if (!tree.ok()) return false;
+  int head = -1;
+  for (int i = m.begin; i < m.end && head < 0; ++i) {
+    const int h = tree.Head(i);
+    if (h < m.begin || h >= m.end) head = i;
+  }
+  for (int steps = 0; head >= 0 && steps <= tree.size() && tree.Rel(head) == "conj"; ++steps) head = tree.Head(head);
+  if (head < 0) return false;
+  const std::string_view r = tree.Rel(head);
+  return r == "nsubj" || r == "obj" || r == "iobj";
+}
+
 bool Overlaps(const PlaceMention& m, const CodedSpan& span) {
   if (span.first_token < 0) return false;
   const int last = std::max(span.first_token, span.last_token);
@@ -343,7 +359,7 @@ Place ResolveEventPlace(const Document& doc, const Sentence& sentence, const Eve
   for (const PlaceMention& m : mentions) {
     const GazetteerEntry* e = ChoosePlace(m.candidates, actors, named);
     const bool in_source = Overlaps(m, event.source), in_target = Overlaps(m, event.target);
-    if ((in_source || in_target) && e->type == "country") continue;
+    if ((in_source || in_target || CoreArgument(tree, m)) && e->type == "country") continue;
     // A place name that is the whole actor (give or take "the") coded as an
     // institution is a metonym ("Washington welcomed", "The White House
     // said": USAGOV), the government, not where it happened; a place coded

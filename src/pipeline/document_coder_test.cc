@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -295,6 +296,21 @@ TEST_F(RawTextCodingTest, RolesTakeTheCountryWhereItHappened) {
     EXPECT_NE(e.target.code.substr(0, 3), "RUS");
   // No place, no country.
   EXPECT_TRUE(CodeNews("Gunmen kidnapped 20 students from a school.").empty());
+}
+
+// News names the ISO sources lack ("Britain", "DR Congo", "Saudi"), and a
+// country that is a party is not where it happened.
+TEST_F(RawTextCodingTest, NewsNamesOfCountriesAndCountriesAsParties) {
+  const std::vector<Event> struck = Code("The United States and Britain struck Houthi targets in Yemen.");
+  std::set<std::string> sources;
+  for (const Event& e : struck) sources.insert(e.source.code);
+  EXPECT_EQ(sources, (std::set<std::string>{"USA", "GBR"}));
+  const std::vector<Event> condemned = Code("The United States and France condemned Iran.");
+  ASSERT_EQ(condemned.size(), 2u);
+  for (const Event& e : condemned) EXPECT_FALSE(e.meta.location.known()) << e.meta.location.name;
+  const std::vector<Event> accused = Code("DR Congo accused Rwanda of backing the rebels.");
+  ASSERT_GE(accused.size(), 1u);
+  EXPECT_EQ(accused[0].source.code, "COD");
 }
 
 }  // namespace

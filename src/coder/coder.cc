@@ -576,6 +576,12 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
       if ((pass == 0 && !(premod && c > head)) || (pass == 1 && !postmod)) continue;
       // A modifying phrase brings its own agents: "ties with Gondor police".
       auto found = pass == 0 ? ActorsWithConj(c, depth + 1) : EntityCodes(c, nullptr, depth + 1);
+      // A capital that only says where ("protesters in Jerusalem", "the
+      // attack in Kabul") is the city: its country, not its government.
+      if (postmod && mention_of_[c] >= 0 && mentions_[mention_of_[c]].is_actor &&
+          lex_.actors.entry(mentions_[mention_of_[c]].entry).capital && InLocativePhrase(c, head))
+        for (ActorCode& a : found)
+          if (a.first == mentions_[mention_of_[c]].begin && a.code.size() > 3) a.code.resize(3);
       if (!found.empty()) return found;
     }
   }
@@ -1303,10 +1309,29 @@ void SentenceCoder::CodeVerb(int v) {
     }
     // An object that is only a role ("send a delegation to Qatar", "deployed
     // troops in Lebanon") yields to an actor with a country later in the phrase.
-    if (targets.empty()) targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
+    // A place or capital in a locative phrase only says where a statement,
+    // appeal, rejection or the like was made ("the minister said in Moscow",
+    // "condemned the attack in Kabul"), not to whom. Visits and meetings (04:
+    // "arrived in Doha") are with the place's government, protests (14) in a
+    // capital are mostly at it, and force (15, 17-20) and aid (07) fall on
+    // the place.
+    const std::string_view root = std::string_view(code).substr(0, 2);
+    const bool falls_on_places = root == "04" || root == "07" || root == "14" || root == "15" || root == "17" ||
+                                 root == "18" || root == "19" || root == "20";
+    auto only_where = [&](const std::vector<ActorCode>& found) {
+      if (falls_on_places || found.empty() || found.front().first < 0) return false;
+      const int m = mention_of_[found.front().first];
+      if (m < 0 || !mentions_[m].is_actor) return false;
+      const lexicon::ActorEntry& e = lex_.actors.entry(mentions_[m].entry);
+      return (e.place || e.capital) && InLocativePhrase(found.front().first, v);
+    };
+    if (targets.empty()) {
+      targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
+      if (only_where(targets)) targets.clear();
+    }
     if (UnknownCountry(targets)) {
       auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
-      if (!later.empty()) targets = later;
+      if (!later.empty() && !only_where(later)) targets = later;
     }
     // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
     // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace

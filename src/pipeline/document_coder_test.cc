@@ -272,6 +272,14 @@ TEST_F(RawTextCodingTest, ACapitalUnderFireIsTheCity) {
   const std::vector<Event> kremlin = Code("Ukrainian drones attacked the Kremlin.");
   ASSERT_EQ(kremlin.size(), 1u);
   EXPECT_EQ(kremlin[0].target.code, "RUSGOV");
+  // A capital that only says where is the city: "protesters in Jerusalem"
+  // are Israeli protesters, not the government's; a statement made in
+  // Moscow is not made to Russia's government.
+  const std::vector<Event> arrested = Code("Israeli police arrested protesters in Jerusalem.");
+  ASSERT_EQ(arrested.size(), 1u);
+  EXPECT_EQ(arrested[0].target.code, "ISROPP");
+  for (const Event& e : Code("Iran's foreign minister said in Moscow that talks would continue."))
+    EXPECT_NE(e.target.code, "RUSGOV");
   // "The White House" is the government, not a place where it spoke.
   const std::vector<Event> welcomed = Code("The White House welcomed the release of the hostages by Hamas.");
   ASSERT_GE(welcomed.size(), 1u);

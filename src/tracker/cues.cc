@@ -97,7 +97,7 @@ const std::vector<std::string_view> kTopic = {
     "memorandum*", "treaty", "treaties"};
 const std::vector<std::string_view> kMediator = {"mediat*", "intermediar*", "broker*", "go-between*",
                                                  "go - between", "host", "hosted", "hosting", "hosts",
-                                                 "co-host*", "facilitat*"};
+                                                 "co-host*", "facilitat*", "co-organi*"};
 const std::vector<std::string_view> kProposalNoun = {
     "proposal*", "counter-proposal*", "counterproposal*", "draft*", "plan", "plans", "framework",
     "memorandum*",

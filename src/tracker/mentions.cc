@@ -95,7 +95,8 @@ const std::vector<std::string_view> kSkipRight = {",", "by", "the", "of", "from"
 const std::vector<std::string_view> kSkipLeft = {
     "other", "key", "chief", "main", "the", "and", "a", "an", "as", "acting", "which", "who",
     "has", "have", "had", "is", "are", "was", "were", "been", "also", "jointly", "helped",
-    "international", "regional", ",", "officials", "negotiators", "diplomats", "two", "three"};
+    "international", "regional", ",", "officials", "negotiators", "diplomats", "two", "three",
+    "will", "would", "to", "offered", "agreed"};  // "X will host", "X offered to mediate"
 
 }  // namespace
 

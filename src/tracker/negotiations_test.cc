@@ -232,6 +232,25 @@ TEST(TrackNegotiationsTest, AGroupAgainstItsOwnCountryAndAJointProposal) {
   EXPECT_EQ(found[0].mediators[0].code, "USA");
 }
 
+// Who hosts or co-organises the talks mediates them: "X will host the next
+// round", "the talks were co-organised by Y".
+TEST(TrackNegotiationsTest, HostsAndCoOrganisersMediate) {
+  std::vector<Document> docs = {MakeDocument(
+      "a", "2025-07-28",
+      {"Thailand and Cambodia held talks in Kuala Lumpur .", "The talks were co-organised by the United States .",
+       "Malaysia will host the next round .", "The United States welcomed the talks .",
+       "Malaysia urged Thailand to show restraint ."})};
+  std::vector<Event> events = {MakeEvent(docs[0], 0, "THAGOV", "046", "KHMGOV", 3, 3, "Thailand", "Cambodia"),
+                               MakeEvent(docs[0], 3, "USAGOV", "051", "THAGOV", 3, 3, "United States", "Thailand"),
+                               MakeEvent(docs[0], 4, "MYSGOV", "020", "THAGOV", 1, 1, "Malaysia", "Thailand")};
+  std::vector<Negotiation> found = TrackNegotiations(docs, events);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "KHM-THA");
+  std::vector<std::string> mediators;
+  for (const auto& m : found[0].mediators) mediators.push_back(m.code);
+  EXPECT_EQ(mediators, (std::vector<std::string>{"MYS", "USA"}));
+}
+
 TEST(TrackNegotiationsTest, SortedById) {
   std::vector<Document> docs = {MakeDocument(
       "a", "2025-05-16", {"Russia and Ukraine held talks in Istanbul .", "Armenia and Azerbaijan held talks ."})};

@@ -1307,8 +1307,6 @@ void SentenceCoder::CodeVerb(int v) {
       if (first_object < 0) first_object = c;
       if (targets.empty()) targets = EntityCodes(c, nullptr);
     }
-    // An object that is only a role ("send a delegation to Qatar", "deployed
-    // troops in Lebanon") yields to an actor with a country later in the phrase.
     // A place or capital in a locative phrase only says where a statement,
     // appeal, rejection or the like was made ("the minister said in Moscow",
     // "condemned the attack in Kabul"), not to whom. Visits and meetings (04:
@@ -1329,6 +1327,8 @@ void SentenceCoder::CodeVerb(int v) {
       targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
       if (only_where(targets)) targets.clear();
     }
+    // An object that is only a role ("send a delegation to Qatar", "deployed
+    // troops in Lebanon") yields to an actor with a country later in the phrase.
     if (UnknownCountry(targets)) {
       auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
       if (!later.empty() && !only_where(later)) targets = later;
@@ -1373,7 +1373,11 @@ void SentenceCoder::CodeVerb(int v) {
       for (const ActorCode& t : targets) {
         const int m = t.first >= 0 ? mention_of_[t.first] : -1;
         const bool place = m >= 0 && mentions_[m].is_actor && lex_.actors.entry(mentions_[m].entry).place;
-        only_places = only_places && t.first >= 0 && (place || InLocativePhrase(t.first, v));
+        // A role that only modifies the mutual noun says what kind of talks
+        // ("resumed military talks": ---MIL), not with whom.
+        const bool kind_of_object = first_object >= 0 && t.first >= tree_.left(first_object) &&
+                                    t.last <= first_object && UnknownCountry({t}) && mutual_noun(first_object);
+        only_places = only_places && t.first >= 0 && (place || kind_of_object || InLocativePhrase(t.first, v));
       }
       if (only_places) targets = sources;
     }

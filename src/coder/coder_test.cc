@@ -696,6 +696,15 @@ TEST(CoderEventNounTest, CoordinatedSubjectsHoldingTalksHoldThemWithEachOther) {
                       {"in", "IN", 7, "case"},
                       {"Osgiliath", "NNP", 4, "obl"}});
   EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
+  // Arnor and Gondor held military talks: "military" says what kind of
+  // talks, not with whom.
+  auto military = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                           {"and", "CC", 3, "cc"},
+                           {"Gondor", "NNP", 1, "conj"},
+                           {"held", "VBD", 0, "root"},
+                           {"military", "JJ", 6, "amod"},
+                           {"talks", "NNS", 4, "obj"}});
+  EXPECT_EQ(CodeWithNouns(military), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
 }
 
 }  // namespace

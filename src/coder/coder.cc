@@ -157,6 +157,14 @@ void LookUpWords(const lexicon::Vocabulary& vocab, std::span<const Token> toks, 
   }
 }
 
+// Roots whose target may be a place: force, the place being what is hit
+// (exhibit force posture 15, coerce 17, assault 18, fight 19, mass violence
+// 20), and, with `aid`, aid (07), which goes to the people there.
+bool FallsOnPlaces(std::string_view code, bool aid) {
+  const std::string_view root = code.substr(0, 2);
+  return root == "15" || root == "17" || root == "18" || root == "19" || root == "20" || (aid && root == "07");
+}
+
 bool IsPronoun(const Token& t) {
   return t.xpos == "PRP" || t.xpos == "PRP$" || t.upos == "PRON";
 }
@@ -195,6 +203,11 @@ class SentenceCoder {
   // Whether the verb's form has a code of its own in the dictionaries (not
   // only "---" entries such as "launched", "carried out").
   bool SaysSomething(int v) const;
+  // A verb entry's code: its own, else its block's.
+  const std::string& VerbEntryCode(uint32_t e) const;
+  // The actor dictionary entry of the mention token t is in; null when t is
+  // in none (or in an agent phrase).
+  const lexicon::ActorEntry* ActorEntryAt(int t) const;
   // Event nouns ("Israeli airstrikes on Gaza", "talks between X and Y"),
   // after the verbs, so a noun a verb already coded is not coded again.
   void CodeEventNouns();
@@ -290,13 +303,21 @@ class SentenceCoder {
   SentenceScratch& scratch_;  // owns the vectors above
 };
 
+const std::string& SentenceCoder::VerbEntryCode(uint32_t e) const {
+  const auto& entry = lex_.verbs.entry(e);
+  return entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code;
+}
+
 bool SentenceCoder::SaysSomething(int v) const {
-  for (uint32_t e : lex_.verbs.EntriesForForm(words_[v])) {
-    const auto& entry = lex_.verbs.entry(e);
-    const std::string& c = entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code;
-    if (c != "---") return true;
-  }
+  for (uint32_t e : lex_.verbs.EntriesForForm(words_[v]))
+    if (VerbEntryCode(e) != "---") return true;
   return false;
+}
+
+const lexicon::ActorEntry* SentenceCoder::ActorEntryAt(int t) const {
+  if (t < 0 || t >= static_cast<int>(mention_of_.size())) return nullptr;
+  const int m = mention_of_[t];
+  return m >= 0 && mentions_[m].is_actor ? &lex_.actors.entry(mentions_[m].entry) : nullptr;
 }
 
 void SentenceCoder::Run() {
@@ -423,7 +444,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
                                                   "targeting", "toward", "towards", "over", "inside"};
   static const std::vector<std::string> kCoerce = {"on", "against", "over", "of", "toward", "towards"};
   static const std::vector<std::string> kCooperate = {"with", "to", "toward", "towards", "for"};
-  const bool force = root == "15" || root == "17" || root == "18" || root == "19" || root == "20";
+  const bool force = FallsOnPlaces(noun.code, /*aid=*/false);
   const bool coerce = root == "11" || root == "12" || root == "13" || root == "14" || root == "16";
   const std::vector<std::string>& target_cases = force ? kForce : coerce ? kCoerce : kCooperate;
 
@@ -578,8 +599,8 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
       auto found = pass == 0 ? ActorsWithConj(c, depth + 1) : EntityCodes(c, nullptr, depth + 1);
       // A capital that only says where ("protesters in Jerusalem", "the
       // attack in Kabul") is the city: its country, not its government.
-      if (postmod && mention_of_[c] >= 0 && mentions_[mention_of_[c]].is_actor &&
-          lex_.actors.entry(mentions_[mention_of_[c]].entry).capital && InLocativePhrase(c, head))
+      if (const lexicon::ActorEntry* e = ActorEntryAt(c);
+          postmod && e != nullptr && e->capital && InLocativePhrase(c, head))
         for (ActorCode& a : found)
           if (a.first == mentions_[mention_of_[c]].begin && a.code.size() > 3) a.code.resize(3);
       if (!found.empty()) return found;
@@ -1314,14 +1335,11 @@ void SentenceCoder::CodeVerb(int v) {
     // capital are mostly at it, and force (15, 17-20) and aid (07) fall on
     // the place.
     const std::string_view root = std::string_view(code).substr(0, 2);
-    const bool falls_on_places = root == "04" || root == "07" || root == "14" || root == "15" || root == "17" ||
-                                 root == "18" || root == "19" || root == "20";
+    const bool place_may_be_target = FallsOnPlaces(code, /*aid=*/true) || root == "04" || root == "14";
     auto only_where = [&](const std::vector<ActorCode>& found) {
-      if (falls_on_places || found.empty() || found.front().first < 0) return false;
-      const int m = mention_of_[found.front().first];
-      if (m < 0 || !mentions_[m].is_actor) return false;
-      const lexicon::ActorEntry& e = lex_.actors.entry(mentions_[m].entry);
-      return (e.place || e.capital) && InLocativePhrase(found.front().first, v);
+      if (place_may_be_target || found.empty()) return false;
+      const lexicon::ActorEntry* e = ActorEntryAt(found.front().first);
+      return e != nullptr && (e->place || e->capital) && InLocativePhrase(found.front().first, v);
     };
     if (targets.empty()) {
       targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
@@ -1356,10 +1374,7 @@ void SentenceCoder::CodeVerb(int v) {
     // Only a verb that says nothing of its own makes its object mutual:
     // "held talks", "reached an agreement", but not "co-hosting the talks".
     bool neutral = true;
-    for (uint32_t e : chosen) {
-      const auto& entry = lex_.verbs.entry(e);
-      neutral = neutral && (entry.code.empty() ? lex_.verbs.block(entry.block).code : entry.code) == "---";
-    }
+    for (uint32_t e : chosen) neutral = neutral && VerbEntryCode(e) == "---";
     const bool mutual =
         std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end() ||
         (first_object >= 0 && neutral && mutual_noun(first_object));
@@ -1371,8 +1386,8 @@ void SentenceCoder::CodeVerb(int v) {
     if (mutual && !infinitive && sources.size() >= 2) {
       bool only_places = true;
       for (const ActorCode& t : targets) {
-        const int m = t.first >= 0 ? mention_of_[t.first] : -1;
-        const bool place = m >= 0 && mentions_[m].is_actor && lex_.actors.entry(mentions_[m].entry).place;
+        const lexicon::ActorEntry* e = ActorEntryAt(t.first);
+        const bool place = e != nullptr && e->place;
         // A role that only modifies the mutual noun says what kind of talks
         // ("resumed military talks": ---MIL), not with whom.
         const bool kind_of_object = first_object >= 0 && t.first >= tree_.left(first_object) &&
@@ -1410,24 +1425,21 @@ void SentenceCoder::CodeVerb(int v) {
 }
 
 void SentenceCoder::DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const {
-  const std::string_view root = std::string_view(code).substr(0, 2);
-  if (root == "07" || root == "15" || root == "17" || root == "18" || root == "19" || root == "20") return;
+  if (FallsOnPlaces(code, /*aid=*/true)) return;
   std::erase_if(targets, [&](const ActorCode& a) {
-    if (a.first < 0 || a.first >= static_cast<int>(mention_of_.size())) return false;
-    const int m = mention_of_[a.first];
-    return m >= 0 && mentions_[m].is_actor && lex_.actors.entry(mentions_[m].entry).place;
+    const lexicon::ActorEntry* e = ActorEntryAt(a.first);
+    return e != nullptr && e->place;
   });
 }
 
 void SentenceCoder::CapitalsAsPlaces(const std::string& code, std::vector<ActorCode>& targets) const {
-  const std::string_view root = std::string_view(code).substr(0, 2);
-  if (root != "15" && root != "17" && root != "18" && root != "19" && root != "20") return;
+  if (!FallsOnPlaces(code, /*aid=*/false)) return;
   for (ActorCode& a : targets) {
-    if (a.first < 0 || a.first >= static_cast<int>(mention_of_.size())) continue;
-    const int m = mention_of_[a.first];
-    if (m < 0 || !mentions_[m].is_actor || !lex_.actors.entry(mentions_[m].entry).capital) continue;
+    const lexicon::ActorEntry* e = ActorEntryAt(a.first);
+    if (e == nullptr || !e->capital) continue;
     // The mention must be the whole target: "the government in Kyiv" stays UKRGOV.
-    if (mentions_[m].begin != a.first || mentions_[m].end - 1 != a.last) continue;
+    const Mention& m = mentions_[mention_of_[a.first]];
+    if (m.begin != a.first || m.end - 1 != a.last) continue;
     if (a.code.size() > 3) a.code.resize(3);
   }
 }

@@ -147,6 +147,15 @@ bool IsLocative(std::string_view lower) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
+// The word of the mention whose head lies outside it; -1 when none does.
+int MentionHead(const Tree& tree, const PlaceMention& m) {
+  for (int i = m.begin; i < m.end; ++i) {
+    const int h = tree.Head(i);
+    if (h < m.begin || h >= m.end) return i;
+  }
+  return -1;
+}
+
 // 0: attached by a locative preposition in the verb's clause; 1: elsewhere in
 // the verb's clause; 2: elsewhere in the sentence.
 int TierOf(std::span<const Token> tokens, const Tree& tree, int verb, const PlaceMention& m) {
@@ -156,11 +165,7 @@ int TierOf(std::span<const Token> tokens, const Tree& tree, int verb, const Plac
       if (IsLocative(Lower(tokens[static_cast<size_t>(i)].form))) return 0;
     return 1;
   }
-  int head = -1;
-  for (int i = m.begin; i < m.end && head < 0; ++i) {
-    const int h = tree.Head(i);
-    if (h < m.begin || h >= m.end) head = i;
-  }
+  const int head = MentionHead(tree, m);
   if (head < 0) return 2;
   const int clause = tree.ClauseOf(verb);
   if (clause < 0 || tree.ClauseOf(head) != clause) {
@@ -180,11 +185,7 @@ int TierOf(std::span<const Token> tokens, const Tree& tree, int verb, const Plac
 // condemned Iran" is not located in France).
 bool CoreArgument(const Tree& tree, const PlaceMention& m) {
   if (!tree.ok()) return false;
-  int head = -1;
-  for (int i = m.begin; i < m.end && head < 0; ++i) {
-    const int h = tree.Head(i);
-    if (h < m.begin || h >= m.end) head = i;
-  }
+  int head = MentionHead(tree, m);
   for (int steps = 0; head >= 0 && steps <= tree.size() && tree.Rel(head) == "conj"; ++steps) head = tree.Head(head);
   if (head < 0) return false;
   const std::string_view r = tree.Rel(head);

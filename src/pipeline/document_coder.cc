@@ -40,7 +40,7 @@ Status DocumentCoder::Code(Document& doc, std::vector<Event>& out,
   if (doc.sentences.empty() || !doc.IsParsed()) {
     const parse::Model* model = LoadedModel();
     if (model == nullptr) return model_status_;
-    Status analyzed = Analyze(doc, *model, CodingGuide(coder_, parse_only_event_sentences_));
+    Status analyzed = Analyze(doc, *model, guide_);
     if (!analyzed.ok()) return analyzed;
   }
   JoinHyphenatedWords(doc);

@@ -35,11 +35,11 @@ class DocumentCoder {
  public:
   // `model_path` as for ResolveModelPath ("" = the default model).
   DocumentCoder(const coder::Coder& coder, std::string model_path)
-      : coder_(coder), model_path_(std::move(model_path)) {}
+      : coder_(coder), model_path_(std::move(model_path)), guide_(CodingGuide(coder, false)) {}
   // Uses `model`, already loaded and shared (the server's threads share one
   // model rather than each loading its own). REQUIRES: `model` outlives this.
   DocumentCoder(const coder::Coder& coder, const parse::Model& model)
-      : coder_(coder), shared_model_(&model) {}
+      : coder_(coder), shared_model_(&model), guide_(CodingGuide(coder, false)) {}
 
   // Parses `doc` if it has no trees, then appends its events to `out`. An
   // error (the model cannot be loaded) leaves `out` unchanged; documents that
@@ -56,7 +56,7 @@ class DocumentCoder {
   // for callers that use nothing but the events (parley code, the
   // evaluations), not for those that read every sentence's tree afterwards
   // (the negotiation tracker's terms, the store).
-  void set_parse_only_event_sentences(bool on) { parse_only_event_sentences_ = on; }
+  void set_parse_only_event_sentences(bool on) { guide_ = CodingGuide(coder_, on); }
 
  private:
   // The model to parse with, loading it on first use; null when that fails
@@ -69,7 +69,7 @@ class DocumentCoder {
   std::once_flag load_once_;
   std::optional<parse::Model> model_;  // written once, under load_once_
   Status model_status_;
-  bool parse_only_event_sentences_ = false;
+  SyntaxGuide guide_;  // what the coder tells the syntax; set before sharing
 };
 
 }  // namespace parley::pipeline

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -291,6 +293,39 @@ void FlattenConjunctChains(const ModelData& m, Scratch& x) {
   }
 }
 
+// A passive subject needs a passive verb. The parser sometimes labels the
+// subject of a perfect ("Police have not arrested the protesters") or of a
+// word that is no participle nsubj:pass, which would make the coder swap who
+// did what to whom. A nsubj:pass whose head has no aux:pass child and either
+// a perfect "have" or a tag other than VBN becomes nsubj. It never fires on
+// the gold trees of EWT train. With the shipped model it changes 3 labels of
+// EWT test ("the terrorist group Hamas has indicated ...", full-label LAS
+// 83.27 → 83.29) and none of GUM news; with a model trained on EWT train
+// alone it fires 15 times on EWT dev, test and GUM news, setting 4 labels
+// right and 1 wrong (the others sit on words with a wrong head).
+void ActivateSubjectsOfActiveVerbs(const ModelData& m, Scratch& x) {
+  if (m.nsubj < 0 || m.nsubj_pass < 0) return;
+  const size_t n = x.head.size();
+  static const uint64_t kHave[] = {HashLower("have"), HashLower("has"), HashLower("had"), HashLower("having"),
+                                   HashLower("'ve"), HashLower("ve")};
+  auto is_have = [&](size_t i) {
+    const uint64_t w = x.info[i + Tagger::kPad].lower;
+    return std::find(std::begin(kHave), std::end(kHave), w) != std::end(kHave);
+  };
+  for (size_t d = 0; d < n; ++d) {
+    if (x.label[d] != m.nsubj_pass) continue;
+    const int h = x.head[d];
+    if (h < 0 || static_cast<size_t>(h) >= n) continue;
+    bool passive = false, perfect = false;
+    for (size_t c = 0; c < n; ++c) {
+      if (x.head[c] != h) continue;
+      passive = passive || x.label[c] == m.aux_pass;
+      perfect = perfect || (x.label[c] == m.aux && is_have(c));
+    }
+    if (!passive && (perfect || x.xpos[static_cast<size_t>(h)] != m.vbn)) x.label[d] = m.nsubj;
+  }
+}
+
 }  // namespace
 
 void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span<const Token>)>& wants_tree,
@@ -368,6 +403,7 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
   JoinListContinuations(m, x);
   AttachTitlesToNames(m, x);
   FlattenConjunctChains(m, x);
+  ActivateSubjectsOfActiveVerbs(m, x);
   const int root = static_cast<int>(n);
   const bool filled = static_cast<bool>(wants_tree);  // tags and lemmas already written
   for (size_t i = 0; i < n; ++i) {

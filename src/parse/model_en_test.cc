@@ -122,6 +122,18 @@ TEST_F(EnglishModelTest, NegationAndPerfect) {
 // Two titled names joined by "and" are one coordinated subject, even where
 // the parser makes each a subject of the verb (one subject per predicate in
 // UD): the coder needs the conjunct to code both signers.
+// The subject of a perfect is active: the model labels these two nsubj:pass
+// (which would swap who did what), ActivateSubjectsOfActiveVerbs mends them.
+TEST_F(EnglishModelTest, ThePerfectHasAnActiveSubject) {
+  auto t = Annotate("On the same day , the terrorist group Hamas has indicated it will take part in the elections .");
+  EXPECT_EQ(Arc(t, "group"), "nsubj(indicated, group)");
+  t = Annotate("A witness alleged that Zarqawi had not allowed the group to share resources with al - Qaeda .");
+  EXPECT_EQ(Arc(t, "Zarqawi"), "nsubj(allowed, Zarqawi)");
+  // A passive keeps its passive subject.
+  t = Annotate("Zarqawi had been allowed to share resources .");
+  EXPECT_EQ(Arc(t, "Zarqawi"), "nsubj:pass(allowed, Zarqawi)");
+}
+
 TEST_F(EnglishModelTest, CoordinatedSubjectsAreConjuncts) {
   auto t = Annotate(
       "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "

@@ -68,7 +68,10 @@ Command RegisterTrain(CLI::App& app) {
   cmd->add_option("--parsers", o->train.parsers, "Parsers trained with different seeds and averaged into one (3 by default)");
   cmd->add_flag("--supertag-landmarks,!--no-supertag-landmarks", o->train.supertag_landmarks,
                 "Supertagger reads landmarks further off (nearest verbs, commas, adpositions, ...); on by default");
-  cmd->add_option("--threads", o->train.threads, "Threads for the jackknifed taggers");
+  cmd->add_flag("--stacked", o->train.stacked,
+                "A slim right-to-left guide parser parses first and the parser reads its tree: about +0.5 UAS "
+                "for about 0.65x the syntax speed (off by default)");
+  cmd->add_option("--threads", o->train.threads, "Threads for the jackknifed taggers and parsers");
   return {cmd, [o] { return RunTrain(*o); }};
 }
 

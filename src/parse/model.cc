@@ -380,7 +380,18 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
     if (!m.supertagger.empty()) m.supertagger.Tag(x.info, x.xpos.data(), n, x.sentence.stag.data());
   };
   supertag();
-  m.parser.Parse(x.sentence, x.parse, x.head.data(), x.label.data());
+  auto parse = [&] {
+    if (m.guide) {
+      x.sentence.guide_head.resize(n);
+      x.sentence.guide_label.resize(n);
+      m.guide->Parse(x.sentence, x.parse, x.sentence.guide_head.data(), x.sentence.guide_label.data());
+    } else {
+      x.sentence.guide_head.clear();
+      x.sentence.guide_label.clear();
+    }
+    m.parser.Parse(x.sentence, x.parse, x.head.data(), x.label.data());
+  };
+  parse();
 
   x.repaired.assign(n, 0);
   MarkChildren(m, x, x.children);
@@ -391,7 +402,7 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
     // verb, and make its subject active.
     x.sentence.xpos.assign(x.xpos.begin(), x.xpos.end());
     supertag();
-    m.parser.Parse(x.sentence, x.parse, x.head.data(), x.label.data());
+    parse();
     for (size_t i = 0; i < n; ++i) {
       const int h = x.head[i];
       if (h >= 0 && static_cast<size_t>(h) < n && x.repaired[static_cast<size_t>(h)] && x.label[i] == m.nsubj_pass)

@@ -3,6 +3,7 @@
 #ifndef PARLEY_PARSE_MODEL_DATA_H_
 #define PARLEY_PARSE_MODEL_DATA_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct ModelData {
   Lemmatizer lemmatizer;
   FeatsTable feats;
   Parser parser;
+  // Stacked models: a right-to-left parser whose tree the parser reads
+  // (Parser::guided); absent in models made before stacking.
+  std::optional<Parser> guide;
   // Looked up once the names are known (-1 when absent).
   int vbn = -1, vbd = -1, vbz = -1, vbp = -1, md = -1, aux = -1, aux_pass = -1;
   int conj = -1, amod = -1, obj = -1, nsubj = -1, nsubj_pass = -1, cc = -1, appos = -1;

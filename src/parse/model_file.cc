@@ -82,6 +82,11 @@ Status Model::Save(const std::string& path) const {
     m.parser.Write(s);
     PutSection(payload, Tag("PARS"), s);
   }
+  if (m.guide) {
+    ByteWriter s;
+    m.guide->Write(s);
+    PutSection(payload, Tag("GUID"), s);
+  }
   if (!m.supertagger.empty()) {
     ByteWriter s;
     s.PutStrings(m.stag_names);
@@ -178,6 +183,8 @@ Result<Model> Model::Load(const std::string& path) {
     } else if (tag == Tag("STAG")) {  // models made before supertags lack it
       ok = s.GetStrings(data->stag_names) && data->supertagger.Read(s) &&
            data->stag_names.size() == static_cast<size_t>(data->supertagger.num_tags());
+    } else if (tag == Tag("GUID")) {  // stacked models only
+      ok = data->guide.emplace().Read(s);
     } else {
       continue;  // unknown sections are skipped (forward compatibility)
     }
@@ -191,6 +198,9 @@ Result<Model> Model::Load(const std::string& path) {
       data->upos_names.size() != static_cast<size_t>(data->tagger.num_upos()) ||
       data->label_names.size() != static_cast<size_t>(data->parser.num_labels()))
     return bad("corrupt parser model (tag or label counts disagree)");
+  if (data->parser.guided() != data->guide.has_value() ||
+      (data->guide && (data->guide->guided() || data->guide->num_labels() != data->parser.num_labels())))
+    return bad("corrupt parser model (guide parser missing or unlike the parser)");
   data->ResolveNames();
   return Model(std::move(data));
 }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <random>
 #include <sstream>
@@ -146,6 +147,27 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
   }
   if (roots != 1) return ::testing::AssertionFailure() << roots << " roots";
   return ::testing::AssertionSuccess();
+}
+
+// Word salad of 1 to 60 words: `model` always builds a tree, and `loaded`
+// (the same model read back from its file) the same tree.
+void ExpectSameTreesOnRandomSentences(const Model& model, const Model& loaded, uint64_t seed) {
+  const std::vector<std::string> vocab = {"the", "Israel", "struck", ".", ",", "and", "in", "xqzv",
+                                          "were", "held", "big", "targets", "on", "Thursday"};
+  std::mt19937_64 rng(seed);
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t n = 1 + rng() % 60;
+    std::vector<Token> a(n);
+    for (Token& t : a) t.form = vocab[rng() % vocab.size()];
+    std::vector<Token> b = a;
+    model.Annotate(a);
+    loaded.Annotate(b);
+    ASSERT_TRUE(IsTree(a)) << "trial " << trial;
+    for (size_t i = 0; i < n; ++i) {
+      EXPECT_EQ(a[i].head, b[i].head);
+      EXPECT_EQ(a[i].deprel, b[i].deprel);
+    }
+  }
 }
 
 class ToyModelTest : public ::testing::Test {
@@ -483,38 +505,141 @@ TEST_F(ToyModelTest, SupertaggerLearnsRelationsAndHeadSides) {
             (std::vector<std::string>{"nsubj/R", "root", "obj/L", "case/R", "obl/L", "punct/L"}));
 }
 
-// The parser reads the supertags: sentences of four identical words and tags
-// whose trees differ (a chain to the left or to the right) and only the
-// supertags tell which. The greedy parser learns both trees; the beam parser
-// (trained on the static oracle, slower to learn) at least tells them apart.
-TEST(SupertagFeaturesTest, ParserTellsTreesApartByTheirSupertags) {
-  auto sentence = [](bool left) {
-    ParseSentence s;
-    s.word.assign(4, HashLower("x"));
-    s.xpos.assign(4, 0);
-    s.upos.assign(4, 0);
-    s.gold_head = left ? std::vector<int>{4, 0, 1, 2} : std::vector<int>{1, 2, 3, 4};
-    s.gold_label = left ? std::vector<int>{0, 1, 1, 1} : std::vector<int>{1, 1, 1, 0};
-    s.stag = left ? std::vector<int>{0, 1, 1, 1} : std::vector<int>{2, 2, 2, 3};
-    return s;
-  };
+// Sentences of four identical words and tags whose trees differ: a chain to
+// the left or to the right.
+ParseSentence ChainSentence(bool left) {
+  ParseSentence s;
+  s.word.assign(4, HashLower("x"));
+  s.xpos.assign(4, 0);
+  s.upos.assign(4, 0);
+  s.gold_head = left ? std::vector<int>{4, 0, 1, 2} : std::vector<int>{1, 2, 3, 4};
+  s.gold_label = left ? std::vector<int>{0, 1, 1, 1} : std::vector<int>{1, 1, 1, 0};
+  return s;
+}
+
+// The heads and labels a parser gives the left and the right chain.
+struct ChainParses {
+  std::vector<int> left_head, left_label, right_head, right_label;
+};
+
+// Trains a parser set up by `configure` on 40 chains made by `make` (left and
+// right in turn) and parses one of each.
+ChainParses ParseChains(const std::function<ParseSentence(bool)>& make, const std::function<void(Parser&)>& configure) {
   std::vector<ParseSentence> data;
-  for (int i = 0; i < 40; ++i) data.push_back(sentence(i % 2 == 0));
+  for (int i = 0; i < 40; ++i) data.push_back(make(i % 2 == 0));
+  Parser parser(2, 0);
+  configure(parser);
+  parser.Train(data, 20, 3, [](int) {});
+  parser.Finish(0);
+  ParseScratch scratch;
+  ChainParses out{std::vector<int>(4), std::vector<int>(4), std::vector<int>(4), std::vector<int>(4)};
+  parser.Parse(make(true), scratch, out.left_head.data(), out.left_label.data());
+  parser.Parse(make(false), scratch, out.right_head.data(), out.right_label.data());
+  return out;
+}
+
+ParseSentence SupertaggedChain(bool left) {
+  ParseSentence s = ChainSentence(left);
+  s.stag = left ? std::vector<int>{0, 1, 1, 1} : std::vector<int>{2, 2, 2, 3};
+  return s;
+}
+
+// The parser reads the supertags: only they tell the two chains apart. The
+// greedy parser learns both trees; the beam parser (trained on the static
+// oracle, slower to learn) at least tells them apart.
+TEST(SupertagFeaturesTest, ParserTellsTreesApartByTheirSupertags) {
   for (int beam : {1, 4}) {
-    Parser parser(2, 0);
-    parser.set_beam(beam);
-    parser.Train(data, 20, 3, [](int) {});
-    parser.Finish(0);
-    ParseScratch scratch;
-    std::vector<int> left(4), right(4), label(4);
-    parser.Parse(sentence(true), scratch, left.data(), label.data());
-    parser.Parse(sentence(false), scratch, right.data(), label.data());
-    EXPECT_NE(left, right) << "beam " << beam;
+    const ChainParses p = ParseChains(SupertaggedChain, [&](Parser& parser) { parser.set_beam(beam); });
+    EXPECT_NE(p.left_head, p.right_head) << "beam " << beam;
     if (beam == 1) {
-      EXPECT_EQ(left, sentence(true).gold_head);
-      EXPECT_EQ(right, sentence(false).gold_head);
+      EXPECT_EQ(p.left_head, ChainSentence(true).gold_head);
+      EXPECT_EQ(p.right_head, ChainSentence(false).gold_head);
     }
   }
+}
+
+// Stacking: chains with no supertags and the gold tree as the guide tree,
+// which alone tells them apart. A guided parser learns to follow it; an
+// unguided one cannot tell the two apart.
+TEST(GuideFeaturesTest, AGuidedParserFollowsTheGuideTree) {
+  auto guided = [](bool left) {
+    ParseSentence s = ChainSentence(left);
+    s.guide_head = s.gold_head;
+    s.guide_label = s.gold_label;
+    return s;
+  };
+  for (bool reads_guide : {true, false}) {
+    const ChainParses p = ParseChains(guided, [&](Parser& parser) { parser.set_guided(reads_guide); });
+    if (reads_guide) {
+      EXPECT_EQ(p.left_head, ChainSentence(true).gold_head);
+      EXPECT_EQ(p.right_head, ChainSentence(false).gold_head);
+    } else {
+      EXPECT_EQ(p.left_head, p.right_head);
+    }
+  }
+}
+
+// A right-to-left parser (full or slim) parses the reversed sentence and
+// gives its heads and labels in the sentence's own order.
+TEST(RightToLeftParserTest, LearnsTreesInTheSentencesOrder) {
+  for (bool slim : {false, true}) {
+    const ChainParses p = ParseChains(SupertaggedChain, [&](Parser& parser) {
+      parser.set_right_to_left(true);
+      parser.set_slim(slim);
+    });
+    EXPECT_EQ(p.left_head, ChainSentence(true).gold_head) << "slim " << slim;
+    EXPECT_EQ(p.left_label, ChainSentence(true).gold_label) << "slim " << slim;
+    EXPECT_EQ(p.right_head, ChainSentence(false).gold_head) << "slim " << slim;
+    EXPECT_EQ(p.right_label, ChainSentence(false).gold_label) << "slim " << slim;
+  }
+}
+
+// A stacked model (a slim right-to-left guide, jackknifed in training, and a
+// guided parser) learns the toy treebank, always builds trees, and saves and
+// loads with its guide.
+TEST(StackedModelTest, LearnsBuildsTreesAndRoundTrips) {
+  const std::vector<std::vector<Token>> data = ToyTreebank();
+  TrainOptions o = ToyOptions();
+  o.stacked = true;
+  // Four folds: the toy treebank cycles through six patterns, so each fold's
+  // guide has seen every pattern (with two, half the patterns are unseen).
+  o.jackknife_folds = 4;
+  Result<Model> m = Train(data, {}, o, nullptr);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_TRUE(m->data().guide.has_value());
+  EXPECT_TRUE(m->data().guide->right_to_left());
+  EXPECT_TRUE(m->data().guide->slim());
+  EXPECT_FALSE(m->data().guide->guided());
+  EXPECT_TRUE(m->data().parser.guided());
+  EXPECT_FALSE(m->data().parser.right_to_left());
+  const Scores s = ScoreOn(*m, data);
+  EXPECT_GE(s.uas, 0.95);
+  EXPECT_GE(s.las, 0.93);
+
+  const std::string path = TempPath("stacked.model"), again = TempPath("stacked2.model");
+  ASSERT_TRUE(m->Save(path).ok());
+  Result<Model> loaded = Model::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_TRUE(loaded->data().guide.has_value());
+  EXPECT_TRUE(loaded->data().parser.guided());
+  ASSERT_TRUE(loaded->Save(again).ok());
+  EXPECT_EQ(ReadBytes(path), ReadBytes(again));
+  ExpectSameTreesOnRandomSentences(*m, *loaded, 11);
+  std::remove(path.c_str());
+  std::remove(again.c_str());
+
+  Result<Model> repeat = Train(data, {}, o, nullptr);
+  ASSERT_TRUE(repeat.ok());
+  ASSERT_TRUE(repeat->Save(again).ok());
+  ASSERT_TRUE(m->Save(path).ok());
+  EXPECT_EQ(ReadBytes(path), ReadBytes(again)) << "stacked training is deterministic";
+  std::remove(path.c_str());
+  std::remove(again.c_str());
+
+  o.beam = 4;
+  Result<Model> beam = Train(data, {}, o, nullptr);
+  ASSERT_FALSE(beam.ok());
+  EXPECT_NE(beam.status().ToString().find("greedily"), std::string::npos) << beam.status().ToString();
 }
 
 TEST_F(ToyModelTest, ModelsWithoutSupertagsStillLoad) {
@@ -673,22 +798,7 @@ TEST(BeamParserTest, LearnsBuildsTreesAndRoundTrips) {
   Result<Model> loaded = Model::Load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ(loaded->data().parser.beam(), 4);
-  const std::vector<std::string> vocab = {"the", "Israel", "struck", ".", ",", "and", "in", "xqzv",
-                                          "were", "held", "big", "targets", "on", "Thursday"};
-  std::mt19937_64 rng(5);
-  for (int trial = 0; trial < 200; ++trial) {
-    const size_t n = 1 + rng() % 60;
-    std::vector<Token> a(n);
-    for (Token& t : a) t.form = vocab[rng() % vocab.size()];
-    std::vector<Token> b = a;
-    m->Annotate(a);
-    loaded->Annotate(b);
-    ASSERT_TRUE(IsTree(a)) << "trial " << trial;
-    for (size_t i = 0; i < n; ++i) {
-      EXPECT_EQ(a[i].head, b[i].head);
-      EXPECT_EQ(a[i].deprel, b[i].deprel);
-    }
-  }
+  ExpectSameTreesOnRandomSentences(*m, *loaded, 5);
   std::remove(path.c_str());
 }
 

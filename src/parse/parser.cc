@@ -12,7 +12,7 @@ namespace parley::parse {
 namespace {
 
 enum Move { kShift = 0, kLeft = 1, kRight = 2 };
-constexpr int kMaxKeys = 128;
+constexpr int kMaxKeys = 160;
 constexpr uint8_t kNoLabel = 255;
 constexpr int kNoneTag = 1001, kRootTag = 1002;
 constexpr uint64_t kNoneWord = 0x4e4f4e45, kRootWord = 0x524f4f54;
@@ -56,8 +56,9 @@ constexpr size_t kCacheBits = 13;
 }  // namespace
 
 // The words and tags of a sentence, then the root and a "none" position,
-// with their combined hashes, as both parsers' feature extraction reads them.
-void LoadWords(const ParseSentence& s, ParseScratch& x) {
+// with their combined hashes, as both parsers' feature extraction reads them,
+// and for a guided parser the guide tree.
+void LoadWords(const ParseSentence& s, ParseScratch& x, bool guided) {
   const size_t n = s.word.size(), m = n + 2;
   x.word.resize(m);
   x.tag.resize(m);
@@ -88,7 +89,53 @@ void LoadWords(const ParseSentence& s, ParseScratch& x) {
   x.stag[n + 1] = kNoneTag;
   x.coarse[n] = x.fine[n] = kRootWord;
   x.coarse[n + 1] = x.fine[n + 1] = kNoneWord;
+  if (!guided) return;
+  // The guide tree (a head of -2 reads as "none"), and each word's guide
+  // children in counting-sort order.
+  x.ghead.assign(m, -2);
+  x.glabel.assign(m, kNoLabel);
+  x.gchild_at.assign(m + 1, 0);
+  x.gchild.resize(n);
+  if (s.guide_head.size() != n || s.guide_label.size() != n) return;
+  for (size_t k = 0; k < n; ++k) {
+    const int h = s.guide_head[k];
+    x.ghead[k] = h >= 0 && static_cast<size_t>(h) <= n ? h : -2;
+    x.glabel[k] = s.guide_label[k];
+    if (x.ghead[k] >= 0) ++x.gchild_at[static_cast<size_t>(x.ghead[k]) + 1];
+  }
+  for (size_t k = 1; k <= m; ++k) x.gchild_at[k] += x.gchild_at[k - 1];
+  std::vector<int>& fill = x.gchild_fill;
+  fill.assign(x.gchild_at.begin(), x.gchild_at.end() - 1);
+  for (size_t k = 0; k < n; ++k)
+    if (x.ghead[k] >= 0) x.gchild[static_cast<size_t>(fill[static_cast<size_t>(x.ghead[k])]++)] = static_cast<int>(k);
 }
+
+namespace {
+
+// The sentence read backwards (word i becomes n - 1 - i; the root stays n),
+// for a right-to-left parser.
+void Reverse(const ParseSentence& s, ParseSentence& r) {
+  const int n = static_cast<int>(s.word.size());
+  auto flip = [](const auto& from, auto& to) { to.assign(from.rbegin(), from.rend()); };
+  auto flip_heads = [n](const std::vector<int>& from, std::vector<int>& to) {
+    to.resize(from.size());
+    for (size_t i = 0; i < from.size(); ++i) {
+      const int h = from[i];
+      to[from.size() - 1 - i] = h < 0 || h >= n ? h : n - 1 - h;
+    }
+  };
+  flip(s.word, r.word);
+  flip(s.xpos, r.xpos);
+  flip(s.upos, r.upos);
+  flip(s.cluster, r.cluster);
+  flip(s.stag, r.stag);
+  flip_heads(s.guide_head, r.guide_head);
+  flip(s.guide_label, r.guide_label);
+  flip_heads(s.gold_head, r.gold_head);
+  flip(s.gold_label, r.gold_label);
+}
+
+}  // namespace
 
 // Feature extraction, transitions and the beam search over one sentence.
 // Node -1 stands for "none" (token n + 1).
@@ -96,7 +143,7 @@ class Parser::Search {
  public:
   Search(const Parser& p, const ParseSentence& s, ParseScratch& x)
       : p_(p), x_(x), n_(static_cast<int>(s.word.size())) {
-    LoadWords(s, x);
+    LoadWords(s, x, /*guided=*/false);  // guided parsers are greedy
     none_ = Fresh(n_ + 1);
     x.nodes.clear();
     use_cache_ = n_ + 2 < (1 << 13);
@@ -634,7 +681,8 @@ class Parser::Search {
 // far. Token n is the root, n + 1 stands for "none".
 class Parser::State {
  public:
-  State(const ParseSentence& s, ParseScratch& x) : x_(x), n_(static_cast<int>(s.word.size())) {
+  State(const ParseSentence& s, ParseScratch& x, bool guided, bool slim)
+      : x_(x), n_(static_cast<int>(s.word.size())), guided_(guided), slim_(slim) {
     const size_t m = static_cast<size_t>(n_) + 2;
     x.stack.clear();
     x.head.assign(m, -1);
@@ -648,7 +696,7 @@ class Parser::State {
     x.lmask.assign(m, 0);
     x.rmask.assign(m, 0);
     x.in_stack.assign(m, 0);
-    LoadWords(s, x);
+    LoadWords(s, x, guided);
   }
 
   int none() const { return n_ + 1; }
@@ -805,23 +853,27 @@ class Parser::State {
     const uint64_t d1 = s1 == none() ? 8 : Dist(s1, s0);
     const size_t s0k = static_cast<size_t>(s0), s1k = static_cast<size_t>(s1), b0k = static_cast<size_t>(b0);
     int m = 0;
+    // A slim (guide) parser leaves these out.
+    auto full = [&](uint64_t key) {
+      if (!slim_) k[m++] = key;
+    };
     k[m++] = Key(114, p(s2));
-    k[m++] = Key(115, W(s2));
+    full(Key(115, W(s2)));
     k[m++] = Key(120, WP(s0), WP(b0));
-    k[m++] = Key(121, WP(s0), W(b0));
-    k[m++] = Key(122, W(s0), WP(b0));
+    full(Key(121, WP(s0), W(b0)));
+    full(Key(122, W(s0), WP(b0)));
     k[m++] = Key(123, WP(s0), p(b0));
     k[m++] = Key(124, p(s0), WP(b0));
     k[m++] = Key(125, W(s0), W(b0));
     k[m++] = Key(126, p(s0), p(b0));
     k[m++] = Key(128, WP(s1), WP(s0));
-    k[m++] = Key(129, W(s1), W(s0));
+    full(Key(129, W(s1), W(s0)));
     k[m++] = Key(130, p(s1), p(s0));
-    k[m++] = Key(131, WP(s1), p(s0));
-    k[m++] = Key(132, p(s1), WP(s0));
+    full(Key(131, WP(s1), p(s0)));
+    full(Key(132, p(s1), WP(s0)));
     k[m++] = Key(133, p(s1), p(b0));
-    k[m++] = Key(134, W(s1), W(b0));
-    k[m++] = Key(135, WP(s1), p(b0));
+    full(Key(134, W(s1), W(b0)));
+    full(Key(135, WP(s1), p(b0)));
     k[m++] = Key(141, p(s0), p(b0), p(b1));
     k[m++] = Key(142, p(s1), p(s0), p(b0));
     k[m++] = Key(143, p(s0), p(s0L), p(b0));
@@ -832,75 +884,118 @@ class Parser::State {
     k[m++] = Key(148, p(s1), p(s1R), p(s0));
     k[m++] = Key(149, p(s2), p(s1), p(s0));
     k[m++] = Key(150, p(s1), p(s0), p(b1));
-    k[m++] = Key(151, WP(s0), p(b0), p(b1));
-    k[m++] = Key(152, p(s1), WP(s0), p(b0));
-    k[m++] = Key(153, p(s1), p(s0), WP(b0));
+    full(Key(151, WP(s0), p(b0), p(b1)));
+    full(Key(152, p(s1), WP(s0), p(b0)));
+    full(Key(153, p(s1), p(s0), WP(b0)));
     k[m++] = Key(160, W(s0), d);
     k[m++] = Key(161, p(s0), d);
     k[m++] = Key(162, W(b0), d);
     k[m++] = Key(163, p(b0), d);
-    k[m++] = Key(164, W(s0), W(b0), d);
+    full(Key(164, W(s0), W(b0), d));
     k[m++] = Key(165, p(s0), p(b0), d);
     k[m++] = Key(166, p(s1), p(s0), d1);
-    k[m++] = Key(167, W(s1), d1);
-    k[m++] = Key(168, W(s0), d1);
+    full(Key(167, W(s1), d1));
+    full(Key(168, W(s0), d1));
     k[m++] = Key(169, p(s1), p(s0), p(b0) * 16 + d * 2 + (d1 & 1));
-    k[m++] = Key(170, W(s0), U(x_.nr[s0k]));
+    full(Key(170, W(s0), U(x_.nr[s0k])));
     k[m++] = Key(171, p(s0), U(x_.nr[s0k]));
-    k[m++] = Key(172, W(s0), U(x_.nl[s0k]));
+    full(Key(172, W(s0), U(x_.nl[s0k])));
     k[m++] = Key(173, p(s0), U(x_.nl[s0k]));
-    k[m++] = Key(174, W(b0), U(x_.nl[b0k]));
+    full(Key(174, W(b0), U(x_.nl[b0k])));
     k[m++] = Key(175, p(b0), U(x_.nl[b0k]));
-    k[m++] = Key(176, W(s1), U(x_.nr[s1k]));
+    full(Key(176, W(s1), U(x_.nr[s1k])));
     k[m++] = Key(177, p(s1), U(x_.nr[s1k]));
-    k[m++] = Key(180, W(s0L));
+    full(Key(180, W(s0L)));
     k[m++] = Key(181, p(s0L));
     k[m++] = Key(182, L(s0L));
-    k[m++] = Key(183, W(s0R));
+    full(Key(183, W(s0R)));
     k[m++] = Key(184, p(s0R));
     k[m++] = Key(185, L(s0R));
-    k[m++] = Key(186, W(b0L));
+    full(Key(186, W(b0L)));
     k[m++] = Key(187, p(b0L));
     k[m++] = Key(188, L(b0L));
-    k[m++] = Key(189, W(s1R));
+    full(Key(189, W(s1R)));
     k[m++] = Key(190, p(s1R));
     k[m++] = Key(191, L(s1R));
     k[m++] = Key(192, p(s1L));
     k[m++] = Key(193, L(s1L));
-    k[m++] = Key(194, W(s0L2));
-    k[m++] = Key(195, p(s0L2));
-    k[m++] = Key(196, L(s0L2));
-    k[m++] = Key(197, W(s0R2));
-    k[m++] = Key(198, p(s0R2));
-    k[m++] = Key(199, L(s0R2));
-    k[m++] = Key(200, W(b0L2));
-    k[m++] = Key(201, p(b0L2));
-    k[m++] = Key(202, L(b0L2));
+    full(Key(194, W(s0L2)));
+    full(Key(195, p(s0L2)));
+    full(Key(196, L(s0L2)));
+    full(Key(197, W(s0R2)));
+    full(Key(198, p(s0R2)));
+    full(Key(199, L(s0R2)));
+    full(Key(200, W(b0L2)));
+    full(Key(201, p(b0L2)));
+    full(Key(202, L(b0L2)));
     k[m++] = Key(203, p(s0), L(s0L), L(s0L2));
     k[m++] = Key(204, p(s0), L(s0R), L(s0R2));
     k[m++] = Key(205, p(b0), L(b0L), L(b0L2));
-    k[m++] = Key(206, W(s0), x_.rmask[s0k]);
+    full(Key(206, W(s0), x_.rmask[s0k]));
     k[m++] = Key(207, p(s0), x_.rmask[s0k]);
-    k[m++] = Key(208, W(s0), x_.lmask[s0k]);
+    full(Key(208, W(s0), x_.lmask[s0k]));
     k[m++] = Key(209, p(s0), x_.lmask[s0k]);
-    k[m++] = Key(210, W(b0), x_.lmask[b0k]);
+    full(Key(210, W(b0), x_.lmask[b0k]));
     k[m++] = Key(211, p(b0), x_.lmask[b0k]);
-    k[m++] = Key(212, p(s1), x_.rmask[s1k]);
-    k[m++] = Key(213, p(s1), x_.lmask[s1k]);
+    full(Key(212, p(s1), x_.rmask[s1k]));
+    full(Key(213, p(s1), x_.lmask[s1k]));
     k[m++] = Key(214, U(x_.utag[s0k]), U(x_.utag[b0k]), U(x_.utag[s1k]));
-    k[m++] = Key(215, p(s0), L(s0L), p(b0));
-    k[m++] = Key(216, p(s0), L(s0R), p(b0));
-    k[m++] = Key(217, p(s1), L(s1R), p(s0));
+    full(Key(215, p(s0), L(s0L), p(b0)));
+    full(Key(216, p(s0), L(s0R), p(b0)));
+    full(Key(217, p(s1), L(s1R), p(s0)));
     auto C = [&](int i) { return x_.coarse[static_cast<size_t>(i)]; };
     auto F = [&](int i) { return x_.fine[static_cast<size_t>(i)]; };
     k[m++] = Key(406, C(s0), C(b0));
     k[m++] = Key(407, C(s0), p(b0));
     k[m++] = Key(408, p(s0), C(b0));
-    k[m++] = Key(409, C(s1), C(s0));
-    k[m++] = Key(410, F(s0), F(b0));
+    full(Key(409, C(s1), C(s0)));
+    full(Key(410, F(s0), F(b0)));
     auto T = [&](int i) { return x_.stag[static_cast<size_t>(i)]; };
     k[m++] = Key(427, T(s0), T(b0));
     k[m++] = Key(429, T(s1), T(s0));
+    if (guided_) m += GuideTransKeys(s0, s1, b0, k + m);
+    return m;
+  }
+
+  // Where word t stands now: 0 buffer front, 1 stack top, 2 below it, 3
+  // deeper in the stack, 4 later in the buffer, 5 the root, 6 attached
+  // already, 7 none.
+  uint64_t Where(int t) const {
+    if (t < 0 || t > n_) return 7;
+    if (t == n_) return 5;
+    if (t == b0_) return 0;
+    if (t == s(0)) return 1;
+    if (t == s(1)) return 2;
+    if (x_.in_stack[static_cast<size_t>(t)]) return 3;
+    return t > b0_ ? 4 : 6;
+  }
+
+  // What the guide tree says of the next move: where the guide heads of s0,
+  // s1 and b0 stand, their guide labels, and how many guide children s0
+  // still has in the buffer and b0 on the stack.
+  int GuideTransKeys(int s0, int s1, int b0, uint64_t* k) const {
+    auto gh = [&](int i) { return x_.ghead[static_cast<size_t>(i)]; };
+    auto gl = [&](int i) { return U(x_.glabel[static_cast<size_t>(i)]); };
+    auto p = [&](int i) { return U(x_.tag[static_cast<size_t>(i)]); };
+    const uint64_t w0 = Where(gh(s0)), w1 = Where(gh(s1)), wb = Where(gh(b0));
+    uint64_t pend0 = 0, pendb = 0;
+    if (s0 < n_)
+      for (int c = x_.gchild_at[static_cast<size_t>(s0)]; c < x_.gchild_at[static_cast<size_t>(s0) + 1]; ++c)
+        pend0 += x_.gchild[static_cast<size_t>(c)] >= b0_;
+    if (b0 < n_)
+      for (int c = x_.gchild_at[static_cast<size_t>(b0)]; c < x_.gchild_at[static_cast<size_t>(b0) + 1]; ++c)
+        pendb += x_.in_stack[static_cast<size_t>(x_.gchild[static_cast<size_t>(c)])];
+    pend0 = std::min<uint64_t>(pend0, 3);
+    pendb = std::min<uint64_t>(pendb, 3);
+    int m = 0;
+    k[m++] = Key(500, w0, gl(s0));
+    k[m++] = Key(501, wb, gl(b0));
+    k[m++] = Key(502, w1, gl(s1));
+    k[m++] = Key(503, w0, wb, w1);
+    k[m++] = Key(504, w0, pend0, pendb);
+    k[m++] = Key(505, w0 * 8 + wb, p(s0), p(b0));
+    k[m++] = Key(506, w0, pend0, p(s0));
+    k[m++] = Key(507, wb, pendb, p(b0));
     return m;
   }
 
@@ -917,6 +1012,9 @@ class Parser::State {
     const int dl = x_.lc1[dk], dr = x_.rc1[dk], dl2 = x_.lc2[dk];
     const int prev = d > 0 ? d - 1 : none(), next = d + 1 < n_ ? d + 1 : none();
     int m = 0;
+    auto full = [&](uint64_t key) {
+      if (!slim_) k[m++] = key;
+    };
     k[m++] = Key(300, W(d));
     k[m++] = Key(301, p(d));
     k[m++] = Key(302, WP(d));
@@ -929,31 +1027,37 @@ class Parser::State {
     k[m++] = Key(309, p(d), W(h), dir);
     k[m++] = Key(310, W(d), W(h), dir);
     k[m++] = Key(311, p(d), p(h), dist);
-    k[m++] = Key(312, p(d), x_.lmask[dk]);
-    k[m++] = Key(313, p(d), x_.rmask[dk]);
-    k[m++] = Key(314, W(dl), p(d));
-    k[m++] = Key(315, W(dl), p(h), dir);
-    k[m++] = Key(316, L(dl), p(d));
-    k[m++] = Key(317, W(dr), p(d));
-    k[m++] = Key(318, L(dr), p(d));
-    k[m++] = Key(319, x_.lmask[hk], p(d), dir);
-    k[m++] = Key(320, x_.rmask[hk], p(d), dir);
+    full(Key(312, p(d), x_.lmask[dk]));
+    full(Key(313, p(d), x_.rmask[dk]));
+    full(Key(314, W(dl), p(d)));
+    full(Key(315, W(dl), p(h), dir));
+    full(Key(316, L(dl), p(d)));
+    full(Key(317, W(dr), p(d)));
+    full(Key(318, L(dr), p(d)));
+    full(Key(319, x_.lmask[hk], p(d), dir));
+    full(Key(320, x_.rmask[hk], p(d), dir));
     k[m++] = Key(321, p(h), u(h), p(d));
-    k[m++] = Key(322, p(next), p(d));
-    k[m++] = Key(323, p(prev), p(d));
-    k[m++] = Key(324, W(h), dir);
+    full(Key(322, p(next), p(d)));
+    full(Key(323, p(prev), p(d)));
+    full(Key(324, W(h), dir));
     k[m++] = Key(325, u(d), u(h), dir);
-    k[m++] = Key(326, W(dl), p(d), p(h));
-    k[m++] = Key(327, WP(d), dir);
-    k[m++] = Key(328, W(dl2), p(d), p(h));
-    k[m++] = Key(329, L(dl), L(dl2), p(d));
-    k[m++] = Key(330, W(d), x_.lmask[dk] | x_.rmask[dk]);
-    k[m++] = Key(331, p(d), p(h), x_.lmask[dk] | x_.rmask[dk]);
-    k[m++] = Key(332, W(next), p(d));
+    full(Key(326, W(dl), p(d), p(h)));
+    full(Key(327, WP(d), dir));
+    full(Key(328, W(dl2), p(d), p(h)));
+    full(Key(329, L(dl), L(dl2), p(d)));
+    full(Key(330, W(d), x_.lmask[dk] | x_.rmask[dk]));
+    full(Key(331, p(d), p(h), x_.lmask[dk] | x_.rmask[dk]));
+    full(Key(332, W(next), p(d)));
     k[m++] = Key(340, x_.coarse[dk], x_.coarse[hk], dir);
     k[m++] = Key(341, x_.fine[dk], p(h));
     k[m++] = Key(342, x_.stag[dk]);
     k[m++] = Key(343, x_.stag[dk], p(h), dir);
+    if (guided_) {
+      const uint64_t agrees = x_.ghead[dk] == h ? 1 : 0, gl = U(x_.glabel[dk]);
+      k[m++] = Key(350, gl, agrees);
+      k[m++] = Key(351, gl, agrees, p(d));
+      k[m++] = Key(352, gl, p(h), dir);
+    }
     return m;
   }
 
@@ -963,6 +1067,8 @@ class Parser::State {
   ParseScratch& x_;
   int n_;
   int b0_ = 0;
+  bool guided_ = false;
+  bool slim_ = false;
 };
 
 
@@ -999,7 +1105,7 @@ size_t Parser::ExpandBeam(Search& search, const std::vector<ParseItem>& cur, int
 }
 
 void Parser::ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const {
-  State st(s, scratch);
+  State st(s, scratch, guided_, slim_);
   uint64_t keys[kMaxKeys];
   const int nl = labels_.num_classes();
   std::vector<float>& lscores = scratch.lscores;
@@ -1070,7 +1176,7 @@ void Parser::ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* hea
 }
 
 void Parser::TrainGreedy(const ParseSentence& s, ParseScratch& scratch, double explore, std::mt19937_64& rng) {
-  State st(s, scratch);
+  State st(s, scratch, guided_, slim_);
   uint64_t keys[kMaxKeys];
   float scores[3];
   const int nl = labels_.num_classes();
@@ -1134,6 +1240,20 @@ void Parser::TrainGreedy(const ParseSentence& s, ParseScratch& scratch, double e
 }
 
 void Parser::Parse(const ParseSentence& s, ParseScratch& x, int* head, int* label) const {
+  if (!right_to_left_) return ParseInOrder(s, x, head, label);
+  Reverse(s, x.reversed);
+  const size_t n = s.word.size();
+  x.rhead.resize(n);
+  x.rlabel.resize(n);
+  ParseInOrder(x.reversed, x, x.rhead.data(), x.rlabel.data());
+  for (size_t i = 0; i < n; ++i) {
+    const int h = x.rhead[n - 1 - i];
+    head[i] = h < 0 || h >= static_cast<int>(n) ? h : static_cast<int>(n) - 1 - h;
+    label[i] = x.rlabel[n - 1 - i];
+  }
+}
+
+void Parser::ParseInOrder(const ParseSentence& s, ParseScratch& x, int* head, int* label) const {
   if (beam_ == 1) return ParseGreedy(s, x, head, label);
   Search search(*this, s, x);
   const int n = search.n();
@@ -1308,7 +1428,14 @@ void Parser::TrainOne(const ParseSentence& s, ParseScratch& x) {
 void Parser::Train(const std::vector<ParseSentence>& data, int epochs, uint64_t seed,
                    const std::function<void(int)>& after_epoch) {
   std::vector<ParseSentence> gold = data;
-  for (ParseSentence& s : gold) Projectivize(s.gold_head);
+  for (ParseSentence& s : gold) {
+    if (right_to_left_) {
+      ParseSentence r;
+      Reverse(s, r);
+      s = std::move(r);
+    }
+    Projectivize(s.gold_head);
+  }
   std::vector<size_t> order(gold.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(seed ^ 0x5eed);
@@ -1340,6 +1467,9 @@ void Parser::Write(ByteWriter& w) const {
   trans_.Write(w);
   labels_.Write(w);
   w.Put<int32_t>(beam_);
+  // Flags only where set: a plain parser writes the bytes it did before them.
+  const int32_t flags = (right_to_left_ ? 1 : 0) | (guided_ ? 2 : 0) | (slim_ ? 4 : 0);
+  if (flags != 0) w.Put<int32_t>(flags);
 }
 
 bool Parser::Read(ByteReader& r) {
@@ -1353,6 +1483,15 @@ bool Parser::Read(ByteReader& r) {
     if (!r.Get(beam) || beam < 1 || beam > kMaxBeam) return r.Fail();
     beam_ = beam;
   }
+  right_to_left_ = guided_ = slim_ = false;
+  if (!r.AtEnd()) {  // models made before stacking lack the flags
+    int32_t flags = 0;
+    if (!r.Get(flags) || (flags & ~7) != 0) return r.Fail();
+    right_to_left_ = (flags & 1) != 0;
+    guided_ = (flags & 2) != 0;
+    slim_ = (flags & 4) != 0;
+  }
+  if ((guided_ || slim_) && beam_ != 1) return r.Fail();  // features of the greedy parser only
   return true;
 }
 

@@ -8,6 +8,9 @@
 // read. Arc labels come from a second perceptron that sees the finished
 // dependent (all its children) and its head when the arc is made; each beam
 // item keeps its own labels.
+// Stacking (Nivre & McDonald 2008): a right-to-left parser parses first and
+// a guided parser reads its tree (where the guide heads of s0, s1 and b0
+// stand, their guide labels, and the guide children still to attach).
 // The root sits at the end of the buffer and takes exactly one dependent, so
 // every parse is a single-rooted tree. Immutable after training or loading;
 // Parse() is thread-safe with per-call scratch.
@@ -33,6 +36,9 @@ struct ParseSentence {
   // Supertags (Supertagger ids: each word's predicted relation and head
   // direction); may be empty.
   std::vector<int> stag;
+  // Another parser's tree of the sentence (heads 0-based, n = root) that a
+  // guided parser reads as features (stacking); may be empty.
+  std::vector<int> guide_head, guide_label;
   std::vector<int> gold_head, gold_label;  // training only
 };
 
@@ -71,6 +77,12 @@ struct ParseScratch {
   // and 8/16 (+0.2 to +0.4 UAS over no clusters; finer ones add little).
   std::vector<uint64_t> coarse, fine;
   std::vector<uint64_t> stag;  // the sentence's supertags, then root and "none" markers
+  // The guide tree: each word's head and label, then root and "none"
+  // markers; each word's guide children, in order, from gchild_at[w].
+  std::vector<int> ghead, glabel, gchild, gchild_at, gchild_fill;
+  // A right-to-left parser reads the sentence reversed.
+  ParseSentence reversed;
+  std::vector<int> rhead, rlabel;
   // Greedy parsing: the one configuration.
   std::vector<int> stack, head, label, lc1, lc2, rc1, rc2, nl, nr;
   std::vector<uint64_t> lmask, rmask;
@@ -94,6 +106,21 @@ class Parser {
   // Beam width used by Parse() and training (1 = greedy).
   void set_beam(int width) { beam_ = width < 1 ? 1 : (width > kMaxBeam ? kMaxBeam : width); }
   int beam() const { return beam_; }
+  // A right-to-left parser parses the reversed sentence (and returns heads
+  // in the sentence's own order): its mistakes differ from a left-to-right
+  // parser's, which makes it the better guide for one.
+  void set_right_to_left(bool on) { right_to_left_ = on; }
+  bool right_to_left() const { return right_to_left_; }
+  // A guided parser reads ParseSentence::guide_head and guide_label (which
+  // must then be filled, in training and parsing alike); greedy only.
+  void set_guided(bool on) { guided_ = on; }
+  // A slim parser leaves out 41 of its 93 transition features of
+  // several tokens and 19 of its 37 label features (mostly word pairs,
+  // second children and label sets): a guide parses in 60% of the time and
+  // guides almost as well (docs/syntax.md).
+  void set_slim(bool on) { slim_ = on; }
+  bool slim() const { return slim_; }
+  bool guided() const { return guided_; }
   static constexpr int kMaxBeam = 64;
 
   // Fills head[i] (0..n, n = root) and label[i] for every word.
@@ -137,6 +164,7 @@ class Parser {
   };
   static size_t ExpandBeam(Search& search, const std::vector<ParseItem>& cur, int n, int beam,
                            std::vector<Candidate>& cand);
+  void ParseInOrder(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const;
   void ParseGreedy(const ParseSentence& s, ParseScratch& scratch, int* head, int* label) const;
   void TrainGreedy(const ParseSentence& s, ParseScratch& scratch, double explore, std::mt19937_64& rng);
   void TrainOne(const ParseSentence& s, ParseScratch& scratch);
@@ -145,6 +173,7 @@ class Parser {
   WeightTable labels_{1};
   int root_label_ = 0;
   int beam_ = 1;
+  bool right_to_left_ = false, guided_ = false, slim_ = false;
   double t_trans_ = 1, t_label_ = 1;  // training update counters
 };
 

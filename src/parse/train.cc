@@ -160,6 +160,8 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
   const auto start = Clock::now();
   if (options.tagger_epochs < 1 || options.parser_epochs < 1)
     return Status::InvalidArgument("training needs at least one tagger and one parser epoch");
+  if (options.stacked && options.beam > 1)
+    return Status::InvalidArgument("a stacked model parses greedily: its guide features need beam 1");
   // Sentences with a complete tree only.
   std::vector<const std::vector<Token>*> train;
   for (const auto& s : train_in) {
@@ -351,42 +353,118 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
   Log(log, fmt::format("parser: {} sentences, {} non-projective ({} arcs lifted), {} relations\n",
                        pdata.size(), nonprojective, lifted, data->label_names.size()));
 
-  data->parser = Parser(static_cast<int>(data->label_names.size()), root_label);
-  data->parser.set_beam(options.beam);
-  auto parser_start = Clock::now();
-  data->parser.Train(pdata, options.parser_epochs, options.seed, [&](int epoch) {
-    std::string line = fmt::format("parser epoch {}: {:.1f} s, {} weight rows", epoch + 1,
-                                   Since(parser_start), data->parser.rows());
-    if (!pdev.empty()) {
-      Parser averaged = data->parser;
-      averaged.Finish(options.parser_prune);
-      auto [uas, las] = ParserScores(averaged, pdev);
-      line += fmt::format(", dev UAS {:.2f} LAS {:.2f}", uas, las);
-    }
-    Log(log, line + "\n");
-  });
-  if (options.parsers > 1) {
-    // The others, `threads` at a time, then the running mean of all.
-    std::vector<Parser> others(static_cast<size_t>(options.parsers - 1));
+  // Parsers trained alike (seeds `seed`, seed + 1000, ...) on `sentences`,
+  // their averaged weights averaged into one table; the first logs dev
+  // scores after each epoch when `dev` is given.
+  const int num_labels = static_cast<int>(data->label_names.size());
+  // A guide is a slim right-to-left parser; the parser reads its tree when
+  // the model is stacked.
+  auto make_parser = [&](bool guide) {
+    Parser p(num_labels, root_label);
+    p.set_beam(options.beam);
+    p.set_right_to_left(guide);
+    p.set_slim(guide);
+    p.set_guided(!guide && options.stacked);
+    return p;
+  };
+  auto train_parsers = [&](const std::vector<ParseSentence>& sentences, int count, uint64_t seed, bool guide,
+                           const std::vector<ParseSentence>* dev_log) {
+    std::vector<Parser> members(static_cast<size_t>(std::max(1, count)));
+    const auto parser_start = Clock::now();
     std::vector<std::function<void()>> jobs;
-    for (size_t e = 0; e < others.size(); ++e)
+    for (size_t e = 0; e < members.size(); ++e)
       jobs.push_back([&, e] {
-        others[e] = Parser(static_cast<int>(data->label_names.size()), root_label);
-        others[e].set_beam(options.beam);
-        others[e].Train(pdata, options.parser_epochs, options.seed + 1000 * (e + 1), [](int) {});
-        others[e].Average();
+        Parser& p = members[e];
+        p = make_parser(guide);
+        p.Train(sentences, options.parser_epochs, seed + 1000 * e, [&](int epoch) {
+          if (e != 0 || dev_log == nullptr) return;
+          std::string line = fmt::format("parser epoch {}: {:.1f} s, {} weight rows", epoch + 1,
+                                         Since(parser_start), p.rows());
+          if (!dev_log->empty()) {
+            Parser averaged = p;
+            averaged.Finish(options.parser_prune);
+            auto [uas, las] = ParserScores(averaged, *dev_log);
+            line += fmt::format(", dev UAS {:.2f} LAS {:.2f}", uas, las);
+          }
+          Log(log, line + "\n");
+        });
+        p.Average();
       });
     RunJobs(jobs, threads);
-    data->parser.Average();
-    for (size_t e = 0; e < others.size(); ++e) {
-      const float count = static_cast<float>(e + 2);
-      data->parser.Blend((count - 1) / count, others[e], 1 / count);
+    Parser out = std::move(members[0]);
+    for (size_t e = 1; e < members.size(); ++e) {
+      const float n = static_cast<float>(e + 1);
+      out.Blend((n - 1) / n, members[e], 1 / n);
     }
-    data->parser.Prune(options.parser_prune, options.parser_prune);
-    Log(log, fmt::format("averaged {} parsers ({:.1f} s)\n", options.parsers, Since(parser_start)));
-  } else {
-    data->parser.Finish(options.parser_prune);
+    out.Prune(options.parser_prune, options.parser_prune);
+    return out;
+  };
+
+  if (options.stacked) {
+    // The guide: right-to-left parsers; the parser learns from guide trees
+    // made by guides that did not see the sentence (jackknifed), as at run
+    // time.
+    const auto guide_start = Clock::now();
+    constexpr uint64_t kGuideSeed = 77;
+    data->guide = train_parsers(pdata, options.parsers, options.seed + kGuideSeed, true, nullptr);
+    std::vector<std::pair<std::vector<int>, std::vector<int>>> guides(pdata.size());
+    if (folds > 0) {
+      std::vector<std::function<void()>> jobs;
+      for (int f = 0; f < folds; ++f)
+        jobs.push_back([&, f] {
+          std::vector<ParseSentence> rest;
+          std::vector<size_t> held;
+          SplitFold(pdata, f, folds, rest, held);
+          Parser g = make_parser(true);
+          g.Train(rest, options.parser_epochs, options.seed + kGuideSeed + static_cast<uint64_t>(f) + 1, [](int) {});
+          g.Finish(options.parser_prune);
+          ParseScratch scratch;
+          for (size_t i : held) {
+            auto& [head, label] = guides[i];
+            head.resize(pdata[i].word.size());
+            label.resize(pdata[i].word.size());
+            g.Parse(pdata[i], scratch, head.data(), label.data());
+          }
+        });
+      RunJobs(jobs, threads);
+    } else {
+      ParseScratch scratch;
+      for (size_t i = 0; i < pdata.size(); ++i) {
+        guides[i].first.resize(pdata[i].word.size());
+        guides[i].second.resize(pdata[i].word.size());
+        data->guide->Parse(pdata[i], scratch, guides[i].first.data(), guides[i].second.data());
+      }
+    }
+    size_t guide_words = 0, guide_right = 0;
+    for (size_t i = 0; i < pdata.size(); ++i)
+      for (size_t k = 0; k < pdata[i].word.size(); ++k) {
+        ++guide_words;
+        guide_right += guides[i].first[k] == pdata[i].gold_head[k];
+      }
+    for (size_t i = 0; i < pdata.size(); ++i) {
+      pdata[i].guide_head = std::move(guides[i].first);
+      pdata[i].guide_label = std::move(guides[i].second);
+    }
+    ParseScratch scratch;
+    for (ParseSentence& p : pdev) {
+      p.guide_head.resize(p.word.size());
+      p.guide_label.resize(p.word.size());
+      data->guide->Parse(p, scratch, p.guide_head.data(), p.guide_label.data());
+    }
+    std::string line = fmt::format(
+        "trained {} right-to-left guide parsers and {} jackknife guides in {:.1f} s; training guide trees UAS {:.2f}",
+        options.parsers, folds, Since(guide_start),
+        guide_words == 0 ? 0.0 : 100.0 * static_cast<double>(guide_right) / static_cast<double>(guide_words));
+    if (!pdev.empty()) {
+      auto [uas, las] = ParserScores(*data->guide, pdev);
+      line += fmt::format(", guide dev UAS {:.2f} LAS {:.2f}", uas, las);
+    }
+    Log(log, line + "\n");
   }
+  const auto parser_start = Clock::now();
+  data->parser = train_parsers(pdata, options.parsers, options.seed, false, &pdev);
+  if (options.parsers > 1)
+    Log(log, fmt::format("averaged {} parsers ({:.1f} s)\n", options.parsers, Since(parser_start)));
   data->ResolveNames();
   Log(log, fmt::format("training done in {:.1f} s\n", Since(start)));
   return Model(std::move(data));

@@ -50,6 +50,12 @@ struct TrainOptions {
   // then scored by all of them for the cost of one (1 = a single parser).
   // Three took EWT dev UAS 84.98 → 85.31 over their first member (docs/syntax.md).
   int parsers = 1;
+  // Stacking: a slim right-to-left parser (as many averaged as `parsers`)
+  // parses first and the parser reads its tree as features; in training the
+  // trees come from guides trained on the other jackknife folds. Over seeds 1
+  // and 2 on EWT train alone, EWT test UAS +0.46, GUM news +0.56, with the
+  // syntax about 0.65 times as fast (docs/syntax.md). Greedy parsing only.
+  bool stacked = false;
 };
 
 // Reads the treebanks named in `options` and trains. Progress goes to `log`

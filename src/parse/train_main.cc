@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     else if (a == "--parser-prune") o.parser_prune = std::stof(value());
     else if (a == "--parsers") o.parsers = std::stoi(value());
     else if (a == "--supertag-landmarks") o.supertag_landmarks = true;
+    else if (a == "--stacked") o.stacked = true;
     else if (a == "--beam") o.beam = std::stoi(value()), beam_set = true;
     else if (a == "--eval") evals.push_back(value());
     else if (a == "--prune-transitions") prune_trans = std::stof(value());
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
     else {
       fmt::print(stderr,
                  "usage: parley_train --train FILE [--train FILE]... [--dev FILE] --out MODEL [--seed N] [--tagger-epochs N] "
-                 "[--parser-epochs N] [--parsers N] [--supertag-landmarks] [--jackknife K] [--threads N] [--parser-prune X] [--beam N] "
+                 "[--parser-epochs N] [--parsers N] [--supertag-landmarks] [--stacked] [--jackknife K] [--threads N] [--parser-prune X] [--beam N] "
                  "[--eval FILE]...\n"
                  "       parley_train --load MODEL [--beam N] [--prune-transitions X] [--prune-labels X]\n"
                  "                    [--prune-tagger X] [--out NEW] [--eval FILE]...\n");
@@ -80,6 +81,10 @@ int main(int argc, char** argv) {
   if (!load.empty() && (beam_set || prune_trans >= 0 || prune_labels >= 0 || prune_tagger >= 0)) {
     // Re-set the beam width or prune the tables of a loaded model.
     auto data = std::make_shared<parley::parse::ModelData>(model->data());
+    if (beam_set && o.beam > 1 && data->guide) {
+      fmt::print(stderr, "parley_train: a stacked model parses greedily (no --beam)\n");
+      return 2;
+    }
     if (beam_set) data->parser.set_beam(o.beam);
     if (prune_trans >= 0 || prune_labels >= 0)
       data->parser.Prune(std::max(prune_trans, 0.0f), std::max(prune_labels, 0.0f));

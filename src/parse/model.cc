@@ -36,6 +36,8 @@ void ModelData::ResolveNames() {
   compound = IndexOf(label_names, "compound");
   obl = IndexOf(label_names, "obl");
   nmod_desc = IndexOf(label_names, "nmod:desc");
+  ccomp = IndexOf(label_names, "ccomp");
+  parataxis = IndexOf(label_names, "parataxis");
   cconj = IndexOf(upos_names, "CCONJ");
   verb = IndexOf(upos_names, "VERB");
   aux_upos = IndexOf(upos_names, "AUX");
@@ -106,23 +108,39 @@ bool RetagFiniteParticiples(const ModelData& m, Scratch& x, const ChildFlags& f)
   return changed;
 }
 
-// A sentence with no finite verb whose root is a noun, the verb read as a
-// participle: one that modifies the root's direct object ("Turkish police
-// detained dozens of protesters": "police" the root with "detained dozens"
-// its object, which UD never gives a noun) or that hangs on the root right
-// after it with an object of its own ("Egyptian mediators proposed a truce":
-// "proposed a truce" a reduced relative) is the simple past it is. A
-// sentence with a finite verb keeps its participles ("... was the print
-// called 'Cowboys and Indians'"). Fires on no sentence of EWT train, dev or
-// test or GUM news; the wire copy it is for has no treebank here.
+// A clause with no finite verb whose head is a noun, the verb read as a
+// participle. The clause is the sentence, or a clausal complement or
+// parataxis headed by a noun ("Turkish police detained dozens of protesters,
+// the ministry said": "police detained dozens" read as one noun phrase, the
+// complement of "said"). Its participle is the simple past it is when it
+// modifies the head's direct object ("Turkish police detained dozens of
+// protesters": "police" the root with "detained dozens" its object, which UD
+// never gives a noun), hangs on the head right after it with an object of
+// its own ("Egyptian mediators proposed a truce": a reduced relative), or
+// stands between the head and a noun that hangs on it too ("The Turkish air
+// force struck targets": "force struck targets" with "struck" an adjective
+// of "targets"; UD gives that shape to 2 words of EWT train and to none of
+// EWT dev or GUM news). A clause with a finite verb keeps its participles
+// ("... was the print called 'Cowboys and Indians'"). Fires on no sentence
+// of EWT train, dev or test or GUM news; the wire copy it is for has no
+// treebank here.
 bool RetagVerblessParticiples(const ModelData& m, Scratch& x, const ChildFlags& f) {
   if (m.vbn < 0 || m.vbd < 0) return false;
   const int n = static_cast<int>(x.xpos.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
-  for (int i = 0; i < n; ++i) {
+  auto nominal = [&](int i) { return x.upos[at(i)] == m.noun || x.upos[at(i)] == m.propn; };
+  auto finite = [&](int i) {
     const int tag = x.xpos[at(i)];
-    if (tag == m.vbd || tag == m.vbz || tag == m.vbp || tag == m.md) return false;
-  }
+    return tag == m.vbd || tag == m.vbz || tag == m.vbp || tag == m.md;
+  };
+  // Is word i inside the clause headed by h (h itself, or below it)?
+  auto inside = [&](int i, int h) {
+    for (int step = 0; step <= n && i >= 0 && i < n; ++step) {
+      if (i == h) return true;
+      i = x.head[at(i)];
+    }
+    return false;
+  };
   auto bare_participle = [&](int i) { return x.xpos[at(i)] == m.vbn && !f.aux[at(i)] && !f.aux_pass[at(i)]; };
   bool changed = false;
   auto retag = [&](int i) {
@@ -131,11 +149,24 @@ bool RetagVerblessParticiples(const ModelData& m, Scratch& x, const ChildFlags& 
     changed = true;
   };
   for (int r = 0; r < n; ++r) {
-    const bool root = x.head[at(r)] < 0 || x.head[at(r)] >= n;
-    if (!root || (x.upos[at(r)] != m.noun && x.upos[at(r)] != m.propn)) continue;
+    const int h = x.head[at(r)], l = x.label[at(r)];
+    const bool clause = h < 0 || h >= n || (l >= 0 && (l == m.ccomp || l == m.parataxis));
+    if (!clause || !nominal(r)) continue;
+    bool verbless = true;
+    for (int i = 0; i < n && verbless; ++i) verbless = !(finite(i) && inside(i, r));
+    if (!verbless) continue;
     if (r + 1 < n && x.head[at(r + 1)] == r && bare_participle(r + 1) && f.obj[at(r + 1)]) {
       retag(r + 1);
       continue;
+    }
+    if (r >= 2 && x.head[at(r - 1)] == r && x.label[at(r - 1)] == m.amod && bare_participle(r - 1) &&
+        x.head[at(r - 2)] == r && nominal(r - 2)) {
+      bool leaf = true;
+      for (int i = 0; i < n && leaf; ++i) leaf = x.head[at(i)] != r - 1;
+      if (leaf) {
+        retag(r - 1);
+        continue;
+      }
     }
     for (int o = r + 1; o < n; ++o) {
       if (x.head[at(o)] != r || x.label[at(o)] != m.obj) continue;

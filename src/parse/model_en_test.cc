@@ -35,6 +35,14 @@ class EnglishModelTest : public ::testing::Test {
     model_->Annotate(tokens);
     return tokens;
   }
+  // `verb` is a simple past (VBD) with `subject` and `object` its arguments.
+  static void ExpectSimplePast(const std::string& sentence, const std::string& verb, const std::string& subject,
+                               const std::string& object) {
+    auto t = Annotate(sentence);
+    EXPECT_EQ(Word(t, verb).xpos, "VBD") << sentence;
+    EXPECT_EQ(Arc(t, subject), "nsubj(" + verb + ", " + subject + ")") << sentence;
+    EXPECT_EQ(Arc(t, object), "obj(" + verb + ", " + object + ")") << sentence;
+  }
   // "deprel(head, dependent)" for the word `dep`, e.g. "nsubj(struck, Israel)".
   static std::string Arc(const std::vector<Token>& t, const std::string& dep) {
     for (const Token& k : t)
@@ -74,10 +82,7 @@ TEST_F(EnglishModelTest, FiniteParticipleRepaired) {
   auto t = Annotate("Israel struck targets in southern Lebanon on Thursday .");
   EXPECT_EQ(Word(t, "struck").xpos, "VBD");
   EXPECT_EQ(Word(t, "struck").feats, "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin");
-  auto k = Annotate("North Korea on Thursday fired two artillery shells at Seoul .");
-  EXPECT_EQ(Word(k, "fired").xpos, "VBD");
-  EXPECT_EQ(Arc(k, "Korea"), "nsubj(fired, Korea)");
-  EXPECT_EQ(Arc(k, "shells"), "obj(fired, shells)");
+  ExpectSimplePast("North Korea on Thursday fired two artillery shells at Seoul .", "fired", "Korea", "shells");
   // Read as a relative clause on "Monday" until retagged and parsed again.
   auto m = Annotate("On Monday , Israel struck targets in Gaza .");
   EXPECT_EQ(Word(m, "struck").xpos, "VBD");
@@ -178,12 +183,12 @@ TEST_F(EnglishModelTest, ATitleBeforeASubjectNameDescribesIt) {
 // A sentence with no finite verb whose root is a noun: the verb the model
 // read as a participle is a simple past ("police" is no root with an object).
 TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
-  auto police = Annotate("Turkish police detained dozens of protesters in Istanbul .");
-  EXPECT_EQ(Word(police, "detained").xpos, "VBD");
-  EXPECT_EQ(Arc(police, "police"), "nsubj(detained, police)");
-  auto mediators = Annotate("Egyptian mediators proposed a truce .");
-  EXPECT_EQ(Word(mediators, "proposed").xpos, "VBD");
-  EXPECT_EQ(Arc(mediators, "mediators"), "nsubj(proposed, mediators)");
+  ExpectSimplePast("Turkish police detained dozens of protesters in Istanbul .", "detained", "police", "dozens");
+  ExpectSimplePast("Egyptian mediators proposed a truce .", "proposed", "mediators", "truce");
+  // The participle between the subject and the object it was read to modify.
+  ExpectSimplePast("The Turkish air force struck targets in northern Iraq on Monday .", "struck", "force", "targets");
+  // A reported clause with no finite verb of its own.
+  ExpectSimplePast("Turkish police detained dozens of protesters , the ministry said .", "detained", "police", "dozens");
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");

@@ -31,7 +31,7 @@ struct ModelData {
   int conj = -1, amod = -1, obj = -1, nsubj = -1, nsubj_pass = -1, cc = -1, appos = -1;
   int flat = -1, compound = -1, obl = -1, nmod_desc = -1, ccomp = -1, parataxis = -1;
   int cconj = -1, verb = -1, aux_upos = -1, punct = -1, adp = -1;  // UPOS ids
-  int noun = -1, propn = -1, pron = -1;
+  int noun = -1, propn = -1, pron = -1, det = -1, adj = -1, num = -1;
   NameTags name_tags;
 
   void ResolveNames();

@@ -189,6 +189,14 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   ExpectSimplePast("The Turkish air force struck targets in northern Iraq on Monday .", "struck", "force", "targets");
   // A reported clause with no finite verb of its own.
   ExpectSimplePast("Turkish police detained dozens of protesters , the ministry said .", "detained", "police", "dozens");
+  // The reported clause before ", officials said": "killed at least" reads
+  // like a passive participle.
+  auto reported_at_least = Annotate("Israeli strikes killed at least 30 people in Gaza , health officials said .");
+  EXPECT_EQ(Word(reported_at_least, "killed").xpos, "VBD");
+  EXPECT_EQ(Arc(reported_at_least, "strikes"), "nsubj(killed, strikes)");
+  // Which of two participles is the verb is left to the parser.
+  auto launched = Annotate("Drones launched by the militia hit the airport , the army said .");
+  EXPECT_EQ(Word(launched, "launched").xpos, "VBN");
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");

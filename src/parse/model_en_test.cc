@@ -194,6 +194,8 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   auto reported_at_least = Annotate("Israeli strikes killed at least 30 people in Gaza , health officials said .");
   EXPECT_EQ(Word(reported_at_least, "killed").xpos, "VBD");
   EXPECT_EQ(Arc(reported_at_least, "strikes"), "nsubj(killed, strikes)");
+  EXPECT_EQ(Arc(reported_at_least, "people"), "obj(killed, people)");  // was a subject of "said"
+  EXPECT_EQ(Arc(reported_at_least, "officials"), "nsubj(said, officials)");
   // Which of two participles is the verb is left to the parser.
   auto launched = Annotate("Drones launched by the militia hit the airport , the army said .");
   EXPECT_EQ(Word(launched, "launched").xpos, "VBN");

@@ -139,6 +139,16 @@ TEST_F(EnglishModelTest, ThePerfectHasAnActiveSubject) {
   EXPECT_EQ(Arc(t, "Zarqawi"), "nsubj:pass(allowed, Zarqawi)");
 }
 
+// A sentence that opens with a phrase and a comma is rooted in its clause.
+TEST_F(EnglishModelTest, AFrontedPhraseHangsOnTheClause) {
+  const auto t = Annotate("According to the army , the militants fled across the border into Pakistan .");
+  for (const char* arc : {"root(ROOT, fled)", "obl(fled, army)", "nsubj(fled, militants)", "punct(fled, .)"}) {
+    const std::string a = arc;
+    const std::string dep = a.substr(a.find(", ") + 2, a.size() - a.find(", ") - 3);
+    EXPECT_EQ(Arc(t, dep), a);
+  }
+}
+
 TEST_F(EnglishModelTest, CoordinatedSubjectsAreConjuncts) {
   auto t = Annotate(
       "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "

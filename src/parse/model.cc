@@ -300,24 +300,38 @@ void AttachReportedObjects(const ModelData& m, Scratch& x) {
 // the verb becomes the root and the phrase its oblique. On GUM news it
 // fires twice ("In March, a bundle of blueprints ... were found"), both
 // times rightly; never on EWT train, dev or test.
-void RootTheClauseAfterAFrontedPhrase(const ModelData& m, Scratch& x) {
-  if (m.root < 0 || m.obl < 0 || m.case_label < 0) return;
+// The root when it is a noun (or pronoun) with no subject, copula,
+// auxiliary or expletive of its own, so heads no clause; else -1.
+int ClauselessNounRoot(const ModelData& m, const Scratch& x) {
   const int n = static_cast<int>(x.head.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
   int r = -1;
   for (int i = 0; i < n && r < 0; ++i)
     if (x.head[at(i)] < 0 || x.head[at(i)] >= n) r = i;
-  if (r < 0 || (x.upos[at(r)] != m.noun && x.upos[at(r)] != m.propn && x.upos[at(r)] != m.pron)) return;
-  bool case_before = false;
+  if (r < 0 || (x.upos[at(r)] != m.noun && x.upos[at(r)] != m.propn && x.upos[at(r)] != m.pron)) return -1;
   for (int i = 0; i < n; ++i) {
     if (x.head[at(i)] != r) continue;
     const int l = x.label[at(i)];
     if (l == m.nsubj || l == m.nsubj_pass || l == m.cop || l == m.aux || l == m.aux_pass || l == m.csubj ||
         l == m.expl)
-      return;
-    case_before = case_before || (l == m.case_label && i < r);
+      return -1;
   }
-  if (!case_before) return;
+  return r;
+}
+
+// Whether word `r` has a child labelled `label` before it.
+bool HasChildBefore(const Scratch& x, int r, int label) {
+  for (int i = 0; i < r; ++i)
+    if (x.head[static_cast<size_t>(i)] == r && x.label[static_cast<size_t>(i)] == label) return true;
+  return false;
+}
+
+void RootTheClauseAfterAFrontedPhrase(const ModelData& m, Scratch& x) {
+  if (m.root < 0 || m.obl < 0 || m.case_label < 0) return;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  const int r = ClauselessNounRoot(m, x);
+  if (r < 0 || !HasChildBefore(x, r, m.case_label)) return;
   bool comma = false;
   for (int v = r + 1; v < n; ++v) {
     comma = comma || x.forms[at(v)] == ",";
@@ -338,6 +352,52 @@ void RootTheClauseAfterAFrontedPhrase(const ModelData& m, Scratch& x) {
     x.head[at(r)] = v;
     x.label[at(r)] = m.obl;
     for (int c = v + 1; c < n; ++c)  // the clause's end (its final stop) hangs on it too
+      if (x.head[at(c)] == r) x.head[at(c)] = v;
+    return;
+  }
+}
+
+// "The president, who took office in January, vowed to end the war": the
+// parser sometimes roots such a sentence in its subject and hangs the main
+// verb inside the relative clause ("vowed" an adverbial clause of "took").
+// A root noun with no subject, copula, auxiliary or case marker of its own,
+// a relative clause on it closed by a comma, and after that comma a finite
+// verb with no subject or subordinator that the parser put inside the
+// relative clause: the verb is the root and the noun its subject. Fires on
+// no sentence of EWT train, dev or test or GUM news.
+void RootTheVerbAfterARelativeClause(const ModelData& m, Scratch& x) {
+  if (m.root < 0 || m.acl_relcl < 0 || m.nsubj < 0) return;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  const int r = ClauselessNounRoot(m, x);
+  if (r < 0 || HasChildBefore(x, r, m.case_label)) return;
+  int relative = -1;
+  for (int i = r + 1; i < n && relative < 0; ++i)
+    if (x.head[at(i)] == r && x.label[at(i)] == m.acl_relcl) relative = i;
+  if (relative < 0) return;
+  auto inside = [&](int i, int h) {
+    for (int step = 0; step <= n && i >= 0 && i < n; ++step) {
+      if (i == h) return true;
+      i = x.head[at(i)];
+    }
+    return false;
+  };
+  int comma = relative + 1;
+  while (comma < n && x.forms[at(comma)] != ",") ++comma;
+  for (int v = comma + 1; v < n; ++v) {
+    const int tag = x.xpos[at(v)];
+    if (x.upos[at(v)] != m.verb || (tag != m.vbd && tag != m.vbz && tag != m.vbp)) continue;
+    if (v == relative || !inside(v, relative)) return;
+    for (int c = 0; c < n; ++c) {
+      if (x.head[at(c)] != v) continue;
+      const int l = x.label[at(c)];
+      if (l == m.nsubj || l == m.nsubj_pass || l == m.mark) return;
+    }
+    x.head[at(v)] = n;
+    x.label[at(v)] = m.root;
+    x.head[at(r)] = v;
+    x.label[at(r)] = m.nsubj;
+    for (int c = v + 1; c < n; ++c)  // the sentence's final stop
       if (x.head[at(c)] == r) x.head[at(c)] = v;
     return;
   }
@@ -610,6 +670,7 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
   JoinListContinuations(m, x);
   AttachTitlesToNames(m, x);
   RootTheClauseAfterAFrontedPhrase(m, x);
+  RootTheVerbAfterARelativeClause(m, x);
   FlattenConjunctChains(m, x);
   ActivateSubjectsOfActiveVerbs(m, x);
   const int root = static_cast<int>(n);

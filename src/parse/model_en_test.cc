@@ -139,14 +139,21 @@ TEST_F(EnglishModelTest, ThePerfectHasAnActiveSubject) {
   EXPECT_EQ(Arc(t, "Zarqawi"), "nsubj:pass(allowed, Zarqawi)");
 }
 
-// A sentence that opens with a phrase and a comma is rooted in its clause.
-TEST_F(EnglishModelTest, AFrontedPhraseHangsOnTheClause) {
-  const auto t = Annotate("According to the army , the militants fled across the border into Pakistan .");
-  for (const char* arc : {"root(ROOT, fled)", "obl(fled, army)", "nsubj(fled, militants)", "punct(fled, .)"}) {
-    const std::string a = arc;
-    const std::string dep = a.substr(a.find(", ") + 2, a.size() - a.find(", ") - 3);
-    EXPECT_EQ(Arc(t, dep), a);
-  }
+// The sentence is rooted in its main verb, not in a fronted phrase or in a
+// subject with a relative clause.
+TEST_F(EnglishModelTest, TheMainVerbIsTheRoot) {
+  auto expect_arcs = [](const std::string& sentence, std::initializer_list<const char*> arcs) {
+    const auto t = Annotate(sentence);
+    for (const char* arc : arcs) {
+      const std::string a = arc;
+      const std::string dep = a.substr(a.find(", ") + 2, a.size() - a.find(", ") - 3);
+      EXPECT_EQ(Arc(t, dep), a) << sentence;
+    }
+  };
+  expect_arcs("According to the army , the militants fled across the border into Pakistan .",
+              {"root(ROOT, fled)", "obl(fled, army)", "nsubj(fled, militants)", "punct(fled, .)"});
+  expect_arcs("The president , who took office in January , vowed to end the war within months .",
+              {"root(ROOT, vowed)", "nsubj(vowed, president)", "acl:relcl(president, took)", "punct(vowed, .)"});
 }
 
 TEST_F(EnglishModelTest, CoordinatedSubjectsAreConjuncts) {

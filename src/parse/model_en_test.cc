@@ -156,6 +156,17 @@ TEST_F(EnglishModelTest, TheMainVerbIsTheRoot) {
               {"root(ROOT, vowed)", "nsubj(vowed, president)", "acl:relcl(president, took)", "punct(vowed, .)"});
 }
 
+// The infinitive after the object of a verb of telling or asking is the
+// verb's complement.
+TEST_F(EnglishModelTest, ToldToActIsAComplement) {
+  auto t = Annotate("The UN envoy urged both parties to return to the negotiating table .");
+  EXPECT_EQ(Arc(t, "parties"), "obj(urged, parties)");
+  EXPECT_EQ(Arc(t, "return"), "xcomp(urged, return)");
+  t = Annotate("The president asked the army to restore order .");
+  EXPECT_EQ(Arc(t, "army"), "obj(asked, army)");
+  EXPECT_EQ(Arc(t, "restore"), "xcomp(asked, restore)");
+}
+
 TEST_F(EnglishModelTest, CoordinatedSubjectsAreConjuncts) {
   auto t = Annotate(
       "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "

@@ -230,6 +230,13 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   // Which of two participles is the verb is left to the parser.
   auto launched = Annotate("Drones launched by the militia hit the airport , the army said .");
   EXPECT_EQ(Word(launched, "launched").xpos, "VBN");
+  // A clause reported without "that": its verb read as a participle, its
+  // subject as the object of "said".
+  ExpectSimplePast("The Pentagon said U.S. forces shot down three drones launched from Yemen .", "shot", "forces",
+                   "drones");
+  auto jets = Annotate("The ministry said Israeli jets struck a convoy near the border .");
+  EXPECT_EQ(Arc(jets, "jets"), "nsubj(struck, jets)");
+  EXPECT_EQ(Arc(jets, "struck"), "ccomp(said, struck)");
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");

@@ -2,10 +2,18 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <iterator>
 
 namespace parley::parse {
 namespace {
+
+// Whether word h has a child whose relation is one of `labels`.
+bool HasChildLabelled(const Analysis& x, int h, std::initializer_list<int> labels) {
+  for (size_t c = 0; c < x.head.size(); ++c)
+    if (x.head[c] == h && std::find(labels.begin(), labels.end(), x.label[c]) != labels.end()) return true;
+  return false;
+}
 
 
 // Marks each word's aux, aux:pass, obj and subject children.
@@ -207,9 +215,7 @@ void AttachReportedObjects(const ModelData& m, Analysis& x) {
       verb = v;
     }
     if (verb < 0) continue;
-    bool has_object = false;
-    for (int i = 0; i < n && !has_object; ++i) has_object = x.head[at(i)] == verb && x.label[at(i)] == m.obj;
-    if (has_object) continue;
+    if (HasChildLabelled(x, verb, {m.obj})) continue;
     x.head[at(first)] = verb;
     x.label[at(first)] = m.obj;
   }
@@ -253,9 +259,7 @@ bool HasChildBefore(const Analysis& x, int r, int label) {
 // The subject relation a new subject of verb v takes: nsubj:pass when v has
 // a passive auxiliary ("was caused"), else nsubj.
 int SubjectLabelFor(const ModelData& m, const Analysis& x, int v) {
-  for (size_t c = 0; c < x.head.size(); ++c)
-    if (x.head[c] == v && x.label[c] == m.aux_pass) return m.nsubj_pass;
-  return m.nsubj;
+  return HasChildLabelled(x, v, {m.aux_pass}) ? m.nsubj_pass : m.nsubj;
 }
 
 void RootTheClauseAfterAFrontedPhrase(const ModelData& m, Analysis& x) {
@@ -320,11 +324,7 @@ void RootTheVerbAfterARelativeClause(const ModelData& m, Analysis& x) {
     const int tag = x.xpos[at(v)];
     if (x.upos[at(v)] != m.verb || (tag != m.vbd && tag != m.vbz && tag != m.vbp)) continue;
     if (v == relative || !inside(v, relative)) return;
-    for (int c = 0; c < n; ++c) {
-      if (x.head[at(c)] != v) continue;
-      const int l = x.label[at(c)];
-      if (l == m.nsubj || l == m.nsubj_pass || l == m.mark) return;
-    }
+    if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass, m.mark})) return;
     x.head[at(v)] = n;
     x.label[at(v)] = m.root;
     x.head[at(r)] = v;
@@ -438,8 +438,7 @@ void RootTheVerbAfterAWhClause(const ModelData& m, Analysis& x) {
       // its subject, "urged" none).
       const int v = x.head[at(r)];
       if (v <= r || !is_root(v) || x.upos[at(v)] != m.verb || x.head[at(phrase)] != r) return;
-      for (int c = 0; c < n; ++c)
-        if (x.head[at(c)] == v && (x.label[at(c)] == m.nsubj || x.label[at(c)] == m.nsubj_pass)) return;
+      if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass})) return;
       reattach(v);
       return;
     }
@@ -450,12 +449,8 @@ void RootTheVerbAfterAWhClause(const ModelData& m, Analysis& x) {
       if (!comma || x.head[at(v)] != r || x.label[at(v)] != m.conj || x.upos[at(v)] != m.verb ||
           (tag != m.vbd && tag != m.vbz && tag != m.vbp))
         continue;
-      bool own = false;  // a subject or conjunction of its own: a true conjunct
-      for (int c = 0; c < n && !own; ++c) {
-        const int l = x.label[at(c)];
-        own = x.head[at(c)] == v && (l == m.nsubj || l == m.nsubj_pass || l == m.cc);
-      }
-      if (own) return;
+      // A subject or conjunction of its own: a true conjunct.
+      if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass, m.cc})) return;
       x.head[at(v)] = n;
       x.label[at(v)] = m.root;
       reattach(v);
@@ -516,10 +511,7 @@ void AttachReportedSubjects(const ModelData& m, Analysis& x) {
     if ((tag != m.vbd && tag != m.vbz && tag != m.vbp) || x.label[at(v)] != m.ccomp) continue;
     if (x.head[at(noun)] != x.head[at(v)] || (l != m.obj && l != m.iobj && l != m.ccomp)) continue;
     if (x.upos[at(noun)] != m.noun && x.upos[at(noun)] != m.propn && x.upos[at(noun)] != m.pron) continue;
-    bool subject = false;
-    for (int c = 0; c < n && !subject; ++c)
-      subject = x.head[at(c)] == v && (x.label[at(c)] == m.nsubj || x.label[at(c)] == m.nsubj_pass);
-    if (subject) continue;
+    if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass})) continue;
     x.head[at(noun)] = v;
     x.label[at(noun)] = m.nsubj;
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace parley::io {
 namespace {
@@ -53,7 +54,7 @@ class ReadDocumentsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("parley_io_format_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+           ("parley_io_format_test_" + std::to_string(::getpid()) + "_" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
   }

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cstdio>
@@ -115,8 +116,12 @@ std::vector<Token> Words(const std::vector<std::string>& forms) {
   return out;
 }
 
+// Per process, so that two runs of the suite at once (a CI clone beside a
+// working tree) do not write each other's files.
 std::string TempPath(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("parley_parse_test_" + name)).string();
+  return (std::filesystem::temp_directory_path() /
+          ("parley_parse_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
 }
 
 std::string ReadBytes(const std::string& path) {

@@ -1,8 +1,11 @@
 #include "server/static_files.h"
 
+#include <filesystem>
 #include <fstream>
+#include <string>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace parley::server {
 namespace {
@@ -22,7 +25,8 @@ TEST(StaticFilesTest, ContentTypes) {
 }
 
 TEST(StaticFilesTest, ResolvesOnlyFilesInsideTheRoot) {
-  auto root = std::filesystem::temp_directory_path() / "parley_static_files_test";
+  // Per process: two runs of the suite at once must not share the directory.
+  auto root = std::filesystem::temp_directory_path() / ("parley_static_files_test_" + std::to_string(::getpid()));
   std::filesystem::remove_all(root);
   std::filesystem::create_directories(root / "assets");
   std::ofstream(root / "index.html") << "<html></html>";

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -240,6 +241,36 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");
+}
+
+// Word salad made of the words the repairs look for: every sentence still
+// gets one tree (one root labelled root, no cycles), whatever the rules did.
+TEST_F(EnglishModelTest, RepairsKeepATree) {
+  const std::vector<std::string> vocab = {"Israel", "Hamas",    "said",   "killed",    "at",      "least",  "30",
+                                          "people", ",",        "which",  "who",       "has",     "have",   "been",
+                                          "According", "to",    "the",    "army",      "urged",   "parties", "return",
+                                          "police", "detained", "struck", "officials", "and",     "in",     "Gaza",
+                                          ".",      "shot",     "down",   "drones",    "that"};
+  std::mt19937_64 rng(7);
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::vector<Token> t(1 + rng() % 40);
+    for (Token& k : t) k.form = vocab[rng() % vocab.size()];
+    model_->Annotate(t);
+    const int32_t n = static_cast<int32_t>(t.size());
+    int roots = 0;
+    for (int32_t i = 0; i < n; ++i) {
+      const Token& k = t[static_cast<size_t>(i)];
+      ASSERT_TRUE(k.head >= 0 && k.head <= n && k.head != i + 1) << "trial " << trial << " word " << i + 1;
+      roots += k.head == 0;
+      EXPECT_EQ(k.head == 0, k.deprel == "root") << "trial " << trial << " word " << i + 1;
+      int32_t at = i + 1;
+      for (int32_t steps = 0; at != 0; ++steps) {
+        ASSERT_LE(steps, n) << "cycle through word " << i + 1 << " in trial " << trial;
+        at = t[static_cast<size_t>(at - 1)].head;
+      }
+    }
+    EXPECT_EQ(roots, 1) << "trial " << trial;
+  }
 }
 
 }  // namespace

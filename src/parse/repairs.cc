@@ -4,9 +4,48 @@
 #include <array>
 #include <initializer_list>
 #include <iterator>
+#include <string_view>
 
 namespace parley::parse {
 namespace {
+
+// The word whose head is the sentence's root, or -1.
+int RootOf(const Analysis& x) {
+  const int n = static_cast<int>(x.head.size());
+  for (int i = 0; i < n; ++i)
+    if (x.head[static_cast<size_t>(i)] < 0 || x.head[static_cast<size_t>(i)] >= n) return i;
+  return -1;
+}
+
+// Whether word i is h or lies below it.
+bool Dominates(const Analysis& x, int h, int i) {
+  const int n = static_cast<int>(x.head.size());
+  for (int step = 0; step <= n && i >= 0 && i < n; ++step) {
+    if (i == h) return true;
+    i = x.head[static_cast<size_t>(i)];
+  }
+  return false;
+}
+
+// Whether Penn tag `tag` is a finite verb's: VBD, VBZ, VBP, and MD when
+// `modal`.
+bool IsFinite(const ModelData& m, int tag, bool modal) {
+  return tag == m.vbd || tag == m.vbz || tag == m.vbp || (modal && tag == m.md);
+}
+
+// Whether word i is a noun or a name, or (when `pronoun`) a pronoun.
+bool IsNominal(const ModelData& m, const Analysis& x, int i, bool pronoun) {
+  const int u = x.upos[static_cast<size_t>(i)];
+  return u == m.noun || u == m.propn || (pronoun && u == m.pron);
+}
+
+// Whether word v's lemma is one of `lemmas` (lemmatized into x.lemma).
+template <size_t N>
+bool LemmaIn(const ModelData& m, Analysis& x, int v, const std::array<std::string_view, N>& lemmas) {
+  const size_t k = static_cast<size_t>(v);
+  m.lemmatizer.Lemmatize(x.forms[k], x.info[k + Tagger::kPad].lower, x.xpos[k], x.lemma);
+  return std::find(lemmas.begin(), lemmas.end(), x.lemma) != lemmas.end();
+}
 
 // Whether word h has a child whose relation is one of `labels`.
 bool HasChildLabelled(const Analysis& x, int h, std::initializer_list<int> labels) {
@@ -76,19 +115,6 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
   if (m.vbn < 0 || m.vbd < 0) return false;
   const int n = static_cast<int>(x.xpos.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
-  auto nominal = [&](int i) { return x.upos[at(i)] == m.noun || x.upos[at(i)] == m.propn; };
-  auto finite = [&](int i) {
-    const int tag = x.xpos[at(i)];
-    return tag == m.vbd || tag == m.vbz || tag == m.vbp || tag == m.md;
-  };
-  // Is word i inside the clause headed by h (h itself, or below it)?
-  auto inside = [&](int i, int h) {
-    for (int step = 0; step <= n && i >= 0 && i < n; ++step) {
-      if (i == h) return true;
-      i = x.head[at(i)];
-    }
-    return false;
-  };
   auto bare_participle = [&](int i) { return x.xpos[at(i)] == m.vbn && !f.aux[at(i)] && !f.aux_pass[at(i)]; };
   bool changed = false;
   auto retag = [&](int i) {
@@ -99,16 +125,16 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
   for (int r = 0; r < n; ++r) {
     const int h = x.head[at(r)], l = x.label[at(r)];
     const bool clause = h < 0 || h >= n || (l >= 0 && (l == m.ccomp || l == m.parataxis));
-    if (!clause || !nominal(r)) continue;
+    if (!clause || !IsNominal(m, x, r, false)) continue;
     bool verbless = true;
-    for (int i = 0; i < n && verbless; ++i) verbless = !(finite(i) && inside(i, r));
+    for (int i = 0; i < n && verbless; ++i) verbless = !(IsFinite(m, x.xpos[at(i)], true) && Dominates(x, r, i));
     if (!verbless) continue;
     if (r + 1 < n && x.head[at(r + 1)] == r && bare_participle(r + 1) && f.obj[at(r + 1)]) {
       retag(r + 1);
       continue;
     }
     if (r >= 2 && x.head[at(r - 1)] == r && x.label[at(r - 1)] == m.amod && bare_participle(r - 1) &&
-        x.head[at(r - 2)] == r && nominal(r - 2)) {
+        x.head[at(r - 2)] == r && IsNominal(m, x, r - 2, false)) {
       bool leaf = true;
       for (int i = 0; i < n && leaf; ++i) leaf = x.head[at(i)] != r - 1;
       if (leaf) {
@@ -148,13 +174,8 @@ bool RetagReportedParticiples(const ModelData& m, Analysis& x, const ChildFlags&
   if (m.vbn < 0 || m.vbd < 0) return false;
   const int n = static_cast<int>(x.xpos.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
-  auto finite = [&](int i) {
-    const int tag = x.xpos[at(i)];
-    return tag == m.vbd || tag == m.vbz || tag == m.vbp || tag == m.md;
-  };
-  int root = -1;
-  for (int i = 0; i < n && root < 0; ++i)
-    if (x.head[at(i)] < 0 || x.head[at(i)] >= n) root = i;
+  auto finite = [&](int i) { return IsFinite(m, x.xpos[at(i)], true); };
+  const int root = RootOf(x);
   if (root < 3 || !finite(root)) return false;
   int comma = root - 1;
   while (comma > 0 && x.forms[at(comma)] != ",") --comma;
@@ -179,7 +200,7 @@ bool RetagReportedParticiples(const ModelData& m, Analysis& x, const ChildFlags&
   int p = 0;
   while (p < comma && in_noun_phrase(p)) ++p;
   const int before = p - 1;
-  if (p == 0 || p + 1 >= comma || (x.upos[at(before)] != m.noun && x.upos[at(before)] != m.propn)) return false;
+  if (p == 0 || p + 1 >= comma || !IsNominal(m, x, before, false)) return false;
   if (x.xpos[at(p)] != m.vbn || f.aux[at(p)] || f.aux_pass[at(p)]) return false;
   x.xpos[at(p)] = m.vbd;
   x.repaired[at(p)] = 1;
@@ -207,7 +228,7 @@ void AttachReportedObjects(const ModelData& m, Analysis& x) {
     if (first < 0 || second < 0) continue;
     bool comma = false;
     for (int i = first + 1; i < second && !comma; ++i) comma = x.forms[at(i)] == ",";
-    if (!comma || (x.upos[at(first)] != m.noun && x.upos[at(first)] != m.propn)) continue;
+    if (!comma || !IsNominal(m, x, first, false)) continue;
     int verb = -1;
     for (int v = first - 1; v >= 0 && verb < 0; --v) {
       if (!verbal(v)) continue;
@@ -235,10 +256,8 @@ void AttachReportedObjects(const ModelData& m, Analysis& x) {
 int ClauselessNounRoot(const ModelData& m, const Analysis& x) {
   const int n = static_cast<int>(x.head.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
-  int r = -1;
-  for (int i = 0; i < n && r < 0; ++i)
-    if (x.head[at(i)] < 0 || x.head[at(i)] >= n) r = i;
-  if (r < 0 || (x.upos[at(r)] != m.noun && x.upos[at(r)] != m.propn && x.upos[at(r)] != m.pron)) return -1;
+  const int r = RootOf(x);
+  if (r < 0 || !IsNominal(m, x, r, true)) return -1;
   for (int i = 0; i < n; ++i) {
     if (x.head[at(i)] != r) continue;
     const int l = x.label[at(i)];
@@ -311,19 +330,12 @@ void RootTheVerbAfterARelativeClause(const ModelData& m, Analysis& x) {
   for (int i = r + 1; i < n && relative < 0; ++i)
     if (x.head[at(i)] == r && x.label[at(i)] == m.acl_relcl) relative = i;
   if (relative < 0) return;
-  auto inside = [&](int i, int h) {
-    for (int step = 0; step <= n && i >= 0 && i < n; ++step) {
-      if (i == h) return true;
-      i = x.head[at(i)];
-    }
-    return false;
-  };
   int comma = relative + 1;
   while (comma < n && x.forms[at(comma)] != ",") ++comma;
   for (int v = comma + 1; v < n; ++v) {
     const int tag = x.xpos[at(v)];
-    if (x.upos[at(v)] != m.verb || (tag != m.vbd && tag != m.vbz && tag != m.vbp)) continue;
-    if (v == relative || !inside(v, relative)) return;
+    if (x.upos[at(v)] != m.verb || !IsFinite(m, tag, false)) continue;
+    if (v == relative || !Dominates(x, relative, v)) return;
     if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass, m.mark})) return;
     x.head[at(v)] = n;
     x.label[at(v)] = m.root;
@@ -354,15 +366,7 @@ void AttachControlledInfinitives(const ModelData& m, Analysis& x) {
                                                           "compel",  "request",  "pressure", "force"};
   const int n = static_cast<int>(x.head.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
-  auto below = [&](int i, int h) {
-    for (int step = 0; step <= n && i >= 0 && i < n; ++step) {
-      if (i == h) return true;
-      i = x.head[at(i)];
-    }
-    return false;
-  };
   static const uint64_t kTo = HashLower("to");
-  std::string& lemma = x.lemma;
   for (int inf = 0; inf < n; ++inf) {
     const int l = x.label[at(inf)], h = x.head[at(inf)];
     if (x.xpos[at(inf)] != m.vb || h < 0 || h >= inf || (l != m.acl && l != m.advcl)) continue;
@@ -384,10 +388,9 @@ void AttachControlledInfinitives(const ModelData& m, Analysis& x) {
     }
     if (o < 0 || v < 0 || v >= o || x.upos[at(v)] != m.verb) continue;
     bool adjacent = true;  // nothing but the object's own words before "to"
-    for (int k = o + 1; k < to && adjacent; ++k) adjacent = below(k, o) && !below(k, inf);
+    for (int k = o + 1; k < to && adjacent; ++k) adjacent = Dominates(x, o, k) && !Dominates(x, inf, k);
     if (!adjacent) continue;
-    m.lemmatizer.Lemmatize(x.forms[at(v)], x.info[at(v) + Tagger::kPad].lower, x.xpos[at(v)], lemma);
-    if (std::find(kVerbs.begin(), kVerbs.end(), lemma) == kVerbs.end()) continue;
+    if (!LemmaIn(m, x, v, kVerbs)) continue;
     x.head[at(inf)] = v;
     x.label[at(inf)] = m.xcomp;
   }
@@ -411,7 +414,8 @@ void RootTheVerbAfterAWhClause(const ModelData& m, Analysis& x) {
   static const uint64_t kWhich = HashLower("which"), kWho = HashLower("who");
   const int n = static_cast<int>(x.head.size());
   auto at = [](int i) { return static_cast<size_t>(i); };
-  auto is_root = [&](int i) { return x.head[at(i)] < 0 || x.head[at(i)] >= n; };
+  const int root = RootOf(x);
+  auto is_root = [&](int i) { return i == root; };
   for (int w = 2; w < n; ++w) {
     const uint64_t word = x.info[at(w) + Tagger::kPad].lower;
     const int r = x.head[at(w)];
@@ -424,7 +428,7 @@ void RootTheVerbAfterAWhClause(const ModelData& m, Analysis& x) {
       if (h < 0 || h >= w - 1) break;
       phrase = h;
     }
-    if (x.upos[at(phrase)] != m.noun && x.upos[at(phrase)] != m.propn && x.upos[at(phrase)] != m.pron) return;
+    if (!IsNominal(m, x, phrase, true)) return;
     auto reattach = [&](int v) {
       x.head[at(phrase)] = v;
       x.label[at(phrase)] = SubjectLabelFor(m, x, v);
@@ -447,7 +451,7 @@ void RootTheVerbAfterAWhClause(const ModelData& m, Analysis& x) {
       comma = comma || x.forms[at(v)] == ",";
       const int tag = x.xpos[at(v)];
       if (!comma || x.head[at(v)] != r || x.label[at(v)] != m.conj || x.upos[at(v)] != m.verb ||
-          (tag != m.vbd && tag != m.vbz && tag != m.vbp))
+          !IsFinite(m, tag, false))
         continue;
       // A subject or conjunction of its own: a true conjunct.
       if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass, m.cc})) return;
@@ -485,8 +489,7 @@ bool RetagParticiplesOfReportedSubjects(const ModelData& m, Analysis& x, const C
     if (f.aux[at(p)] || f.aux_pass[at(p)] || !f.obj[at(p)] || x.label[at(object)] != m.obj) continue;
     const int verb = x.head[at(object)];
     if (verb < 0 || verb >= object || x.upos[at(verb)] != m.verb) continue;
-    m.lemmatizer.Lemmatize(x.forms[at(verb)], x.info[at(verb) + Tagger::kPad].lower, x.xpos[at(verb)], x.lemma);
-    if (std::find(kSaying.begin(), kSaying.end(), x.lemma) == kSaying.end()) continue;
+    if (!LemmaIn(m, x, verb, kSaying)) continue;
     x.xpos[at(p)] = m.vbd;
     x.repaired[at(p)] = 1;
     changed = true;
@@ -508,9 +511,9 @@ void AttachReportedSubjects(const ModelData& m, Analysis& x) {
   auto at = [](int i) { return static_cast<size_t>(i); };
   for (int v = 1; v < n; ++v) {
     const int tag = x.xpos[at(v)], noun = v - 1, l = x.label[at(noun)];
-    if ((tag != m.vbd && tag != m.vbz && tag != m.vbp) || x.label[at(v)] != m.ccomp) continue;
+    if (!IsFinite(m, tag, false) || x.label[at(v)] != m.ccomp) continue;
     if (x.head[at(noun)] != x.head[at(v)] || (l != m.obj && l != m.iobj && l != m.ccomp)) continue;
-    if (x.upos[at(noun)] != m.noun && x.upos[at(noun)] != m.propn && x.upos[at(noun)] != m.pron) continue;
+    if (!IsNominal(m, x, noun, true)) continue;
     if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass})) continue;
     x.head[at(noun)] = v;
     x.label[at(noun)] = m.nsubj;

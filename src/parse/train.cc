@@ -406,34 +406,28 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
     // time.
     const auto guide_start = Clock::now();
     constexpr uint64_t kGuideSeed = 77;
-    data->guide = train_parsers(pdata, options.parsers, options.seed + kGuideSeed, true, nullptr);
+    // A guide's tree of sentence s, into head and label.
+    auto guide_tree = [](const Parser& g, const ParseSentence& s, ParseScratch& scratch, std::vector<int>& head,
+                         std::vector<int>& label) {
+      head.resize(s.word.size());
+      label.resize(s.word.size());
+      g.Parse(s, scratch, head.data(), label.data());
+    };
     std::vector<std::pair<std::vector<int>, std::vector<int>>> guides(pdata.size());
-    if (folds > 0) {
-      std::vector<std::function<void()>> jobs;
-      for (int f = 0; f < folds; ++f)
-        jobs.push_back([&, f] {
-          std::vector<ParseSentence> rest;
-          std::vector<size_t> held;
-          SplitFold(pdata, f, folds, rest, held);
+    TrainJackknifed<ParseSentence>(
+        pdata, folds, threads,
+        [&] { data->guide = train_parsers(pdata, options.parsers, options.seed + kGuideSeed, true, nullptr); },
+        [&](int f, const std::vector<ParseSentence>& rest, const std::vector<size_t>& held) {
           Parser g = make_parser(true);
           g.Train(rest, options.parser_epochs, options.seed + kGuideSeed + static_cast<uint64_t>(f) + 1, [](int) {});
           g.Finish(options.parser_prune);
           ParseScratch scratch;
-          for (size_t i : held) {
-            auto& [head, label] = guides[i];
-            head.resize(pdata[i].word.size());
-            label.resize(pdata[i].word.size());
-            g.Parse(pdata[i], scratch, head.data(), label.data());
-          }
+          for (size_t i : held) guide_tree(g, pdata[i], scratch, guides[i].first, guides[i].second);
         });
-      RunJobs(jobs, threads);
-    } else {
+    if (folds == 0) {  // no folds: the guide's own trees of its training data
       ParseScratch scratch;
-      for (size_t i = 0; i < pdata.size(); ++i) {
-        guides[i].first.resize(pdata[i].word.size());
-        guides[i].second.resize(pdata[i].word.size());
-        data->guide->Parse(pdata[i], scratch, guides[i].first.data(), guides[i].second.data());
-      }
+      for (size_t i = 0; i < pdata.size(); ++i)
+        guide_tree(*data->guide, pdata[i], scratch, guides[i].first, guides[i].second);
     }
     size_t guide_words = 0, guide_right = 0;
     for (size_t i = 0; i < pdata.size(); ++i)
@@ -446,11 +440,7 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
       pdata[i].guide_label = std::move(guides[i].second);
     }
     ParseScratch scratch;
-    for (ParseSentence& p : pdev) {
-      p.guide_head.resize(p.word.size());
-      p.guide_label.resize(p.word.size());
-      data->guide->Parse(p, scratch, p.guide_head.data(), p.guide_label.data());
-    }
+    for (ParseSentence& p : pdev) guide_tree(*data->guide, p, scratch, p.guide_head, p.guide_label);
     std::string line = fmt::format(
         "trained {} right-to-left guide parsers and {} jackknife guides in {:.1f} s; training guide trees UAS {:.2f}",
         options.parsers, folds, Since(guide_start),

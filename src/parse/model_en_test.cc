@@ -159,6 +159,20 @@ TEST_F(EnglishModelTest, TheMainVerbIsTheRoot) {
               {"root(ROOT, welcomed)", "nsubj(welcomed, Egypt)", "acl:relcl(Egypt, mediated)"});
   expect_arcs("France and Germany , which brokered the Minsk accords , urged Russia to show restraint .",
               {"root(ROOT, urged)", "nsubj(urged, France)", "acl:relcl(France, brokered)"});
+  // The main verb misread as a participle ("promised" a reduced relative).
+  expect_arcs("The general , who led the coup in 2021 , promised elections within a year .",
+              {"root(ROOT, promised)", "nsubj(promised, general)", "acl:relcl(general, led)"});
+  EXPECT_EQ(Word(Annotate("The general , who led the coup in 2021 , promised elections within a year ."),
+                 "promised").xpos,
+            "VBD");
+  // The reporting verb roots the sentence, the report its complement.
+  expect_arcs(
+      "Azerbaijan and Armenia have agreed on the text of a peace treaty , Azerbaijan 's foreign ministry said .",
+      {"root(ROOT, said)", "ccomp(said, agreed)", "nsubj(said, ministry)", "punct(agreed, ,)", "punct(said, .)"});
+  // An adjective and a name coordinated before the subject modify it.
+  expect_arcs("Israeli and Hamas negotiators are expected to meet in Cairo next week .",
+              {"root(ROOT, expected)", "amod(negotiators, Israeli)", "conj(Israeli, Hamas)", "cc(Hamas, and)",
+               "punct(expected, .)"});
 }
 
 // The infinitive after the object of a verb of telling or asking is the
@@ -250,7 +264,8 @@ TEST_F(EnglishModelTest, RepairsKeepATree) {
                                           "people", ",",        "which",  "who",       "has",     "have",   "been",
                                           "According", "to",    "the",    "army",      "urged",   "parties", "return",
                                           "police", "detained", "struck", "officials", "and",     "in",     "Gaza",
-                                          ".",      "shot",     "down",   "drones",    "that"};
+                                          ".",      "shot",     "down",   "drones",    "that",    "Israeli", "agreed",
+                                          "promised", "elections", "negotiators"};
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < 2000; ++trial) {
     std::vector<Token> t(1 + rng() % 40);

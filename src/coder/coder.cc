@@ -255,6 +255,9 @@ class SentenceCoder {
   // The one country of the places in verb v's locative phrases, or "".
   std::string PlaceCountry(int v) const;
   bool InLocativePhrase(int t, int v) const;
+  // The word under which token t is the "by" agent of a passive participle
+  // other than verb v ("a truce brokered by Egypt"), or -1.
+  int AgentOfAnotherVerb(int t, int v) const;
   bool UnknownCountry(const std::vector<ActorCode>& codes) const;
   bool Excluded(int t, int v) const;
   void Emit(const std::vector<ActorCode>& sources, const std::vector<ActorCode>& targets,
@@ -795,7 +798,14 @@ std::vector<ActorCode> SentenceCoder::SubjectlessSource(int v, int first) const 
 bool SentenceCoder::Excluded(int t, int v) const {
   // Tokens under a coordinated verb or a parenthetical clause belong to other events.
   // So do tokens of a coordinated clause with its own subject, wherever the
-  // parser hung it ("X and Y are co-hosting the talks, and Z are attending").
+  // parser hung it ("X and Y are co-hosting the talks, and Z are attending"),
+  // and the agent of another verb's passive in an oblique of v: in "swapped
+  // prisoners in a deal mediated by the United Arab Emirates" the Emirates
+  // mediated; they are not who was swapped with. (The agent of what v acts
+  // on directly is its party: "rejected a proposal put forward by Egypt".)
+  if (const int participle = AgentOfAnotherVerb(t, v); participle >= 0)
+    for (int j = participle; j >= 0 && j != v; j = tree_.head(j))
+      if (tree_.rel(j) == Rel::kObl) return true;
   for (int j = t; j >= 0 && j != v; j = tree_.head(j)) {
     Rel r = tree_.rel(j);
     if (r == Rel::kParataxis) return true;
@@ -843,6 +853,18 @@ bool SentenceCoder::NotAParty(int t, int v) const {
       "alongside", "along", "like", "unlike", "including", "besides", "except", "despite", "amid", "amidst",
       "according"};
   return InPhraseOf(t, v, kNotAParty);
+}
+
+int SentenceCoder::AgentOfAnotherVerb(int t, int v) const {
+  for (int j = t, guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard) {
+    const int h = tree_.head(j);
+    if (h < 0 || h == v) return -1;
+    const Rel r = tree_.rel(j);
+    if (r == Rel::kAgent || (r == Rel::kObl && tree_.IsVerbal(h) && toks_[static_cast<size_t>(h)].xpos == "VBN" &&
+                             HasCase(tree_, toks_, j, "by")))
+      return h;
+  }
+  return -1;
 }
 
 bool SentenceCoder::InLocativePhrase(int t, int v) const {
@@ -1353,14 +1375,15 @@ void SentenceCoder::CodeVerb(int v) {
     }
     // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
     // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace
-    // agreement in Washington", "X and Y exchanged fire": coordinated
+    // agreement in Washington", "X and Y exchanged fire", "X and Y swapped
+    // prisoners": coordinated
     // subjects of a reciprocal verb (with or without an object), or of a
     // verb that says nothing itself whose object is a mutual event noun
     // (talks, agreement, ceasefire, ...), are each other's targets; a place
     // is only where it happened. ("X and Y are attending" is neither.)
-    static constexpr std::array<std::string_view, 16> kReciprocal = {
-        "meet",    "talk",    "negotiate", "agree",    "sign",  "cooperate", "confer", "consult",
-        "reconcile", "discuss", "exchange", "trade", "clash", "fight",     "battle", "spar"};
+    static constexpr std::array<std::string_view, 17> kReciprocal = {
+        "meet",      "talk",    "negotiate", "agree", "sign",  "cooperate", "confer", "consult", "reconcile",
+        "discuss",   "exchange", "swap",     "trade", "clash", "fight",     "battle", "spar"};
     auto mutual_noun = [&](int t) {
       for (WordId w : {words_[t], lemmas_[t]}) {
         if (w == kNoWord) continue;
@@ -1383,6 +1406,7 @@ void SentenceCoder::CodeVerb(int v) {
     bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;
     for (int c : tree_.children(v))
       infinitive = infinitive || (tree_.rel(c) == Rel::kMark && (toks_[c].form == "to" || toks_[c].form == "To"));
+    const bool exchange = toks_[v].lemma == "exchange" || toks_[v].lemma == "swap" || toks_[v].lemma == "trade";
     if (mutual && !infinitive && sources.size() >= 2) {
       bool only_places = true;
       for (const ActorCode& t : targets) {
@@ -1392,7 +1416,16 @@ void SentenceCoder::CodeVerb(int v) {
         // ("resumed military talks": ---MIL), not with whom.
         const bool kind_of_object = first_object >= 0 && t.first >= tree_.left(first_object) &&
                                     t.last <= first_object && UnknownCountry({t}) && mutual_noun(first_object);
-        only_places = only_places && t.first >= 0 && (place || kind_of_object || InLocativePhrase(t.first, v));
+        // So does whoever brokered or drafted it ("signed an agreement
+        // drafted by the United States"), and a role with no country in
+        // the object of an exchange is what was exchanged ("swapped 95
+        // prisoners of war": ---MIL), where "fought militants" names the
+        // other side.
+        const bool exchanged = exchange && first_object >= 0 && tree_.Dominates(first_object, t.first) &&
+                               UnknownCountry({t});
+        only_places = only_places && t.first >= 0 &&
+                      (place || kind_of_object || exchanged || InLocativePhrase(t.first, v) ||
+                       AgentOfAnotherVerb(t.first, v) >= 0);
       }
       if (only_places) targets = sources;
     }

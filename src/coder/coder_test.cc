@@ -46,6 +46,9 @@ FIGHT {FIGHTS FOUGHT FIGHTING}
 --- SAID [023] ---
 SAID
 
+--- SWAP [0841] ---
+SWAP {SWAPS SWAPPED SWAPPING}
+
 --- CORDON [---] ---
 +CORDON_OFF [1721]
 )";
@@ -509,6 +512,62 @@ TEST(CoderTest, CoordinatedSubjectsOfAReciprocalVerbWithAnObjectAreEachOthersTar
                        {"Eriador", "NNP", 4, "obl"}});
   with.tokens[3].lemma = "sign";
   EXPECT_EQ(Code(with), (std::set<Triple>{{"ARN", "ERI", "057"}, {"GON", "ERI", "057"}}));
+}
+
+TEST(CoderTest, WhoBrokeredADealIsNotAParty) {
+  // Arnor and Gondor signed a treaty drafted by Eriador: between the two;
+  // Eriador only drafted it.
+  auto drafted = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                          {"and", "CC", 3, "cc"},
+                          {"Gondor", "NNP", 1, "conj"},
+                          {"signed", "VBD", 0, "root"},
+                          {"a", "DT", 6, "det"},
+                          {"treaty", "NN", 4, "obj"},
+                          {"drafted", "VBN", 6, "acl"},
+                          {"by", "IN", 9, "case"},
+                          {"Eriador", "NNP", 7, "obl:agent"}});
+  drafted.tokens[3].lemma = "sign";
+  EXPECT_EQ(Code(drafted), (std::set<Triple>{{"ARN", "GON", "057"}, {"GON", "ARN", "057"}}));
+  // Arnor fought in a war started by Eriador: the agent of a phrase of the
+  // verb's is not fought.
+  auto war = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"fought", "VBD", 0, "root"},
+                      {"in", "IN", 5, "case"},
+                      {"a", "DT", 5, "det"},
+                      {"war", "NN", 2, "obl"},
+                      {"started", "VBN", 5, "acl"},
+                      {"by", "IN", 8, "case"},
+                      {"Eriador", "NNP", 6, "obl:agent"}});
+  EXPECT_TRUE(Code(war).empty());
+  // Arnor opposed a plan drafted by Eriador: what it acts on is Eriador's.
+  auto plan = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                       {"opposed", "VBD", 0, "root"},
+                       {"a", "DT", 4, "det"},
+                       {"plan", "NN", 2, "obj"},
+                       {"drafted", "VBN", 4, "acl"},
+                       {"by", "IN", 7, "case"},
+                       {"Eriador", "NNP", 5, "obl:agent"}});
+  EXPECT_EQ(Code(plan), (std::set<Triple>{{"ARN", "ERI", "112"}}));
+}
+
+TEST(CoderTest, CoordinatedSubjectsSwapWithEachOther) {
+  // Arnor and Gondor swapped 95 police: what they exchanged, with each other.
+  auto swapped = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                          {"and", "CC", 3, "cc"},
+                          {"Gondor", "NNP", 1, "conj"},
+                          {"swapped", "VBD", 0, "root"},
+                          {"95", "CD", 6, "nummod"},
+                          {"police", "NNS", 4, "obj"}});
+  swapped.tokens[3].lemma = "swap";
+  EXPECT_EQ(Code(swapped), (std::set<Triple>{{"ARN", "GON", "0841"}, {"GON", "ARN", "0841"}}));
+  // Arnor and Gondor fought police: the role is who they fought.
+  auto fought = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                         {"and", "CC", 3, "cc"},
+                         {"Gondor", "NNP", 1, "conj"},
+                         {"fought", "VBD", 0, "root"},
+                         {"police", "NNS", 4, "obj"}});
+  fought.tokens[3].lemma = "fight";
+  EXPECT_EQ(Code(fought), (std::set<Triple>{{"ARN", "---COP", "190"}, {"GON", "---COP", "190"}}));
 }
 
 TEST(CoderTest, WhatACodedVerbThreatensIsNotDone) {

@@ -34,6 +34,7 @@ void ModelData::ResolveNames() {
   flat = IndexOf(label_names, "flat");
   compound = IndexOf(label_names, "compound");
   obl = IndexOf(label_names, "obl");
+  obl_agent = IndexOf(label_names, "obl:agent");
   root = IndexOf(label_names, "root");
   case_label = IndexOf(label_names, "case");
   mark = IndexOf(label_names, "mark");

@@ -29,7 +29,7 @@ struct ModelData {
   // Looked up once the names are known (-1 when absent).
   int vbn = -1, vbd = -1, vbz = -1, vbp = -1, md = -1, aux = -1, aux_pass = -1;
   int conj = -1, amod = -1, obj = -1, nsubj = -1, nsubj_pass = -1, cc = -1, appos = -1;
-  int flat = -1, compound = -1, obl = -1, nmod_desc = -1, ccomp = -1, parataxis = -1;
+  int flat = -1, compound = -1, obl = -1, obl_agent = -1, nmod_desc = -1, ccomp = -1, parataxis = -1;
   int root = -1, case_label = -1, mark = -1, acl = -1, acl_relcl = -1, advcl = -1;
   int cop = -1, csubj = -1, expl = -1;
   int wdt = -1, wp = -1, wp_poss = -1, wrb = -1;  // wh-word XPOS ids

@@ -252,6 +252,12 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   auto jets = Annotate("The ministry said Israeli jets struck a convoy near the border .");
   EXPECT_EQ(Arc(jets, "jets"), "nsubj(struck, jets)");
   EXPECT_EQ(Arc(jets, "struck"), "ccomp(said, struck)");
+  // The object read as an agent with no "by": "hosted" a participle on the
+  // subject's name.
+  auto hosted = Annotate("Russian President Vladimir Putin hosted Indian Prime Minister Narendra Modi in Moscow .");
+  EXPECT_EQ(Arc(hosted, "hosted"), "root(ROOT, hosted)");
+  EXPECT_EQ(Word(hosted, "hosted").xpos, "VBD");
+  EXPECT_EQ(Arc(hosted, "Narendra"), "obj(hosted, Narendra)");
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");

@@ -60,7 +60,17 @@ constexpr std::array<std::string_view, 13> kSaying = {"say",    "report", "annou
                                                       "confirm", "add",   "believe",  "think",  "know",
                                                       "insist", "allege", "admit"};
 
-// Marks each word's aux, aux:pass, obj and subject children.
+// Whether some word from `first` to `last` is "by".
+bool ByBetween(const Analysis& x, int first, int last) {
+  static const uint64_t kBy = HashLower("by");
+  for (int i = std::max(first, 0); i <= last && i < static_cast<int>(x.forms.size()); ++i)
+    if (x.info[static_cast<size_t>(i) + Tagger::kPad].lower == kBy) return true;
+  return false;
+}
+
+// Marks each word's aux, aux:pass, obj and subject children. An "agent"
+// with no "by" before it ("Putin hosted Indian Prime Minister Narendra
+// Modi", "hosted" read as a participle) is an object the parser misread.
 void MarkChildren(const ModelData& m, const Analysis& x, ChildFlags& f) {
   const size_t n = x.head.size();
   f.aux.assign(n, 0);
@@ -74,7 +84,8 @@ void MarkChildren(const ModelData& m, const Analysis& x, ChildFlags& f) {
     const int l = x.label[i];
     if (l == m.aux) f.aux[hk] = 1;
     if (l == m.aux_pass) f.aux_pass[hk] = 1;
-    if (l == m.obj) f.obj[hk] = 1;
+    if (l == m.obj || (l == m.obl_agent && h < static_cast<int>(i) && !ByBetween(x, h + 1, static_cast<int>(i))))
+      f.obj[hk] = 1;
     if (l == m.nsubj || l == m.nsubj_pass) f.subj[hk] = 1;
   }
 }
@@ -134,8 +145,10 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
     bool verbless = true;
     for (int i = 0; i < n && verbless; ++i) verbless = !(IsFinite(m, x.xpos[at(i)], true) && Dominates(x, r, i));
     if (!verbless) continue;
-    if (r + 1 < n && x.head[at(r + 1)] == r && bare_participle(r + 1) && f.obj[at(r + 1)]) {
-      retag(r + 1);
+    int end = r;  // the head's last word ("Vladimir Putin")
+    while (end + 1 < n && x.head[at(end + 1)] == r && x.label[at(end + 1)] == m.flat) ++end;
+    if (end + 1 < n && x.head[at(end + 1)] == r && bare_participle(end + 1) && f.obj[at(end + 1)]) {
+      retag(end + 1);
       continue;
     }
     if (r >= 2 && x.head[at(r - 1)] == r && x.label[at(r - 1)] == m.amod && bare_participle(r - 1) &&

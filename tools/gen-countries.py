@@ -53,6 +53,7 @@ NEWS_NAMES = {
     "TJK": ["Tajik", "Tajiks"], "KGZ": ["Kyrgyz"], "ECU": ["Ecuadorian", "Ecuadorians"],
     "ARG": ["Argentine", "Argentines", "Argentinian", "Argentinians"], "ISL": ["Icelandic"],
     "SVN": ["Slovenian", "Slovenians"], "NPL": ["Nepali", "Nepalis"], "PSE": ["Gazan", "Gazans"],
+    "PHL": ["Philippine"],
 }
 # ruby-countries nationalities corrected by hand (None: left out).
 NATIONALITY = {"NER": "Nigerien", "VAT": None}

@@ -165,6 +165,12 @@ bool FallsOnPlaces(std::string_view code, bool aid) {
   return root == "15" || root == "17" || root == "18" || root == "19" || root == "20" || (aid && root == "07");
 }
 
+// A determiner, possessive, number or adjective before a noun.
+bool IsObjectPremodifier(const Token& t) {
+  return t.xpos == "DT" || t.xpos == "PDT" || t.xpos == "PRP$" || t.xpos == "CD" || t.xpos == "JJ" ||
+         t.xpos == "JJR" || t.xpos == "JJS";
+}
+
 bool IsPronoun(const Token& t) {
   return t.xpos == "PRP" || t.xpos == "PRP$" || t.upos == "PRON";
 }
@@ -900,10 +906,28 @@ bool SentenceCoder::MatchEntry(uint32_t entry_index, int v, int* first, int* las
   if (b < 0 || a >= n) return false;
   for (size_t i = 0; i < e.before.size(); ++i)
     if (words_[b + i] != e.before[i]) return false;
-  for (size_t i = 0; i < e.after.size(); ++i)
-    if (words_[v + 1 + i] != e.after[i]) return false;
+  auto after_at = [&](int start) {
+    if (start + static_cast<int>(e.after.size()) > n) return false;
+    for (size_t i = 0; i < e.after.size(); ++i)
+      if (words_[start + static_cast<int>(i)] != e.after[i]) return false;
+    return true;
+  };
+  if (after_at(v + 1)) {
+    *first = b;
+    *last = a;
+    return true;
+  }
+  if (e.after.empty()) return false;
+  // A verb and its object noun ("file lawsuit", "lodge protest") take the
+  // object's determiners and adjectives between them ("filed a lawsuit",
+  // "lodged a formal protest"), when the noun is the verb's own object.
+  int start = v + 1;
+  for (int skipped = 0; start < n && skipped < 3 && IsObjectPremodifier(toks_[start]); ++start, ++skipped) {}
+  if (start == v + 1 || !after_at(start)) return false;
+  const int noun = start + static_cast<int>(e.after.size()) - 1;
+  if (tree_.head(noun) != v || tree_.rel(noun) != Rel::kObj) return false;
   *first = b;
-  *last = a;
+  *last = noun;
   return true;
 }
 

@@ -51,6 +51,9 @@ SWAP {SWAPS SWAPPED SWAPPING}
 
 --- CORDON [---] ---
 +CORDON_OFF [1721]
+
+--- LODGE [---] ---
++LODGE_PROTEST [114]
 )";
 
 constexpr std::string_view kActors = R"(
@@ -235,6 +238,22 @@ TEST(CoderTest, MultiWordVerbNeedsItsParticle) {
   };
   EXPECT_EQ(Code(make("off")), (std::set<Triple>{{"GON", "ARN", "1721"}}));
   EXPECT_TRUE(Code(make("up")).empty());  // the block code is null
+}
+
+TEST(CoderTest, AVerbAndItsObjectNounTakeTheObjectsModifiers) {
+  // Arnor lodged a formal protest with Gondor.
+  auto make = [](const char* noun_relation) {
+    return MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                    {"lodged", "VBD", 0, "root"},
+                    {"a", "DT", 5, "det"},
+                    {"formal", "JJ", 5, "amod"},
+                    {"protest", "NN", 2, noun_relation},
+                    {"with", "IN", 7, "case"},
+                    {"Gondor", "NNP", 2, "obl"}});
+  };
+  EXPECT_EQ(Code(make("obj")), (std::set<Triple>{{"ARN", "GON", "114"}}));
+  // Not the verb's object: the noun is no part of the verb.
+  EXPECT_TRUE(Code(make("obl")).empty());
 }
 
 TEST(CoderTest, ConjoinedVerbInheritsSubject) {

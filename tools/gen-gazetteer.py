@@ -110,6 +110,11 @@ def country_names():
     names = []
     demonym = ('an', 'ans', 'ese', 'ish', 'i', 'is', 'ic', 'ch', 'er', 'ers', 'ian', 'ians',
                'ots', 'ot', 'ene', 'ite', 'ites', 'ois', 'ais')
+    # Names of gen-countries.py's NEWS_NAMES that are no place: demonyms the
+    # endings miss, and "America", the end of "Latin America" and "South
+    # America" (which the gazetteer lacks).
+    other_demonyms = {'Argentine', 'Argentines', 'Croat', 'Croats', 'Kazakh', 'Kazakhs', 'Kyrgyz', 'Serb', 'Serbs',
+                      'Tajik', 'Tajiks', 'Uzbek', 'Uzbeks', 'Kosovar', 'Kosovars', 'Philippine', 'America'}
     with open(os.path.join(ROOT, 'dictionaries/countries.txt'), encoding='utf-8') as f:
         for line in f:
             line = line.strip()
@@ -121,7 +126,7 @@ def country_names():
                 if n == 'U.S.' or not n.lower().endswith(demonym):
                     names.append(n)
             elif line.startswith('code = ') and section:
-                out.setdefault(line[len('code = '):], []).extend(names)
+                out.setdefault(line[len('code = '):], []).extend(n for n in names if n not in other_demonyms)
     return out
 
 
@@ -221,7 +226,11 @@ def main():
         rows.append(row)
         city_rows.setdefault((key(fold(name)), row[3]), []).append(row)
 
-    # Curated rows and aliases.
+    region_rows = {}
+    for r in regions:
+        region_rows.setdefault((key(fold(r[0])), r[3]), []).append(r)
+
+    # Curated rows and aliases (of cities, else of regions).
     with open(os.path.join(ROOT, 'data/geo/curated.tsv'), encoding='utf-8') as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip('\n')
@@ -231,7 +240,7 @@ def main():
             name, aliases, typ, iso3, adm1, lat, lon = cols[:7]
             aliases = {a for a in aliases.split(';') if a}
             if typ == 'alias':
-                targets = city_rows.get((key(fold(name)), iso3))
+                targets = city_rows.get((key(fold(name)), iso3)) or region_rows.get((key(fold(name)), iso3))
                 if not targets:
                     sys.exit('curated.tsv:%d: no generated place %r in %s' % (n, name, iso3)) if STRICT else print('curated.tsv:%d: no generated place %r in %s' % (n, name, iso3), file=sys.stderr)
                     continue

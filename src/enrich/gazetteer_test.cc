@@ -84,9 +84,18 @@ TEST(GazetteerTest, BuiltinHasTheConflictPlaces) {
       {"Raqqa", "SYR"},         {"Tripoli", "LBY"},       {"Tripoli", "LBN"},
       {"Tigray", "ETH"},        {"Kurdistan", "IRQ"},     {"Israel", "ISR"},
       {"Lebanon", "LBN"},       {"United States", "USA"}, {"Alexandria", "EGY"},
-      {"Alexandria", "USA"},
+      {"Alexandria", "USA"},    {"Britain", "GBR"},       {"DR Congo", "COD"},
   };
   for (const auto& p : kPlaces) EXPECT_TRUE(Has(g, p.name, p.country)) << p.name << " " << p.country;
+  // Russia's republics by their news names (regions without coordinates).
+  for (const char* name : {"Chechnya", "Dagestan", "North Ossetia"}) {
+    const auto found = g.Find(name);
+    ASSERT_EQ(found.size(), 1u) << name;
+    EXPECT_EQ(found.front()->country, "RUS") << name;
+  }
+  // Demonyms and the end of "Latin America" name no place.
+  EXPECT_TRUE(g.Find("Serbs").empty());
+  EXPECT_TRUE(g.Find("America").empty());
   EXPECT_FALSE(g.Find("the Red Sea").empty());
   EXPECT_FALSE(g.Find("the Sahel").empty());
 }

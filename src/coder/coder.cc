@@ -604,6 +604,13 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
       bool premod = r == Rel::kCompound || r == Rel::kFlat || r == Rel::kAmod || r == Rel::kPoss;
       bool postmod = r == Rel::kNmod || r == Rel::kObl;
       if ((pass == 0 && !(premod && c > head)) || (pass == 1 && !postmod)) continue;
+      // Where something goes is not whose it is: "sent 20 warplanes toward
+      // Taiwan" are no Taiwanese warplanes.
+      if (pass == 1) {
+        static constexpr std::array<std::string_view, 4> kWhither = {"toward", "towards", "into", "onto"};
+        const std::string prep = CaseWord(c);
+        if (std::find(kWhither.begin(), kWhither.end(), prep) != kWhither.end()) continue;
+      }
       // A modifying phrase brings its own agents: "ties with Gondor police".
       auto found = pass == 0 ? ActorsWithConj(c, depth + 1) : EntityCodes(c, nullptr, depth + 1);
       // A capital that only says where ("protesters in Jerusalem", "the

@@ -54,6 +54,10 @@ SWAP {SWAPS SWAPPED SWAPPING}
 
 --- LODGE [---] ---
 +LODGE_PROTEST [114]
+
+--- SEND [---] ---
+SEND {SENDS SENT SENDING}
+- * POLICE [153]
 )";
 
 constexpr std::string_view kActors = R"(
@@ -254,6 +258,23 @@ TEST(CoderTest, AVerbAndItsObjectNounTakeTheObjectsModifiers) {
   EXPECT_EQ(Code(make("obj")), (std::set<Triple>{{"ARN", "GON", "114"}}));
   // Not the verb's object: the noun is no part of the verb.
   EXPECT_TRUE(Code(make("obl")).empty());
+}
+
+TEST(CoderTest, WhereARoleGoesIsNotWhoseItIs) {
+  // Arnor sent police into Gondor: Arnor's police, sent at Gondor.
+  auto into = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                       {"sent", "VBD", 0, "root"},
+                       {"police", "NNS", 2, "obj"},
+                       {"into", "IN", 5, "case"},
+                       {"Gondor", "NNP", 3, "nmod"}});
+  EXPECT_EQ(Code(into), (std::set<Triple>{{"ARN", "GON", "153"}}));
+  // Arnor sent police from Gondor: the police are Gondor's.
+  auto from = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                       {"sent", "VBD", 0, "root"},
+                       {"police", "NNS", 2, "obj"},
+                       {"from", "IN", 5, "case"},
+                       {"Gondor", "NNP", 3, "nmod"}});
+  EXPECT_EQ(Code(from), (std::set<Triple>{{"ARN", "GONCOP", "153"}}));
 }
 
 TEST(CoderTest, ConjoinedVerbInheritsSubject) {

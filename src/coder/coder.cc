@@ -1412,9 +1412,9 @@ void SentenceCoder::CodeVerb(int v) {
     // verb that says nothing itself whose object is a mutual event noun
     // (talks, agreement, ceasefire, ...), are each other's targets; a place
     // is only where it happened. ("X and Y are attending" is neither.)
-    static constexpr std::array<std::string_view, 17> kReciprocal = {
-        "meet",      "talk",    "negotiate", "agree", "sign",  "cooperate", "confer", "consult", "reconcile",
-        "discuss",   "exchange", "swap",     "trade", "clash", "fight",     "battle", "spar"};
+    static constexpr std::array<std::string_view, 18> kReciprocal = {
+        "meet",    "talk",     "negotiate", "agree", "sign",  "initial", "cooperate", "confer", "consult",
+        "reconcile", "discuss", "exchange", "swap",  "trade", "clash",   "fight",     "battle", "spar"};
     auto mutual_noun = [&](int t) {
       for (WordId w : {words_[t], lemmas_[t]}) {
         if (w == kNoWord) continue;
@@ -1425,13 +1425,20 @@ void SentenceCoder::CodeVerb(int v) {
       }
       return false;
     };
+    // "held a fourth round of indirect talks": the talks are what was held.
+    auto mutual_object = [&](int t) {
+      if (mutual_noun(t)) return true;
+      for (int c : tree_.children(t))
+        if (tree_.rel(c) == Rel::kNmod && CaseWord(c) == "of" && mutual_noun(c)) return true;
+      return false;
+    };
     // Only a verb that says nothing of its own makes its object mutual:
     // "held talks", "reached an agreement", but not "co-hosting the talks".
     bool neutral = true;
     for (uint32_t e : chosen) neutral = neutral && VerbEntryCode(e) == "---";
     const bool mutual =
         std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end() ||
-        (first_object >= 0 && neutral && mutual_noun(first_object));
+        (first_object >= 0 && neutral && mutual_object(first_object));
     // Only for a reported fact: "a chance for Israel and Hamas to reach an
     // agreement" is no agreement.
     bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;
@@ -1446,7 +1453,7 @@ void SentenceCoder::CodeVerb(int v) {
         // A role that only modifies the mutual noun says what kind of talks
         // ("resumed military talks": ---MIL), not with whom.
         const bool kind_of_object = first_object >= 0 && t.first >= tree_.left(first_object) &&
-                                    t.last <= first_object && UnknownCountry({t}) && mutual_noun(first_object);
+                                    t.last <= first_object && UnknownCountry({t}) && mutual_object(first_object);
         // So does whoever brokered or drafted it ("signed an agreement
         // drafted by the United States"), and a role with no country in
         // the object of an exchange is what was exchanged ("swapped 95

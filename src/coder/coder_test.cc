@@ -804,6 +804,20 @@ TEST(CoderEventNounTest, CoordinatedSubjectsHoldingTalksHoldThemWithEachOther) {
                            {"military", "JJ", 6, "amod"},
                            {"talks", "NNS", 4, "obj"}});
   EXPECT_EQ(CodeWithNouns(military), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
+  // Arnor and Gondor held a second round of talks in Osgiliath: the talks
+  // are what was held.
+  auto round = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                        {"and", "CC", 3, "cc"},
+                        {"Gondor", "NNP", 1, "conj"},
+                        {"held", "VBD", 0, "root"},
+                        {"a", "DT", 7, "det"},
+                        {"second", "JJ", 7, "amod"},
+                        {"round", "NN", 4, "obj"},
+                        {"of", "IN", 9, "case"},
+                        {"talks", "NNS", 7, "nmod"},
+                        {"in", "IN", 11, "case"},
+                        {"Osgiliath", "NNP", 4, "obl"}});
+  EXPECT_EQ(CodeWithNouns(round), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
 }
 
 }  // namespace

@@ -540,6 +540,9 @@ void SentenceCoder::FindMentions() {
   for (int i = 0; i < n;) {
     auto actor = lex_.actors.LongestMatch(words_, i);
     auto agent = lex_.agents.LongestMatch(words_, i);
+    // Dictionaries written in capitals cannot tell "US" from "us": a word
+    // the tagger read as a pronoun ("many of us") names no one.
+    if (actor.length == 1 && agent.length == 0 && IsPronoun(toks_[i])) actor.length = 0;
     if (actor.length == 0 && agent.length == 0) {
       ++i;
       continue;

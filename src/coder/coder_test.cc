@@ -65,6 +65,7 @@ ARNOR [ARN]
 GONDOR [GON]
 OSGILIATH [OSG]
 ERIADOR [ERI]
+US [USA]
 MINAS_TIRITH [GONGOV]
 ISRAELI [ISR]
 +ISRAEL
@@ -275,6 +276,17 @@ TEST(CoderTest, WhereARoleGoesIsNotWhoseItIs) {
                        {"from", "IN", 5, "case"},
                        {"Gondor", "NNP", 3, "nmod"}});
   EXPECT_EQ(Code(from), (std::set<Triple>{{"ARN", "GONCOP", "153"}}));
+}
+
+TEST(CoderTest, APronounSpelledLikeAnActorIsNoActor) {
+  // The dictionary's "US" is also "us": Arnor met us.
+  auto make = [](const char* form, const char* xpos) {
+    auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"}, {"met", "VBD", 0, "root"}, {form, xpos, 2, "obj"}});
+    doc.tokens[1].lemma = "meet";
+    return doc;
+  };
+  EXPECT_TRUE(Code(make("us", "PRP")).empty());
+  EXPECT_EQ(Code(make("US", "NNP")), (std::set<Triple>{{"ARN", "USA", "040"}}));
 }
 
 TEST(CoderTest, ConjoinedVerbInheritsSubject) {

@@ -1169,8 +1169,16 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
   // After the verb, left to right.
   pos = last + 1;
   must_touch = el[star].joined_to_next;
+  // A phrase that names an actor ("protested (to +)") begins with a
+  // preposition: "protested to China", not "protested to demand ...".
+  // ("ordered (to leave)" is written for the infinitive.)
+  bool preposition = false;
   for (size_t i = star + 1; i < el.size(); ++i) {
     const auto& e = el[i];
+    if (e.kind == PatternToken::kPrepOpen)
+      for (size_t j = i + 1; j < el.size() && el[j].kind != PatternToken::kPrepClose; ++j)
+        preposition = preposition || el[j].kind == PatternToken::kTarget || el[j].kind == PatternToken::kSource ||
+                      el[j].kind == PatternToken::kCompound;
     if (e.kind == PatternToken::kSkip) {
       pos = SkipNounPhrase(pos, /*leftward=*/false);
       must_touch = e.joined_to_next;
@@ -1197,9 +1205,10 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
     }
     int found = 0, at = pos, mention = -1;
     for (; at <= limit; ++at) {
-      found = MatchElementAt(e, at, /*leftward=*/false, &mention);
+      found = preposition && tree_.rel(at) == Rel::kMark ? 0 : MatchElementAt(e, at, /*leftward=*/false, &mention);
       if (found > 0 || must_touch) break;
     }
+    preposition = false;
     if (found == 0) return result;
     bind(e, mention, true);
     score += 1;

@@ -689,6 +689,11 @@ nouns = mediation
 [hold]
 forms = hold: holds held holding
 pattern = * talks -> 046
+
+[protest (verb)]
+code = 141
+verbs = protest
+pattern = * (to +) -> 114
 )";
 
 std::set<Triple> CodeWithNouns(const Document& doc) {
@@ -700,6 +705,22 @@ std::set<Triple> CodeWithNouns(const Document& doc) {
     return std::shared_ptr<const lexicon::Lexicon>(lex);
   }();
   return CodeWith(lexicon, doc);
+}
+
+TEST(CoderEventNounTest, APhraseThatNamesAnActorBeginsWithAPreposition) {
+  // Arnor protested to Gondor: a complaint lodged with Gondor.
+  auto lodged = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                         {"protested", "VBD", 0, "root"},
+                         {"to", "IN", 4, "case"},
+                         {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_EQ(CodeWithNouns(lodged), (std::set<Triple>{{"ARN", "GON", "114"}}));
+  // Arnor protested to free Gondor: "to" begins an infinitive.
+  auto street = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                         {"protested", "VBD", 0, "root"},
+                         {"to", "TO", 4, "mark"},
+                         {"free", "VB", 2, "xcomp"},
+                         {"Gondor", "NNP", 4, "obj"}});
+  for (const Triple& t : CodeWithNouns(street)) EXPECT_NE(std::get<2>(t), "114");
 }
 
 TEST(CoderEventNounTest, PremodifierSourceAndPrepositionalTarget) {

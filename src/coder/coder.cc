@@ -363,10 +363,27 @@ void SentenceCoder::Run() {
     // into") the complement is the event.
     // (What such a complement governs in turn is no more done: "called on
     // Gondor to be allowed to leave".)
+    // Nor is what a verb of wanting or planning governs ("Obama wants Putin
+    // to attack Switzerland", "plans to expand the offensive", "hopes that
+    // Gondor will attack"), coded or not.
+    if (r == Rel::kCcomp) {
+      static constexpr std::array<std::string_view, 5> kHoping = {"want", "wish", "hope", "intend", "desire"};
+      const int h = tree_.head(v);
+      if (h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) < 0 &&
+          std::find(kHoping.begin(), kHoping.end(), toks_[static_cast<size_t>(h)].lemma) != kHoping.end()) {
+        unrealized[static_cast<size_t>(v)] = 1;
+        continue;
+      }
+    }
     if (r == Rel::kXcomp) {
+      static constexpr std::array<std::string_view, 9> kWanting = {"want",   "wish", "hope",   "plan", "intend",
+                                                                   "seek",   "aim",  "desire", "aspire"};
       const int h = tree_.head(v);
       const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
-      if (h >= 0 && ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive))) {
+      const bool wanted =
+          h >= 0 && std::find(kWanting.begin(), kWanting.end(), toks_[static_cast<size_t>(h)].lemma) != kWanting.end();
+      if (h >= 0 &&
+          ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive) || (wanted && !passive))) {
         unrealized[static_cast<size_t>(v)] = 1;
         continue;
       }

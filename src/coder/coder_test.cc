@@ -638,6 +638,24 @@ TEST(CoderTest, WhatACodedVerbThreatensIsNotDone) {
                         {"arrest", "VB", 2, "xcomp"},
                         {"Eriador", "NNP", 4, "obj"}});
   EXPECT_EQ(Code(began), (std::set<Triple>{{"ARN", "ERI", "212"}}));
+  // Arnor wants Gondor to arrest Eriador: wanted, not done.
+  auto wants = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"wants", "VBZ", 0, "root"},
+                        {"Gondor", "NNP", 2, "obj"},
+                        {"to", "TO", 5, "mark"},
+                        {"arrest", "VB", 2, "xcomp"},
+                        {"Eriador", "NNP", 5, "obj"}});
+  wants.tokens[1].lemma = "want";
+  EXPECT_TRUE(Code(wants).empty());
+  // Arnor hopes that Gondor arrests Eriador: hoped, not done.
+  auto hopes = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"hopes", "VBZ", 0, "root"},
+                        {"that", "IN", 5, "mark"},
+                        {"Gondor", "NNP", 5, "nsubj"},
+                        {"arrests", "VBZ", 2, "ccomp"},
+                        {"Eriador", "NNP", 5, "obj"}});
+  hopes.tokens[1].lemma = "hope";
+  EXPECT_TRUE(Code(hopes).empty());
 }
 
 TEST(CoderTest, CompanyIsNotATarget) {

@@ -258,6 +258,10 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   EXPECT_EQ(Arc(hosted, "hosted"), "root(ROOT, hosted)");
   EXPECT_EQ(Word(hosted, "hosted").xpos, "VBD");
   EXPECT_EQ(Arc(hosted, "Narendra"), "obj(hosted, Narendra)");
+  // The participle before the object's own premodifiers.
+  auto delivered = Annotate("The World Food Programme delivered food aid to 500,000 people in northern Gaza .");
+  EXPECT_EQ(Arc(delivered, "delivered"), "root(ROOT, delivered)");
+  EXPECT_EQ(Arc(delivered, "aid"), "obj(delivered, aid)");
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");

@@ -120,10 +120,10 @@ bool RetagFiniteParticiples(const ModelData& m, Analysis& x, const ChildFlags& f
 // protesters": "police" the root with "detained dozens" its object, which UD
 // never gives a noun), hangs on the head right after it with an object of
 // its own ("Egyptian mediators proposed a truce": a reduced relative), or
-// stands between the head and a noun that hangs on it too ("The Turkish air
-// force struck targets": "force struck targets" with "struck" an adjective
-// of "targets"; UD gives that shape to 2 words of EWT train and to none of
-// EWT dev or GUM news). A clause with a finite verb keeps its participles
+// stands between the head (or the head's premodifiers) and a noun that
+// hangs on it too ("The Turkish air force struck targets": "force struck
+// targets" with "struck" an adjective of "targets"; UD gives that shape to
+// 2 words of EWT train and to none of EWT dev or GUM news). A clause with a finite verb keeps its participles
 // ("... was the print called 'Cowboys and Indians'"). Fires on no sentence
 // of EWT train, dev or test or GUM news; the wire copy it is for has no
 // treebank here.
@@ -151,12 +151,19 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
       retag(end + 1);
       continue;
     }
-    if (r >= 2 && x.head[at(r - 1)] == r && x.label[at(r - 1)] == m.amod && bare_participle(r - 1) &&
-        x.head[at(r - 2)] == r && IsNominal(m, x, r - 2, false)) {
+    // The participle may stand before the head's own premodifiers
+    // ("The World Food Programme delivered food aid": "delivered" an
+    // adjective of "aid", before "food").
+    int p = r - 1;
+    while (p > 0 && x.head[at(p)] == r && x.xpos[at(p)] != m.vbn &&
+           (IsNominal(m, x, p, false) || x.upos[at(p)] == m.adj || x.upos[at(p)] == m.num))
+      --p;
+    if (p >= 1 && x.head[at(p)] == r && x.label[at(p)] == m.amod && bare_participle(p) &&
+        x.head[at(p - 1)] == r && IsNominal(m, x, p - 1, false)) {
       bool leaf = true;
-      for (int i = 0; i < n && leaf; ++i) leaf = x.head[at(i)] != r - 1;
+      for (int i = 0; i < n && leaf; ++i) leaf = x.head[at(i)] != p;
       if (leaf) {
-        retag(r - 1);
+        retag(p);
         continue;
       }
     }

@@ -363,6 +363,21 @@ void SentenceCoder::Run() {
     // into") the complement is the event.
     // (What such a complement governs in turn is no more done: "called on
     // Gondor to be allowed to leave".)
+    // What one party accuses another of is alleged, not established:
+    // "accused the United Arab Emirates of supplying the drones" (an acl
+    // of the accused), "blamed Gondor for attacking", "denied arming the
+    // rebels".
+    if (r == Rel::kAdvcl || r == Rel::kCcomp || r == Rel::kAcl || r == Rel::kXcomp) {
+      static constexpr std::array<std::string_view, 6> kAlleging = {"accuse", "blame",   "charge",
+                                                                    "allege", "suspect", "deny"};
+      int h = tree_.head(v);
+      if (r == Rel::kAcl && h >= 0 && (tree_.rel(h) == Rel::kObj || tree_.rel(h) == Rel::kIobj)) h = tree_.head(h);
+      if (h >= 0 && tree_.IsVerbal(h) &&
+          std::find(kAlleging.begin(), kAlleging.end(), toks_[static_cast<size_t>(h)].lemma) != kAlleging.end()) {
+        unrealized[static_cast<size_t>(v)] = 1;
+        continue;
+      }
+    }
     // Nor is what a verb of wanting or planning governs ("Obama wants Putin
     // to attack Switzerland", "plans to expand the offensive", "hopes that
     // Gondor will attack"), coded or not.

@@ -656,6 +656,16 @@ TEST(CoderTest, WhatACodedVerbThreatensIsNotDone) {
                         {"Eriador", "NNP", 5, "obj"}});
   hopes.tokens[1].lemma = "hope";
   EXPECT_TRUE(Code(hopes).empty());
+  // Arnor accused Gondor of arresting Eriador: alleged, not done (the
+  // accusation itself has no code in this dictionary).
+  auto accused = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                          {"accused", "VBD", 0, "root"},
+                          {"Gondor", "NNP", 2, "obj"},
+                          {"of", "IN", 5, "mark"},
+                          {"arresting", "VBG", 3, "acl"},
+                          {"Eriador", "NNP", 5, "obj"}});
+  accused.tokens[1].lemma = "accuse";
+  EXPECT_TRUE(Code(accused).empty());
 }
 
 TEST(CoderTest, CompanyIsNotATarget) {

@@ -28,8 +28,11 @@ namespace {
 // +0.35, PETRARCH records +5 exact) gives 0.704 / 0.950 (exact 0.500 /
 // 0.652, up from 0.483 / 0.609). The model with three parsers averaged and
 // supertag landmarks (2026-12-06; EWT test UAS +0.28, GUM news +0.55) gives
-// 0.704 / 0.950 again, exact 0.533 / 0.696.
-constexpr double kMinPrecision = 0.68;
+// 0.704 / 0.950 again, exact 0.533 / 0.696. With what one party accuses
+// another of no longer coded as done (the reference's convention; the
+// PETRARCH records unchanged) it gives 0.792 / 0.950, exact 0.593 / 0.696,
+// and precision's floor rose to 0.75.
+constexpr double kMinPrecision = 0.75;
 constexpr double kMinRecall = 0.85;
 
 TEST(SudanExampleTest, PipelineFindsTheHandCodedEvents) {

@@ -31,8 +31,10 @@ namespace {
 // 0.704 / 0.950 again, exact 0.533 / 0.696. With what one party accuses
 // another of no longer coded as done (the reference's convention; the
 // PETRARCH records unchanged) it gives 0.792 / 0.950, exact 0.593 / 0.696,
-// and precision's floor rose to 0.75.
-constexpr double kMinPrecision = 0.75;
+// and precision's floor rose to 0.75. The parse repair that reads the
+// co-hosting sentence above as two coordinated clauses (no treebank parse
+// changes) gives 0.950 / 0.950, exact 0.696 / 0.696; the floor rose to 0.85.
+constexpr double kMinPrecision = 0.85;
 constexpr double kMinRecall = 0.85;
 
 TEST(SudanExampleTest, PipelineFindsTheHandCodedEvents) {

@@ -169,6 +169,12 @@ TEST_F(EnglishModelTest, TheMainVerbIsTheRoot) {
   expect_arcs(
       "Azerbaijan and Armenia have agreed on the text of a peace treaty , Azerbaijan 's foreign ministry said .",
       {"root(ROOT, said)", "ccomp(said, agreed)", "nsubj(said, ministry)", "punct(agreed, ,)", "punct(said, .)"});
+  // A second clause after ", and" with a coordinated subject of its own.
+  expect_arcs(
+      "Saudi Arabia and Switzerland are co-hosting the talks , and Egypt , the United Arab Emirates , the African "
+      "Union and the United Nations are attending as observers .",
+      {"root(ROOT, co-hosting)", "conj(co-hosting, attending)", "nsubj(attending, Egypt)", "conj(Egypt, Union)",
+       "obj(co-hosting, talks)"});
   // An adjective and a name coordinated before the subject modify it.
   expect_arcs("Israeli and Hamas negotiators are expected to meet in Cairo next week .",
               {"root(ROOT, expected)", "amod(negotiators, Israeli)", "conj(Israeli, Hamas)", "cc(Hamas, and)",

@@ -671,6 +671,49 @@ void AttachTitlesToNames(const ModelData& m, Analysis& x) {
   }
 }
 
+// "Saudi Arabia and Switzerland are co-hosting the talks, and Egypt, the
+// United Arab Emirates, the African Union and the United Nations are
+// attending": the parser read "the talks, and Egypt, the United Arab
+// Emirates" as one object and the second clause as a relative clause of
+// the first verb (which UD hangs on nominals only) with "the African Union"
+// its subject. A verb labelled acl:relcl under a verb, with a subject of
+// its own, where a comma and a coordinating conjunction after the first
+// verb are followed by a noun that the parser made a conjunct outside the
+// second clause, before its subject: the second clause is a conjunct of the
+// first, its subject the coordination that the noun begins (the old
+// subject joins it). Fires on none of the treebanks, where a relative
+// clause hung on a verb (24 words of EWT train and dev, one of GUM news)
+// belongs to a noun nearby ("brought the digital clock he made to school").
+void CoordinateClauseAfterAComma(const ModelData& m, Analysis& x) {
+  if (m.acl_relcl < 0 || m.conj < 0 || m.cc < 0 || m.nsubj < 0 || m.cconj < 0) return;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  for (int v = 0; v < n; ++v) {
+    const int h = x.head[at(v)];
+    if (x.label[at(v)] != m.acl_relcl || h < 0 || h >= v || x.upos[at(h)] != m.verb) continue;
+    int subject = -1;
+    for (int c = h + 1; c < v && subject < 0; ++c)
+      if (x.head[at(c)] == v && (x.label[at(c)] == m.nsubj || x.label[at(c)] == m.nsubj_pass)) subject = c;
+    if (subject < 0) continue;
+    for (int cc = h + 2; cc + 1 < subject; ++cc) {
+      const int first = cc + 1;
+      if (x.upos[at(cc)] != m.cconj || x.forms[at(cc - 1)] != "," || !IsNominal(m, x, first, false) ||
+          x.label[at(first)] != m.conj || Dominates(x, v, first))
+        continue;
+      x.head[at(v)] = h;
+      x.label[at(v)] = m.conj;
+      x.head[at(cc)] = v;
+      x.label[at(cc)] = m.cc;
+      x.head[at(cc - 1)] = v;
+      x.head[at(first)] = v;
+      x.label[at(first)] = x.label[at(subject)];
+      x.head[at(subject)] = first;
+      x.label[at(subject)] = m.conj;
+      return;
+    }
+  }
+}
+
 // UD hangs every conjunct of a coordination on the first one. The parser
 // sometimes chains them ("States , Arabia , Egypt and the Emirates" with
 // "Emirates" on "Egypt"): a conjunct whose head is itself a conjunct with no
@@ -846,6 +889,7 @@ void MendTree(const ModelData& m, Analysis& x) {
   RootTheVerbAfterARelativeClause(m, x);
   RootTheVerbAfterAWhClause(m, x);
   AttachControlledInfinitives(m, x);
+  CoordinateClauseAfterAComma(m, x);
   FlattenConjunctChains(m, x);
   ActivateSubjectsOfActiveVerbs(m, x);
 }

@@ -289,6 +289,28 @@ TEST(CoderTest, APronounSpelledLikeAnActorIsNoActor) {
   EXPECT_EQ(Code(make("US", "NNP")), (std::set<Triple>{{"ARN", "USA", "040"}}));
 }
 
+TEST(CoderTest, AParticipleClauseHasItsHeadsSubject) {
+  // Arnor opposed Gondor, arresting Eriador officials: Arnor arrested them.
+  auto bare = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                       {"opposed", "VBD", 0, "root"},
+                       {"Gondor", "NNP", 2, "obj"},
+                       {",", ",", 5, "punct"},
+                       {"arresting", "VBG", 2, "advcl"},
+                       {"Eriador", "NNP", 7, "compound"},
+                       {"officials", "NNS", 5, "obj"}});
+  EXPECT_EQ(Code(bare), (std::set<Triple>{{"ARN", "GON", "112"}, {"ARN", "ERIGOV", "212"}}));
+  // After a subordinator it is a time clause, left uncoded as PETRARCH does.
+  auto after = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"opposed", "VBD", 0, "root"},
+                        {"Gondor", "NNP", 2, "obj"},
+                        {",", ",", 6, "punct"},
+                        {"after", "IN", 6, "mark"},
+                        {"arresting", "VBG", 2, "advcl"},
+                        {"Eriador", "NNP", 8, "compound"},
+                        {"officials", "NNS", 6, "obj"}});
+  EXPECT_EQ(Code(after), (std::set<Triple>{{"ARN", "GON", "112"}}));
+}
+
 TEST(CoderTest, ConjoinedVerbInheritsSubject) {
   // Arnor opposed Gondor and arrested Eriador officials
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},

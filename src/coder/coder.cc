@@ -912,10 +912,11 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   // "brokered the deal alongside the United States", "like Egypt", "amid
   // pressure from Washington": company or context, not the one acted on;
   // "according to the United Nations": who reports it (UD: "according" is
-  // the case word, "to" fixed on it).
-  static constexpr std::array<std::string_view, 11> kNotAParty = {
-      "alongside", "along", "like", "unlike", "including", "besides", "except", "despite", "amid", "amidst",
-      "according"};
+  // the case word, "to" fixed on it); "exchanged messages through Omani
+  // mediators": the go-between.
+  static constexpr std::array<std::string_view, 13> kNotAParty = {
+      "alongside", "along", "like",  "unlike", "including", "besides", "except",
+      "despite",   "amid",  "amidst", "according", "through", "via"};
   return InPhraseOf(t, v, kNotAParty);
 }
 

@@ -699,6 +699,16 @@ TEST(CoderTest, CompanyIsNotATarget) {
   EXPECT_TRUE(Code(doc).empty());
 }
 
+TEST(CoderTest, AGoBetweenIsNotATarget) {
+  // Arnor met through Eriador: Eriador carried it, nobody was met.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"met", "VBD", 0, "root"},
+                      {"through", "IN", 4, "case"},
+                      {"Eriador", "NNP", 2, "obl"}});
+  doc.tokens[1].lemma = "meet";
+  EXPECT_TRUE(Code(doc).empty());
+}
+
 TEST(CoderTest, WhoReportsAnEventIsNotItsTarget) {
   // Arnor arrived, according to Gondor: Gondor tells of it.
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},

@@ -1409,11 +1409,21 @@ void SentenceCoder::CodeVerb(int v) {
     if (sources.empty()) {
       // Only the verb's own phrases ("shot dead in Osgiliath"), not a
       // complement clause ("was seen to break into an anti-Gondor parade").
+      // A place or capital of Parley's dictionaries only says where ("Haniyeh
+      // was killed in Tehran" is no killing by Iran's government); names of
+      // PETRARCH's dictionaries have no such type and keep their convention.
       for (int c : tree_.children(v)) {
         Rel r = tree_.rel(c);
         if (c <= last || !(r == Rel::kObl || (r == Rel::kXcomp && !tree_.IsVerbal(c)))) continue;
         sources = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
-        if (!sources.empty()) break;
+        if (!sources.empty()) {
+          const lexicon::ActorEntry* e = ActorEntryAt(sources.front().first);
+          if (e != nullptr && (e->place || e->capital) && InLocativePhrase(sources.front().first, v)) {
+            sources.clear();
+            continue;
+          }
+          break;
+        }
       }
     }
     subject = patient;

@@ -280,6 +280,9 @@ TEST_F(RawTextCodingTest, ACapitalUnderFireIsTheCity) {
   EXPECT_EQ(arrested[0].target.code, "ISROPP");
   for (const Event& e : Code("Iran's foreign minister said in Moscow that talks would continue."))
     EXPECT_NE(e.target.code, "RUSGOV");
+  // Nor does a passive's place say who did it.
+  for (const Event& e : Code("Hamas leader Ismail Haniyeh was killed in Tehran."))
+    EXPECT_NE(e.source.code.substr(0, 3), "IRN") << e.source.code;
   // "The White House" is the government, not a place where it spoke.
   const std::vector<Event> welcomed = Code("The White House welcomed the release of the hostages by Hamas.");
   ASSERT_GE(welcomed.size(), 1u);

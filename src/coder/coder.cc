@@ -231,6 +231,8 @@ class SentenceCoder {
   // Whether v is a present-participle adverbial clause whose subject is its
   // head's ("..., killing 15 people"), not one that only restates it.
   bool TakesItsHeadsSubject(int v) const;
+  // Whether v is "call" naming its object ("called the proposal positive").
+  bool NamesItsObject(int v) const;
   std::vector<ActorCode> SubjectlessSource(int v, int first) const;
   // Recursion follows modifiers and conjuncts; `depth` bounds it on
   // untrusted trees (a phrase nested deeper than kMaxPhraseDepth is not read).
@@ -552,7 +554,12 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   // "joined", "carried out") lends its subject: "Egypt condemned the attacks
   // on Port Sudan" is Egypt's condemnation, not Egypt's attack. An oblique
   // ("arrived in Doha for talks with Hamas") is the subject's own.
-  if (sources.empty() && verb_object && (tree_.rel(phrase) != Rel::kObj || !SaysSomething(verb))) {
+  // But force or coercion the subject answers or complains of is another's:
+  // "vowed to retaliate against Israel for the strike on its consulate",
+  // "protested over the attacks".
+  const std::string why = tree_.rel(phrase) == Rel::kObl ? CaseWord(phrase) : "";
+  const bool grievance = (force || coerce) && (why == "for" || why == "over" || why == "after");
+  if (sources.empty() && verb_object && !grievance && (tree_.rel(phrase) != Rel::kObj || !SaysSomething(verb))) {
     const int subject = FindSubject(verb);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
   }
@@ -794,6 +801,29 @@ bool SentenceCoder::IsConjunct(int v) const {
   // whatever the parser labelled it ("launched rockets, as well as sending
   // drones" with "sending" an adverbial clause).
   return tree_.rel(v) == Rel::kConj || (tree_.rel(v) == Rel::kAdvcl && tree_.ChildWith(v, Rel::kCc) >= 0);
+}
+
+bool SentenceCoder::NamesItsObject(int v) const {
+  // "Hamas called the proposal positive", "Moscow called Kyiv's incursion a
+  // major provocation": calling something something is naming it, not a
+  // telephone call. The second complement is a predicate (xcomp) or, where
+  // the parser hung it elsewhere, a noun phrase with a determiner and no
+  // preposition after the object.
+  if (toks_[static_cast<size_t>(v)].lemma != "call") return false;
+  const int object = tree_.ChildWith(v, Rel::kObj);
+  for (int c : tree_.children(v))
+    if (tree_.rel(c) == Rel::kXcomp && !tree_.IsVerbal(c)) return true;
+  if (object < 0) return false;
+  for (int t = tree_.right(object) + 1; t <= tree_.right(v); ++t) {
+    const std::string_view x = toks_[static_cast<size_t>(t)].xpos;
+    const int noun = tree_.head(t);
+    if ((x != "DT" && x != "PRP$") || noun <= t || tree_.ChildWith(noun, Rel::kCase) >= 0) continue;
+    // Not the object of another verb ("called Erdogan to discuss the deal").
+    bool in_clause = false;
+    for (int h = tree_.head(noun); h >= 0 && h != v && !in_clause; h = tree_.head(h)) in_clause = tree_.IsVerbal(h);
+    if (!in_clause) return true;
+  }
+  return false;
 }
 
 bool SentenceCoder::TakesItsHeadsSubject(int v) const {
@@ -1378,6 +1408,7 @@ void SentenceCoder::CodeVerb(int v) {
     }
   }
   if (code.empty() || code == "---") return;
+  if (code == "041" && NamesItsObject(v)) return;
   // A negated verb reports an event that did not happen, unless the
   // dictionary pattern that matched was written for the negation.
   if (IsNegated(v) && (best.score < 0 || !MentionsNegation(lex_.verbs.pattern(best_pattern))))
@@ -1507,9 +1538,11 @@ void SentenceCoder::CodeVerb(int v) {
     // "held talks", "reached an agreement", but not "co-hosting the talks".
     bool neutral = true;
     for (uint32_t e : chosen) neutral = neutral && VerbEntryCode(e) == "---";
+    // Material cooperation (06: "held joint naval exercises", "shared
+    // intelligence") is between them too when no one else is named.
     const bool mutual =
         std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end() ||
-        (first_object >= 0 && neutral && mutual_object(first_object));
+        (first_object >= 0 && neutral && mutual_object(first_object)) || code.compare(0, 2, "06") == 0;
     // Only for a reported fact: "a chance for Israel and Hamas to reach an
     // agreement" is no agreement.
     bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;

@@ -55,6 +55,12 @@ SWAP {SWAPS SWAPPED SWAPPING}
 --- LODGE [---] ---
 +LODGE_PROTEST [114]
 
+--- PHONE [041] ---
+CALL {CALLS CALLED CALLING}
+
+--- DRILL [062] ---
+DRILL {DRILLS DRILLED DRILLING}
+
 --- SEND [---] ---
 SEND {SENDS SENT SENDING}
 - * POLICE [153]
@@ -699,6 +705,33 @@ TEST(CoderTest, CompanyIsNotATarget) {
   EXPECT_TRUE(Code(doc).empty());
 }
 
+TEST(CoderTest, CallingSomethingSomethingIsNoCall) {
+  // Arnor called Gondor: a telephone call.
+  auto call = MakeDoc({{"Arnor", "NNP", 2, "nsubj"}, {"called", "VBD", 0, "root"}, {"Gondor", "NNP", 2, "obj"}});
+  call.tokens[1].lemma = "call";
+  EXPECT_EQ(Code(call), (std::set<Triple>{{"ARN", "GON", "041"}}));
+  // Arnor called Gondor a threat: naming it.
+  auto named = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"called", "VBD", 0, "root"},
+                        {"Gondor", "NNP", 2, "obj"},
+                        {"a", "DT", 5, "det"},
+                        {"threat", "NN", 2, "xcomp"}});
+  named.tokens[1].lemma = "call";
+  EXPECT_TRUE(Code(named).empty());
+}
+
+TEST(CoderTest, CoordinatedSubjectsCooperateWithEachOther) {
+  // Arnor and Gondor drilled their troops: together (062), no one else named.
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Gondor", "NNP", 1, "conj"},
+                      {"drilled", "VBD", 0, "root"},
+                      {"their", "PRP$", 6, "nmod:poss"},
+                      {"troops", "NNS", 4, "obj"}});
+  doc.tokens[3].lemma = "drill";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "062"}, {"GON", "ARN", "062"}}));
+}
+
 TEST(CoderTest, AGoBetweenIsNotATarget) {
   // Arnor met through Eriador: Eriador carried it, nobody was met.
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
@@ -781,6 +814,18 @@ TEST(CoderEventNounTest, APhraseThatNamesAnActorBeginsWithAPreposition) {
                          {"free", "VB", 2, "xcomp"},
                          {"Gondor", "NNP", 4, "obj"}});
   for (const Triple& t : CodeWithNouns(street)) EXPECT_NE(std::get<2>(t), "114");
+}
+
+TEST(CoderEventNounTest, AGrievanceIsNotTheSubjectsOwnAct) {
+  // Arnor retaliated against Gondor for the airstrike: not Arnor's airstrike.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"retaliated", "VBD", 0, "root"},
+                      {"against", "IN", 4, "case"},
+                      {"Gondor", "NNP", 2, "obl"},
+                      {"for", "IN", 7, "case"},
+                      {"the", "DT", 7, "det"},
+                      {"airstrike", "NN", 2, "obl"}});
+  EXPECT_TRUE(CodeWithNouns(doc).empty());
 }
 
 TEST(CoderEventNounTest, PremodifierSourceAndPrepositionalTarget) {

@@ -1469,7 +1469,11 @@ void SentenceCoder::CodeVerb(int v) {
         top = tree_.head(top);
       sources = SubjectlessSource(top, top == v ? first : top);
     }
-    if (sources.empty() && subject >= 0 && IsPronoun(toks_[subject])) {
+    // A relative pronoun stands for the noun its clause modifies ("the plane
+    // crash that killed Prigozhin": the crash, not whoever speaks of it).
+    const bool relative = subject >= 0 && (toks_[subject].xpos == "WDT" || toks_[subject].xpos == "WP");
+    if (sources.empty() && relative && tree_.rel(v) == Rel::kRelcl) sources = EntityCodes(tree_.head(v), nullptr);
+    if (sources.empty() && subject >= 0 && !relative && IsPronoun(toks_[subject])) {
       // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.
       for (int h = tree_.head(v); h >= 0 && sources.empty(); h = tree_.head(h)) {
         int s = FindSubject(h);

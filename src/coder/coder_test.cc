@@ -732,6 +732,20 @@ TEST(CoderTest, CoordinatedSubjectsCooperateWithEachOther) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "062"}, {"GON", "ARN", "062"}}));
 }
 
+TEST(CoderTest, ARelativePronounStandsForItsNoun) {
+  // Gondor opposed the police that arrested Eriador: the police arrested.
+  auto doc = MakeDoc({{"Gondor", "NNP", 2, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"the", "DT", 4, "det"},
+                      {"police", "NNS", 2, "obj"},
+                      {"that", "WDT", 6, "nsubj"},
+                      {"arrested", "VBD", 4, "acl:relcl"},
+                      {"Eriador", "NNP", 6, "obj"}});
+  const auto events = Code(doc);
+  EXPECT_TRUE(events.count({"---COP", "ERI", "212"}));
+  EXPECT_FALSE(events.count({"GON", "ERI", "212"}));
+}
+
 TEST(CoderTest, AGoBetweenIsNotATarget) {
   // Arnor met through Eriador: Eriador carried it, nobody was met.
   auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},

@@ -943,10 +943,10 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   // pressure from Washington": company or context, not the one acted on;
   // "according to the United Nations": who reports it (UD: "according" is
   // the case word, "to" fixed on it); "exchanged messages through Omani
-  // mediators": the go-between.
-  static constexpr std::array<std::string_view, 13> kNotAParty = {
-      "alongside", "along", "like",  "unlike", "including", "besides", "except",
-      "despite",   "amid",  "amidst", "according", "through", "via"};
+  // mediators": the go-between; "signed a pact during Putin's visit": when.
+  static constexpr std::array<std::string_view, 14> kNotAParty = {
+      "alongside", "along", "like",    "unlike",    "including", "besides", "except",
+      "despite",   "amid",  "amidst", "according", "through",   "via",     "during"};
   return InPhraseOf(t, v, kNotAParty);
 }
 

@@ -754,6 +754,12 @@ TEST(CoderTest, AGoBetweenIsNotATarget) {
                       {"Eriador", "NNP", 2, "obl"}});
   doc.tokens[1].lemma = "meet";
   EXPECT_TRUE(Code(doc).empty());
+  // Arnor arrived during Gondor: when, not where or to whom.
+  auto during = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                         {"arrived", "VBD", 0, "root"},
+                         {"during", "IN", 4, "case"},
+                         {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_TRUE(Code(during).empty());
 }
 
 TEST(CoderTest, WhoReportsAnEventIsNotItsTarget) {

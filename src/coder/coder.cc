@@ -1460,7 +1460,18 @@ void SentenceCoder::CodeVerb(int v) {
     subject = patient;
   } else {
     subject = FindSubject(v);
-    if (subject >= 0) sources = EntityCodes(subject, nullptr);
+    if (subject >= 0) {
+      // "The Israeli military said its forces had killed ...": a role owned
+      // by "its" or "their" belongs to the subject of a clause above.
+      std::vector<ActorCode> owner;
+      const int poss = tree_.ChildWith(subject, Rel::kPoss);
+      if (poss >= 0 && mention_of_[poss] < 0 && (toks_[poss].xpos == "PRP$" || toks_[poss].form == "its"))
+        for (int h = tree_.head(v); h >= 0 && owner.empty(); h = tree_.head(h)) {
+          const int s = FindSubject(h);
+          if (s >= 0 && s != subject && !tree_.Dominates(subject, s)) owner = EntityCodes(s, nullptr);
+        }
+      sources = EntityCodes(subject, owner.empty() ? nullptr : &owner);
+    }
     if (subject < 0) {
       // The clause that should have given the subject: up the control chain.
       int top = v;

@@ -732,6 +732,17 @@ TEST(CoderTest, CoordinatedSubjectsCooperateWithEachOther) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "062"}, {"GON", "ARN", "062"}}));
 }
 
+TEST(CoderTest, ARoleOwnedByItsIsTheSubjectAbove) {
+  // Arnor said its police arrested Eriador: Arnor's police.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"said", "VBD", 0, "root"},
+                      {"its", "PRP$", 4, "nmod:poss"},
+                      {"police", "NNS", 5, "nsubj"},
+                      {"arrested", "VBD", 2, "ccomp"},
+                      {"Eriador", "NNP", 5, "obj"}});
+  EXPECT_TRUE(Code(doc).count({"ARNCOP", "ERI", "212"}));
+}
+
 TEST(CoderTest, ARelativePronounStandsForItsNoun) {
   // Gondor opposed the police that arrested Eriador: the police arrested.
   auto doc = MakeDoc({{"Gondor", "NNP", 2, "nsubj"},

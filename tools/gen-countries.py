@@ -55,6 +55,11 @@ NEWS_NAMES = {
     "SVN": ["Slovenian", "Slovenians"], "NPL": ["Nepali", "Nepalis"], "PSE": ["Gazan", "Gazans"],
     "PHL": ["Philippine"],
 }
+# Names the sources give one state that news uses for another (facts;
+# hand-listed): wire copy (AP, Reuters) writes "Congo" for the Democratic
+# Republic of the Congo and "Republic of Congo" for its neighbour.
+NOT_NAMES = {"COG": ["Congo"]}
+NEWS_NAMES["COD"] = NEWS_NAMES["COD"] + ["Congo"]
 # ruby-countries nationalities corrected by hand (None: left out).
 NATIONALITY = {"NER": "Nigerien", "VAT": None}
 NO_PLURAL_ENDINGS = ("ese", "ish", "ss", "sh")
@@ -218,6 +223,9 @@ def main():
                 names.append(plural(nat))
         names += DEMONYMS.get(c3, [])
         names += NEWS_NAMES.get(c3, [])
+        names = [n for n in names if n not in NOT_NAMES.get(c3, [])]
+        if label in NOT_NAMES.get(c3, []):
+            label = names[0]
         block(label, names, cameo.get(c3, c3))
     for name, code in cameo_only:
         block(name, NEWS_NAMES.get(code, []), code)

@@ -1461,8 +1461,9 @@ void SentenceCoder::CodeVerb(int v) {
   } else {
     subject = FindSubject(v);
     if (subject >= 0) {
-      // "The Israeli military said its forces had killed ...": a role owned
-      // by "its" or "their" belongs to the subject of a clause above.
+      // "The Israeli military said its forces had killed ...": a role (or a
+      // thing) owned by "its" or "their" belongs to the subject of a clause
+      // above.
       std::vector<ActorCode> owner;
       const int poss = tree_.ChildWith(subject, Rel::kPoss);
       if (poss >= 0 && mention_of_[poss] < 0 && (toks_[poss].xpos == "PRP$" || toks_[poss].form == "its"))
@@ -1471,6 +1472,8 @@ void SentenceCoder::CodeVerb(int v) {
           if (s >= 0 && s != subject && !tree_.Dominates(subject, s)) owner = EntityCodes(s, nullptr);
         }
       sources = EntityCodes(subject, owner.empty() ? nullptr : &owner);
+      // "... said its airstrikes killed dozens": whose airstrikes they are.
+      if (sources.empty()) sources = owner;
     }
     if (subject < 0) {
       // The clause that should have given the subject: up the control chain.

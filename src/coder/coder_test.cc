@@ -741,6 +741,14 @@ TEST(CoderTest, ARoleOwnedByItsIsTheSubjectAbove) {
                       {"arrested", "VBD", 2, "ccomp"},
                       {"Eriador", "NNP", 5, "obj"}});
   EXPECT_TRUE(Code(doc).count({"ARNCOP", "ERI", "212"}));
+  // Arnor said its raids arrested Eriador: Arnor's raids.
+  auto raids = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"said", "VBD", 0, "root"},
+                        {"its", "PRP$", 4, "nmod:poss"},
+                        {"raids", "NNS", 5, "nsubj"},
+                        {"arrested", "VBD", 2, "ccomp"},
+                        {"Eriador", "NNP", 5, "obj"}});
+  EXPECT_TRUE(Code(raids).count({"ARN", "ERI", "212"}));
 }
 
 TEST(CoderTest, ARelativePronounStandsForItsNoun) {

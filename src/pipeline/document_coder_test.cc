@@ -322,6 +322,13 @@ TEST_F(RawTextCodingTest, NewsNamesOfCountriesAndCountriesAsParties) {
   const std::vector<Event> accused = Code("DR Congo accused Rwanda of backing the rebels.");
   ASSERT_GE(accused.size(), 1u);
   EXPECT_EQ(accused[0].source.code, "COD");
+  // Wire copy's bare "Congo" is DR Congo; its neighbour is "Republic of Congo".
+  const std::vector<Event> congo = Code("Congo accused Rwanda of sending troops across the border.");
+  ASSERT_GE(congo.size(), 1u);
+  EXPECT_EQ(congo[0].source.code, "COD");
+  const std::vector<Event> republic = Code("The Republic of Congo accused Rwanda of sending troops.");
+  ASSERT_GE(republic.size(), 1u);
+  EXPECT_EQ(republic[0].source.code, "COG");
 }
 
 }  // namespace

@@ -1457,6 +1457,18 @@ void SentenceCoder::CodeVerb(int v) {
         }
       }
     }
+    // "Several rockets were fired from Lebanon into northern Israel": force
+    // whose patient is a weapon falls on the phrase it was aimed at.
+    if (targets.empty() && FallsOnPlaces(code, /*aid=*/false)) {
+      static constexpr std::array<std::string_view, 6> kAimedAt = {"into", "at", "on", "toward", "towards", "against"};
+      for (int c : tree_.children(v)) {
+        if (c <= last || tree_.rel(c) != Rel::kObl) continue;
+        const std::string prep = CaseWord(c);
+        if (std::find(kAimedAt.begin(), kAimedAt.end(), prep) == kAimedAt.end()) continue;
+        targets = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
+        if (!targets.empty()) break;
+      }
+    }
     subject = patient;
   } else {
     subject = FindSubject(v);
@@ -1557,10 +1569,12 @@ void SentenceCoder::CodeVerb(int v) {
     bool neutral = true;
     for (uint32_t e : chosen) neutral = neutral && VerbEntryCode(e) == "---";
     // Material cooperation (06: "held joint naval exercises", "shared
-    // intelligence") is between them too when no one else is named.
+    // intelligence") and diplomatic cooperation itself (050: "re-established
+    // diplomatic ties") are between them too when no one else is named.
     const bool mutual =
         std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end() ||
-        (first_object >= 0 && neutral && mutual_object(first_object)) || code.compare(0, 2, "06") == 0;
+        (first_object >= 0 && neutral && mutual_object(first_object)) || code.compare(0, 2, "06") == 0 ||
+        code == "050";
     // Only for a reported fact: "a chance for Israel and Hamas to reach an
     // agreement" is no agreement.
     bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;

@@ -61,6 +61,12 @@ CALL {CALLS CALLED CALLING}
 --- DRILL [062] ---
 DRILL {DRILLS DRILLED DRILLING}
 
+--- ALLY [050] ---
+ALLY {ALLIES ALLIED ALLYING}
+
+--- FIRE [190] ---
+FIRE {FIRES FIRED FIRING}
+
 --- SEND [---] ---
 SEND {SENDS SENT SENDING}
 - * POLICE [153]
@@ -763,6 +769,27 @@ TEST(CoderTest, ARelativePronounStandsForItsNoun) {
   const auto events = Code(doc);
   EXPECT_TRUE(events.count({"---COP", "ERI", "212"}));
   EXPECT_FALSE(events.count({"GON", "ERI", "212"}));
+}
+
+TEST(CoderTest, CoordinatedSubjectsAllyWithEachOther) {
+  // Arnor and Gondor allied: with each other (050), no one else named.
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Gondor", "NNP", 1, "conj"},
+                      {"allied", "VBD", 0, "root"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "050"}, {"GON", "ARN", "050"}}));
+}
+
+TEST(CoderTest, APassiveWeaponFallsWhereItWasAimed) {
+  // Rockets were fired from Arnor into Gondor.
+  auto doc = MakeDoc({{"Rockets", "NNS", 3, "nsubj:pass"},
+                      {"were", "VBD", 3, "aux:pass"},
+                      {"fired", "VBN", 0, "root"},
+                      {"from", "IN", 5, "case"},
+                      {"Arnor", "NNP", 3, "obl"},
+                      {"into", "IN", 7, "case"},
+                      {"Gondor", "NNP", 3, "obl"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "190"}}));
 }
 
 TEST(CoderTest, AGoBetweenIsNotATarget) {

@@ -209,7 +209,10 @@ class Linter {
     while (true) {
       size_t colon = code.find(':', pos);
       std::string part = code.substr(pos, colon == std::string::npos ? std::string::npos : colon - pos);
-      if (part != "---" && !codes_->IsEvent(part))
+      // ":072" (PETRARCH's "[:072]"): no event forward, 072 from the target
+      // back to the source ("received fighter jets from Denmark").
+      const bool reverse_only = part.empty() && pos == 0 && colon != std::string::npos && colon + 1 < code.size();
+      if (!reverse_only && part != "---" && !codes_->IsEvent(part))
         Add(line, "unknown CAMEO event code '" + part + "'" + (part == code ? "" : " in '" + code + "'"));
       if (colon == std::string::npos) return;
       pos = colon + 1;

@@ -71,6 +71,17 @@ TEST(DictLint, CleanFilesPass) {
   EXPECT_TRUE(Lint({{"a.txt", "# parley-dictionary: actors 1\n[Israel]\ncode = ISR\n[UN]\ncode = IGO\n"}}).empty());
 }
 
+// ":072" (PETRARCH's "[:072]") codes only the reverse direction; an empty
+// code on either side of a pair is still an error.
+TEST(DictLint, AReverseOnlyCodeIsACode) {
+  EXPECT_TRUE(Lint({{"v.txt", "# parley-dictionary: verbs 1\n[receive]\nverbs = receive\n"
+                              "pattern = * tanks -> :064\n"}})
+                  .empty());
+  EXPECT_FALSE(Lint({{"v.txt", "# parley-dictionary: verbs 1\n[receive]\nverbs = receive\n"
+                               "pattern = * tanks -> 064:\n"}})
+                   .empty());
+}
+
 TEST(DictLint, Stats) {
   DictStats s = CountDictionaries({{"a.txt", "# parley-dictionary: actors 1\n[A]\nnames = b; c\ncode = ISR\ncode .. 2000-01-01 = USA\n"},
                                    {"v.txt", "# parley-dictionary: verbs 1\n[x]\ncode = 190\nverbs = hit\npattern = * ties -> 064\n"}});

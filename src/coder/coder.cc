@@ -266,6 +266,11 @@ class SentenceCoder {
   // The one country of the places in verb v's locative phrases, or "".
   std::string PlaceCountry(int v) const;
   bool InLocativePhrase(int t, int v) const;
+  // Whether the actor found first is a place or capital of Parley's
+  // dictionaries in a locative phrase of v: it says where, not who.
+  bool OnlySaysWhere(const std::vector<ActorCode>& found, int v) const;
+  // Whether token t's lemma is one of `lemmas`.
+  bool LemmaIn(int t, std::span<const std::string_view> lemmas) const;
   // The word under which token t is the "by" agent of a passive participle
   // other than verb v ("a truce brokered by Egypt"), or -1.
   int AgentOfAnotherVerb(int t, int v) const;
@@ -378,7 +383,7 @@ void SentenceCoder::Run() {
       int h = tree_.head(v);
       if (r == Rel::kAcl && h >= 0 && (tree_.rel(h) == Rel::kObj || tree_.rel(h) == Rel::kIobj)) h = tree_.head(h);
       if (h >= 0 && tree_.IsVerbal(h) &&
-          std::find(kAlleging.begin(), kAlleging.end(), toks_[static_cast<size_t>(h)].lemma) != kAlleging.end()) {
+          LemmaIn(h, kAlleging)) {
         unrealized[static_cast<size_t>(v)] = 1;
         continue;
       }
@@ -390,7 +395,7 @@ void SentenceCoder::Run() {
       static constexpr std::array<std::string_view, 5> kHoping = {"want", "wish", "hope", "intend", "desire"};
       const int h = tree_.head(v);
       if (h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) < 0 &&
-          std::find(kHoping.begin(), kHoping.end(), toks_[static_cast<size_t>(h)].lemma) != kHoping.end()) {
+          LemmaIn(h, kHoping)) {
         unrealized[static_cast<size_t>(v)] = 1;
         continue;
       }
@@ -401,7 +406,7 @@ void SentenceCoder::Run() {
       const int h = tree_.head(v);
       const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
       const bool wanted =
-          h >= 0 && std::find(kWanting.begin(), kWanting.end(), toks_[static_cast<size_t>(h)].lemma) != kWanting.end();
+          h >= 0 && LemmaIn(h, kWanting);
       if (h >= 0 &&
           ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive) || (wanted && !passive))) {
         unrealized[static_cast<size_t>(v)] = 1;
@@ -469,7 +474,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
                                                               "falter",   "founder", "derail", "expire"};
   const int governor = tree_.head(head);
   if (tree_.rel(head) == Rel::kSubj && governor >= 0 &&
-      std::find(kFailed.begin(), kFailed.end(), toks_[governor].lemma) != kFailed.end())
+      LemmaIn(governor, kFailed))
     return;
   // The object of a verb already coded ("launched airstrikes on Gaza", "held
   // talks with Hamas"), or a noun inside an event's words, is that event.
@@ -836,7 +841,7 @@ bool SentenceCoder::TakesItsHeadsSubject(int v) const {
   static constexpr std::array<std::string_view, 4> kRestating = {"say", "add", "tell", "note"};
   const Token& k = toks_[static_cast<size_t>(v)];
   return tree_.rel(v) == Rel::kAdvcl && k.xpos == "VBG" && tree_.ChildWith(v, Rel::kMark) < 0 &&
-         std::find(kRestating.begin(), kRestating.end(), k.lemma) == kRestating.end();
+         !LemmaIn(v, kRestating);
 }
 
 int SentenceCoder::FindSubject(int v) const {
@@ -960,6 +965,17 @@ int SentenceCoder::AgentOfAnotherVerb(int t, int v) const {
       return h;
   }
   return -1;
+}
+
+bool SentenceCoder::OnlySaysWhere(const std::vector<ActorCode>& found, int v) const {
+  if (found.empty()) return false;
+  const lexicon::ActorEntry* e = ActorEntryAt(found.front().first);
+  return e != nullptr && (e->place || e->capital) && InLocativePhrase(found.front().first, v);
+}
+
+bool SentenceCoder::LemmaIn(int t, std::span<const std::string_view> lemmas) const {
+  const std::string& lemma = toks_[static_cast<size_t>(t)].lemma;
+  return std::find(lemmas.begin(), lemmas.end(), lemma) != lemmas.end();
 }
 
 bool SentenceCoder::InLocativePhrase(int t, int v) const {
@@ -1447,14 +1463,11 @@ void SentenceCoder::CodeVerb(int v) {
         Rel r = tree_.rel(c);
         if (c <= last || !(r == Rel::kObl || (r == Rel::kXcomp && !tree_.IsVerbal(c)))) continue;
         sources = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
-        if (!sources.empty()) {
-          const lexicon::ActorEntry* e = ActorEntryAt(sources.front().first);
-          if (e != nullptr && (e->place || e->capital) && InLocativePhrase(sources.front().first, v)) {
-            sources.clear();
-            continue;
-          }
-          break;
+        if (OnlySaysWhere(sources, v)) {
+          sources.clear();
+          continue;
         }
+        if (!sources.empty()) break;
       }
     }
     // "Several rockets were fired from Lebanon into northern Israel": force
@@ -1522,9 +1535,7 @@ void SentenceCoder::CodeVerb(int v) {
     const std::string_view root = std::string_view(code).substr(0, 2);
     const bool place_may_be_target = FallsOnPlaces(code, /*aid=*/true) || root == "04" || root == "14";
     auto only_where = [&](const std::vector<ActorCode>& found) {
-      if (place_may_be_target || found.empty()) return false;
-      const lexicon::ActorEntry* e = ActorEntryAt(found.front().first);
-      return e != nullptr && (e->place || e->capital) && InLocativePhrase(found.front().first, v);
+      return !place_may_be_target && OnlySaysWhere(found, v);
     };
     if (targets.empty()) {
       targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
@@ -1572,7 +1583,7 @@ void SentenceCoder::CodeVerb(int v) {
     // intelligence") and diplomatic cooperation itself (050: "re-established
     // diplomatic ties") are between them too when no one else is named.
     const bool mutual =
-        std::find(kReciprocal.begin(), kReciprocal.end(), toks_[v].lemma) != kReciprocal.end() ||
+        LemmaIn(v, kReciprocal) ||
         (first_object >= 0 && neutral && mutual_object(first_object)) || code.compare(0, 2, "06") == 0 ||
         code == "050";
     // Only for a reported fact: "a chance for Israel and Hamas to reach an
@@ -1580,7 +1591,8 @@ void SentenceCoder::CodeVerb(int v) {
     bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;
     for (int c : tree_.children(v))
       infinitive = infinitive || (tree_.rel(c) == Rel::kMark && (toks_[c].form == "to" || toks_[c].form == "To"));
-    const bool exchange = toks_[v].lemma == "exchange" || toks_[v].lemma == "swap" || toks_[v].lemma == "trade";
+    static constexpr std::array<std::string_view, 3> kExchanging = {"exchange", "swap", "trade"};
+    const bool exchange = LemmaIn(v, kExchanging);
     if (mutual && !infinitive && sources.size() >= 2) {
       bool only_places = true;
       for (const ActorCode& t : targets) {

@@ -51,6 +51,9 @@ void ModelData::ResolveNames() {
   vb = IndexOf(xpos_names, "VB");
   xcomp = IndexOf(label_names, "xcomp");
   iobj = IndexOf(label_names, "iobj");
+  hyph = IndexOf(xpos_names, "HYPH");
+  possessive = IndexOf(xpos_names, "POS");
+  nmod_poss = IndexOf(label_names, "nmod:poss");
   nmod_desc = IndexOf(label_names, "nmod:desc");
   ccomp = IndexOf(label_names, "ccomp");
   parataxis = IndexOf(label_names, "parataxis");

@@ -205,6 +205,14 @@ TEST_F(EnglishModelTest, CoordinatedSubjectsAreConjuncts) {
   ASSERT_GT(second.head, 0);
   const std::string first = t[static_cast<size_t>(second.head - 1)].form;
   EXPECT_TRUE(first == "Nikol" || first == "Pashinyan" || first == "Minister") << first;
+  // The second subject's possessor: the model alone made "Jordan" a
+  // conjunct of "Sisi" and "King Abdullah" a second subject.
+  t = Annotate("Egyptian President Abdel Fattah al - Sisi and Jordan 's King Abdullah warned against a ground "
+               "offensive in Rafah .");
+  EXPECT_EQ(Arc(t, "Jordan"), "nmod:poss(Abdullah, Jordan)");
+  EXPECT_EQ(Arc(t, "'s"), "case(Jordan, 's)");
+  EXPECT_EQ(Arc(t, "Abdullah"), "conj(Abdel, Abdullah)");
+  EXPECT_EQ(Arc(t, "and"), "cc(Abdullah, and)");
 }
 
 // "from the United States, Saudi Arabia, Egypt and the United Arab

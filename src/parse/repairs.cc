@@ -577,7 +577,9 @@ void JoinCoordinatedSubjects(const ModelData& m, Analysis& x) {
         b = k;
         break;
       }
-      if (up == m.verb || up == m.aux_upos || up == m.punct || up == m.adp) break;
+      // A hyphen inside a name ("al - Sisi") separates nothing.
+      const bool hyphen = up == m.punct && x.xpos[at(k)] == m.hyph;
+      if (up == m.verb || up == m.aux_upos || (up == m.punct && !hyphen) || up == m.adp) break;
       if (up == m.cconj) conjunction = k;
     }
     if (b < 0 || conjunction < 0) continue;
@@ -585,6 +587,19 @@ void JoinCoordinatedSubjects(const ModelData& m, Analysis& x) {
     x.label[at(b)] = m.conj;
     x.head[at(conjunction)] = b;
     x.label[at(conjunction)] = m.cc;
+    // "al-Sisi and Jordan 's King Abdullah": the parser made "Jordan" a
+    // conjunct of the first name and its "'s" a case marker there; the
+    // possessor belongs to the second subject.
+    if (m.possessive < 0 || m.nmod_poss < 0 || m.case_label < 0) continue;
+    for (int k = conjunction + 1; k + 1 < b; ++k) {
+      const int h = x.head[at(k)];
+      if (h >= conjunction && h <= b) continue;
+      if (!IsNominal(m, x, k, /*pronoun=*/false) || x.xpos[at(k + 1)] != m.possessive) continue;
+      x.head[at(k)] = b;
+      x.label[at(k)] = m.nmod_poss;
+      x.head[at(k + 1)] = k;
+      x.label[at(k + 1)] = m.case_label;
+    }
   }
 }
 

@@ -559,11 +559,15 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   // "joined", "carried out") lends its subject: "Egypt condemned the attacks
   // on Port Sudan" is Egypt's condemnation, not Egypt's attack. An oblique
   // ("arrived in Doha for talks with Hamas") is the subject's own.
-  // But force or coercion the subject answers or complains of is another's:
-  // "vowed to retaliate against Israel for the strike on its consulate",
-  // "protested over the attacks".
+  // But force or coercion the subject answers, opposes, warns of or
+  // complains of is not its own act: "vowed to retaliate against Israel for
+  // the strike on its consulate", "protested over the attacks", "warned
+  // against a ground offensive in Rafah", "met amid clashes".
+  static constexpr std::array<std::string_view, 9> kNotOwnAct = {"for",   "over", "after",   "against", "about",
+                                                                 "of",    "amid", "despite", "since"};
   const std::string why = tree_.rel(phrase) == Rel::kObl ? CaseWord(phrase) : "";
-  const bool grievance = (force || coerce) && (why == "for" || why == "over" || why == "after");
+  const bool grievance =
+      (force || coerce) && std::find(kNotOwnAct.begin(), kNotOwnAct.end(), std::string_view(why)) != kNotOwnAct.end();
   if (sources.empty() && verb_object && !grievance && (tree_.rel(phrase) != Rel::kObj || !SaysSomething(verb))) {
     const int subject = FindSubject(verb);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);

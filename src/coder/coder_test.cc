@@ -892,6 +892,24 @@ TEST(CoderEventNounTest, AGrievanceIsNotTheSubjectsOwnAct) {
                       {"the", "DT", 7, "det"},
                       {"airstrike", "NN", 2, "obl"}});
   EXPECT_TRUE(CodeWithNouns(doc).empty());
+  // Arnor warned against an airstrike on Gondor: a warning, not an attack.
+  auto warned = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                         {"warned", "VBD", 0, "root"},
+                         {"against", "IN", 5, "case"},
+                         {"an", "DT", 5, "det"},
+                         {"airstrike", "NN", 2, "obl"},
+                         {"on", "IN", 7, "case"},
+                         {"Gondor", "NNP", 5, "nmod"}});
+  EXPECT_TRUE(CodeWithNouns(warned).empty());
+  // Arnor carried out an airstrike on Gondor: its own.
+  auto own = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"carried", "VBD", 0, "root"},
+                      {"out", "RP", 2, "compound:prt"},
+                      {"an", "DT", 5, "det"},
+                      {"airstrike", "NN", 2, "obj"},
+                      {"on", "IN", 7, "case"},
+                      {"Gondor", "NNP", 5, "nmod"}});
+  EXPECT_EQ(CodeWithNouns(own), (std::set<Triple>{{"ARN", "GON", "195"}}));
 }
 
 TEST(CoderEventNounTest, PremodifierSourceAndPrepositionalTarget) {

@@ -271,6 +271,11 @@ class SentenceCoder {
   bool OnlySaysWhere(const std::vector<ActorCode>& found, int v) const;
   // Whether token t's lemma is one of `lemmas`.
   bool LemmaIn(int t, std::span<const std::string_view> lemmas) const;
+  // Whether token t lies in a phrase beside a border ("near the Afghan
+  // border", "along the frontier") below word v: a border has two sides,
+  // so its country's name says neither whose the phrase is, nor who is
+  // acted on, nor where it happened.
+  bool BesideABorder(int t, int v) const;
   // The word under which token t is the "by" agent of a passive participle
   // other than verb v ("a truce brokered by Egypt"), or -1.
   int AgentOfAnotherVerb(int t, int v) const;
@@ -521,7 +526,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   auto read_phrases = [&](int node, bool own) {
     for (int c : tree_.children(node)) {
       const Rel r = tree_.rel(c);
-      if ((r != Rel::kNmod && r != Rel::kObl) || c == head || c == phrase) continue;
+      if ((r != Rel::kNmod && r != Rel::kObl) || c == head || c == phrase || BesideABorder(c, node)) continue;
       const std::string prep = CaseWord(c);
       if (own && (prep == "between" || prep == "among")) {
         if (sides.empty()) sides = EntityCodes(c, nullptr);
@@ -664,6 +669,7 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
         static constexpr std::array<std::string_view, 4> kWhither = {"toward", "towards", "into", "onto"};
         const std::string prep = CaseWord(c);
         if (std::find(kWhither.begin(), kWhither.end(), prep) != kWhither.end()) continue;
+        if (BesideABorder(c, head)) continue;
       }
       // A modifying phrase brings its own agents: "ties with Gondor police".
       auto found = pass == 0 ? ActorsWithConj(c, depth + 1) : EntityCodes(c, nullptr, depth + 1);
@@ -956,7 +962,19 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   static constexpr std::array<std::string_view, 14> kNotAParty = {
       "alongside", "along", "like",    "unlike",    "including", "besides", "except",
       "despite",   "amid",  "amidst", "according", "through",   "via",     "during"};
-  return InPhraseOf(t, v, kNotAParty);
+  return InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v);
+}
+
+bool SentenceCoder::BesideABorder(int t, int v) const {
+  static constexpr std::array<std::string_view, 3> kBorders = {"border", "frontier", "boundary"};
+  static constexpr std::array<std::string_view, 5> kBeside = {"near", "on", "at", "along", "across"};
+  for (int j = t, guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard) {
+    const Rel r = tree_.rel(j);
+    if ((r != Rel::kObl && r != Rel::kNmod) || !LemmaIn(j, kBorders)) continue;
+    const std::string prep = CaseWord(j);
+    if (std::find(kBeside.begin(), kBeside.end(), prep) != kBeside.end()) return true;
+  }
+  return false;
 }
 
 int SentenceCoder::AgentOfAnotherVerb(int t, int v) const {
@@ -1675,7 +1693,8 @@ std::string SentenceCoder::PlaceCountry(int v) const {
   const int n = static_cast<int>(mention_of_.size());
   if (v < 0 || v >= n) return country;
   for (const Mention& m : mentions_) {
-    if (!m.is_actor || !tree_.Dominates(v, m.begin) || !InLocativePhrase(m.begin, v)) continue;
+    if (!m.is_actor || !tree_.Dominates(v, m.begin) || !InLocativePhrase(m.begin, v) || BesideABorder(m.begin, v))
+      continue;
     const lexicon::ActorEntry& e = lex_.actors.entry(m.entry);
     const std::string_view code = lex_.actors.CodeOn(m.entry, doc_.date);
     if (!(e.place || e.capital || code.size() == 3) || code.size() < 3 ||

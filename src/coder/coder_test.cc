@@ -290,6 +290,25 @@ TEST(CoderTest, WhereARoleGoesIsNotWhoseItIs) {
   EXPECT_EQ(Code(from), (std::set<Triple>{{"ARN", "GONCOP", "153"}}));
 }
 
+TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
+  // Arnor fought police near the Gondor border: the border has two sides,
+  // so Gondor is not fought and the police are of no known country.
+  auto make = [](const char* prep, const char* place) {
+    auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"fought", "VBD", 0, "root"},
+                        {"police", "NNS", 2, "obj"},
+                        {prep, "IN", 7, "case"},
+                        {"the", "DT", 7, "det"},
+                        {"Gondor", "NNP", 7, "compound"},
+                        {place, "NN", 2, "obl"}});
+    doc.tokens[6].lemma = place;
+    return doc;
+  };
+  const std::set<Triple> nobodys{{"ARN", "---COP", "190"}};
+  EXPECT_EQ(Code(make("near", "border")), nobodys);
+  EXPECT_EQ(Code(make("along", "frontier")), nobodys);
+}
+
 TEST(CoderTest, APronounSpelledLikeAnActorIsNoActor) {
   // The dictionary's "US" is also "us": Arnor met us.
   auto make = [](const char* form, const char* xpos) {

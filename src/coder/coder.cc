@@ -1288,7 +1288,12 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
   must_touch = el[star].joined_to_next;
   // A phrase that names an actor ("protested (to +)") begins with a
   // preposition: "protested to China", not "protested to demand ...".
-  // ("ordered (to leave)" is written for the infinitive.)
+  // ("ordered (to leave)" is written for the infinitive.) Nor does a
+  // pattern that ends in "to" ("ordered (&troops to)", troops sent to a
+  // place) end in an infinitive's marker: "ordered French troops to leave".
+  size_t last_word = el.size();
+  for (size_t i = star + 1; i < el.size(); ++i)
+    if (matchable(el[i])) last_word = i;
   bool preposition = false;
   for (size_t i = star + 1; i < el.size(); ++i) {
     const auto& e = el[i];
@@ -1322,7 +1327,11 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
     }
     int found = 0, at = pos, mention = -1;
     for (; at <= limit; ++at) {
-      found = preposition && tree_.rel(at) == Rel::kMark ? 0 : MatchElementAt(e, at, /*leftward=*/false, &mention);
+      const bool final_to = i == last_word && e.kind == PatternToken::kWord &&
+                            (toks_[static_cast<size_t>(at)].form == "to" || toks_[static_cast<size_t>(at)].form == "To");
+      found = (preposition || final_to) && tree_.rel(at) == Rel::kMark
+                  ? 0
+                  : MatchElementAt(e, at, /*leftward=*/false, &mention);
       if (found > 0 || must_touch) break;
     }
     preposition = false;

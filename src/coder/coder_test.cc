@@ -70,6 +70,10 @@ FIRE {FIRES FIRED FIRING}
 --- SEND [---] ---
 SEND {SENDS SENT SENDING}
 - * POLICE [153]
+
+--- ORDER [100] ---
+ORDER {ORDERS ORDERED ORDERING}
+- * POLICE TO [153]
 )";
 
 constexpr std::string_view kActors = R"(
@@ -288,6 +292,24 @@ TEST(CoderTest, WhereARoleGoesIsNotWhoseItIs) {
                        {"from", "IN", 5, "case"},
                        {"Gondor", "NNP", 3, "nmod"}});
   EXPECT_EQ(Code(from), (std::set<Triple>{{"ARN", "GONCOP", "153"}}));
+}
+
+TEST(CoderTest, APatternEndingInToEndsInAPreposition) {
+  // Arnor ordered police to Gondor: police sent to a place.
+  auto sent = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                       {"ordered", "VBD", 0, "root"},
+                       {"police", "NNS", 2, "obj"},
+                       {"to", "IN", 5, "case"},
+                       {"Gondor", "NNP", 2, "obl"}});
+  EXPECT_EQ(Code(sent), (std::set<Triple>{{"ARN", "GON", "153"}}));
+  // Arnor ordered Gondor police to leave: a demand, not a deployment.
+  auto told = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                       {"ordered", "VBD", 0, "root"},
+                       {"Gondor", "NNP", 4, "compound"},
+                       {"police", "NNS", 2, "obj"},
+                       {"to", "TO", 6, "mark"},
+                       {"leave", "VB", 2, "xcomp"}});
+  EXPECT_EQ(Code(told), (std::set<Triple>{{"ARN", "GONCOP", "100"}}));
 }
 
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {

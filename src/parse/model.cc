@@ -53,6 +53,8 @@ void ModelData::ResolveNames() {
   iobj = IndexOf(label_names, "iobj");
   hyph = IndexOf(xpos_names, "HYPH");
   possessive = IndexOf(xpos_names, "POS");
+  nn = IndexOf(xpos_names, "NN");
+  nns = IndexOf(xpos_names, "NNS");
   nmod_poss = IndexOf(label_names, "nmod:poss");
   nmod_desc = IndexOf(label_names, "nmod:desc");
   ccomp = IndexOf(label_names, "ccomp");
@@ -141,6 +143,7 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
     // a fronted phrase as a relative clause): parse again with the finite
     // verb, and make its subject active.
     x.sentence.xpos.assign(x.xpos.begin(), x.xpos.end());
+    x.sentence.upos.assign(x.upos.begin(), x.upos.end());
     supertag();
     parse();
     ActivateRetaggedVerbs(m, x);

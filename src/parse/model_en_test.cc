@@ -281,6 +281,19 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   EXPECT_EQ(Word(called, "called").xpos, "VBN");
 }
 
+// "fired tear gas": the tagger read "tear" as a present-tense verb and the
+// parser made "tear gas at protesters" a clause under "fired".
+TEST_F(EnglishModelTest, AVerbReadInsideACompoundNounIsANoun) {
+  auto t = Annotate("Kenyan police fired tear gas at protesters in Nairobi .");
+  EXPECT_EQ(Word(t, "tear").xpos, "NN");
+  EXPECT_EQ(Word(t, "tear").upos, "NOUN");
+  EXPECT_EQ(Arc(t, "tear"), "compound(gas, tear)");
+  EXPECT_EQ(Arc(t, "gas"), "obj(fired, gas)");
+  // A verb after a verb with a subject of its own stays a verb.
+  auto said = Annotate("The ministry said Israeli jets struck a convoy .");
+  EXPECT_EQ(Word(said, "struck").xpos, "VBD");
+}
+
 // Word salad made of the words the repairs look for: every sentence still
 // gets one tree (one root labelled root, no cycles), whatever the rules did.
 TEST_F(EnglishModelTest, RepairsKeepATree) {
@@ -289,7 +302,7 @@ TEST_F(EnglishModelTest, RepairsKeepATree) {
                                           "According", "to",    "the",    "army",      "urged",   "parties", "return",
                                           "police", "detained", "struck", "officials", "and",     "in",     "Gaza",
                                           ".",      "shot",     "down",   "drones",    "that",    "Israeli", "agreed",
-                                          "promised", "elections", "negotiators"};
+                                          "promised", "elections", "negotiators", "fired", "tear", "gas"};
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < 2000; ++trial) {
     std::vector<Token> t(1 + rng() % 40);

@@ -528,6 +528,34 @@ bool RetagParticiplesOfReportedSubjects(const ModelData& m, Analysis& x, const C
   return changed;
 }
 
+// "Kenyan police fired tear gas at protesters": the tagger read "tear" as a
+// present-tense verb, and the parser made "tear gas at protesters" a clause
+// under "fired". A present-tense verb with no subject, auxiliary or marker
+// right after a verb that has no object, hanging on it, with a common noun
+// right after it as its object, is the first word of a compound noun (a
+// finite verb follows another verb only with a subject of its own). Retags
+// it NN and returns whether any changed. Fires on no sentence of EWT train,
+// dev or test or GUM news.
+bool RetagVerbsInNounCompounds(const ModelData& m, Analysis& x, const ChildFlags& f) {
+  if (m.vbp < 0 || m.vbz < 0 || m.nn < 0 || m.nns < 0 || m.noun < 0 || m.mark < 0) return false;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  bool changed = false;
+  for (int w = 1; w + 1 < n; ++w) {
+    const int verb = w - 1, noun = w + 1;
+    if (x.xpos[at(w)] != m.vbp && x.xpos[at(w)] != m.vbz) continue;
+    if (x.head[at(w)] != verb || x.upos[at(verb)] != m.verb || f.obj[at(verb)]) continue;
+    if (f.subj[at(w)] || f.aux[at(w)] || f.aux_pass[at(w)] || HasChildLabelled(x, w, {m.mark})) continue;
+    if (x.head[at(noun)] != w || x.label[at(noun)] != m.obj) continue;
+    if (x.xpos[at(noun)] != m.nn && x.xpos[at(noun)] != m.nns) continue;
+    x.xpos[at(w)] = m.nn;
+    x.upos[at(w)] = m.noun;
+    x.repaired[at(w)] = 1;
+    changed = true;
+  }
+  return changed;
+}
+
 // "The ministry said Israeli jets struck a convoy": a reported clause with
 // no "that" whose subject the parser hung on the verb of saying (as its
 // object or a second complement) and whose finite verb is left without one.
@@ -879,7 +907,8 @@ bool RetagMisreadParticiples(const ModelData& m, Analysis& x) {
   const bool reported = RetagReportedParticiples(m, x, x.children);
   const bool reported_subject = RetagParticiplesOfReportedSubjects(m, x, x.children);
   const bool verbless = RetagVerblessParticiples(m, x, x.children);
-  return finite || reported || reported_subject || verbless;
+  const bool compound = RetagVerbsInNounCompounds(m, x, x.children);
+  return finite || reported || reported_subject || verbless || compound;
 }
 
 void ActivateRetaggedVerbs(const ModelData& m, Analysis& x) {

@@ -1574,9 +1574,19 @@ void SentenceCoder::CodeVerb(int v) {
     }
     // An object that is only a role ("send a delegation to Qatar", "deployed
     // troops in Lebanon") yields to an actor with a country later in the phrase.
+    // But a role that the place only locates, with a source of the place's
+    // own country or of none, is of that country ("Kenyan police fired tear
+    // gas at protesters in Nairobi": Kenyan protesters, as Emit localizes
+    // them, not Kenya).
     if (UnknownCountry(targets)) {
       auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
-      if (!later.empty() && !only_where(later)) targets = later;
+      bool locates_the_role = false;
+      if (!later.empty() && OnlySaysWhere(later, v)) {
+        const std::string place = PlaceCountry(v);
+        locates_the_role = !place.empty() && (sources.empty() || UnknownCountry(sources) ||
+                                              sources.front().code.compare(0, place.size(), place) == 0);
+      }
+      if (!later.empty() && !only_where(later) && !locates_the_role) targets = later;
     }
     // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
     // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace

@@ -307,6 +307,17 @@ TEST_F(RawTextCodingTest, RolesTakeTheCountryWhereItHappened) {
     EXPECT_NE(e.target.code.substr(0, 3), "RUS");
   // No place, no country.
   EXPECT_TRUE(CodeNews("Gunmen kidnapped 20 students from a school.").empty());
+  // The place says where the role was, not whom the force fell on: Kenyan
+  // protesters, not Kenya.
+  const std::vector<Event> gas = CodeNews("Kenyan police fired tear gas at protesters in Nairobi.");
+  ASSERT_EQ(gas.size(), 1u);
+  EXPECT_EQ(gas[0].source.code, "KENCOP");
+  EXPECT_EQ(gas[0].target.code, "KENOPP");
+  EXPECT_EQ(gas[0].event.code, "175");
+  // Of another country, the role yields to the place, as before.
+  const std::vector<Event> turkish = CodeNews("Turkish troops killed militants in Syria.");
+  ASSERT_EQ(turkish.size(), 1u);
+  EXPECT_EQ(turkish[0].target.code, "SYR");
 }
 
 // News names the ISO sources lack ("Britain", "DR Congo", "Saudi"), and a

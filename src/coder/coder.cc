@@ -276,6 +276,9 @@ class SentenceCoder {
   // so its country's name says neither whose the phrase is, nor who is
   // acted on, nor where it happened.
   bool BesideABorder(int t, int v) const;
+  // "met his Saudi counterpart": a country's counterpart of the other side
+  // holds the same role there (SAU + the other's GOV).
+  void TakeCounterpartsRole(ActorCode& a, const ActorCode& other) const;
   // The word under which token t is the "by" agent of a passive participle
   // other than verb v ("a truce brokered by Egypt"), or -1.
   int AgentOfAnotherVerb(int t, int v) const;
@@ -1704,6 +1707,18 @@ void SentenceCoder::CapitalsAsPlaces(const std::string& code, std::vector<ActorC
   }
 }
 
+void SentenceCoder::TakeCounterpartsRole(ActorCode& a, const ActorCode& other) const {
+  static constexpr std::array<std::string_view, 1> kCounterpart = {"counterpart"};
+  const std::string& unknown = opt_.unknown_country;
+  if (a.first < 0 || a.code.size() != 3 || a.code == unknown || other.code.size() <= 3) return;
+  // The phrase's head or a word before it: "his Chinese counterpart Wang Yi".
+  const int head = NounPhraseHead(a.first);
+  bool counterpart = LemmaIn(head, kCounterpart);
+  for (int c : tree_.children(head))
+    counterpart = counterpart || (c < head && LemmaIn(c, kCounterpart));
+  if (counterpart) a.code += other.code.substr(3);
+}
+
 std::string SentenceCoder::PlaceCountry(int v) const {
   // The country of the places in the verb's locative phrases ("in Tbilisi",
   // "near the border in northern Nigeria"): places and capitals of the
@@ -1762,6 +1777,8 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
   };
   auto push = [&](ActorCode s, ActorCode t, const std::string& c) {
     if (c.empty() || c == "---") return;
+    TakeCounterpartsRole(t, s);
+    TakeCounterpartsRole(s, t);
     const std::string s_was = s.code, t_was = t.code;
     localize(s, t);
     localize(t, ActorCode{s_was, s.first, s.last});

@@ -312,6 +312,23 @@ TEST(CoderTest, APatternEndingInToEndsInAPreposition) {
   EXPECT_EQ(Code(told), (std::set<Triple>{{"ARN", "GONCOP", "100"}}));
 }
 
+TEST(CoderTest, ACounterpartHoldsTheOtherSidesRole) {
+  // Arnor officials met their Gondor counterparts: Gondor's officials.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "compound"},
+                      {"officials", "NNS", 3, "nsubj"},
+                      {"met", "VBD", 0, "root"},
+                      {"their", "PRP$", 6, "nmod:poss"},
+                      {"Gondor", "NNP", 6, "compound"},
+                      {"counterparts", "NNS", 3, "obj"}});
+  doc.tokens[2].lemma = "meet";
+  doc.tokens[5].lemma = "counterpart";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARNGOV", "GONGOV", "040"}}));
+  // Gondor's allies are no officials.
+  doc.tokens[5].form = "allies";
+  doc.tokens[5].lemma = "ally";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARNGOV", "GON", "040"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

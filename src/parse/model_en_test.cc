@@ -276,6 +276,27 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   auto delivered = Annotate("The World Food Programme delivered food aid to 500,000 people in northern Gaza .");
   EXPECT_EQ(Arc(delivered, "delivered"), "root(ROOT, delivered)");
   EXPECT_EQ(Arc(delivered, "aid"), "obj(delivered, aid)");
+  // The subject's name ends in an apposition of its first word (the
+  // model's "Recep ... , Erdogan"); or, with the names known to the
+  // dictionaries, the guest's name is an apposition of the host's.
+  const std::string host = "Turkish President Recep Tayyip Erdogan hosted Hamas leader Ismail Haniyeh in Istanbul .";
+  auto hosted_alone = Annotate(host);
+  EXPECT_EQ(Arc(hosted_alone, "hosted"), "root(ROOT, hosted)");
+  EXPECT_EQ(Word(hosted_alone, "hosted").xpos, "VBD");
+  std::vector<Token> named;
+  std::vector<uint8_t> known;
+  {
+    std::stringstream in(host);
+    std::string w;
+    while (in >> w) {
+      named.emplace_back().form = w;
+      known.push_back(w == "Recep" || w == "Tayyip" || w == "Erdogan" || w == "Hamas" || w == "Ismail" ||
+                      w == "Haniyeh");
+    }
+  }
+  model_->Annotate(named, {}, known);
+  EXPECT_EQ(Arc(named, "hosted"), "root(ROOT, hosted)");
+  EXPECT_EQ(Arc(named, "Ismail"), "obj(hosted, Ismail)");
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");

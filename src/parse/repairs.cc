@@ -158,8 +158,14 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
     while (p > 0 && x.head[at(p)] == r && x.xpos[at(p)] != m.vbn &&
            (IsNominal(m, x, p, false) || x.upos[at(p)] == m.adj || x.upos[at(p)] == m.num))
       --p;
-    if (p >= 1 && x.head[at(p)] == r && x.label[at(p)] == m.amod && bare_participle(p) &&
-        x.head[at(p - 1)] == r && IsNominal(m, x, p - 1, false)) {
+    // The word before it ends a phrase on the head: the subject, with its
+    // name's own apposition ("Recep Tayyip Erdogan hosted Hamas leader
+    // Ismail Haniyeh": "Erdogan" an apposition of "Recep").
+    int before = p - 1;
+    for (int step = 0; step < n && before >= 0 && x.head[at(before)] != r && x.head[at(before)] < p; ++step)
+      before = x.head[at(before)];
+    if (p >= 1 && x.head[at(p)] == r && x.label[at(p)] == m.amod && bare_participle(p) && before >= 0 &&
+        before < p && x.head[at(before)] == r && IsNominal(m, x, before, false)) {
       bool leaf = true;
       for (int i = 0; i < n && leaf; ++i) leaf = x.head[at(i)] != p;
       if (leaf) {
@@ -168,12 +174,24 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
       }
     }
     for (int o = r + 1; o < n; ++o) {
-      if (x.head[at(o)] != r || x.label[at(o)] != m.obj) continue;
-      for (int i = r + 1; i < o; ++i)
-        if (bare_participle(i)) {
-          retag(i);
-          break;
-        }
+      if (x.head[at(o)] != r) continue;
+      if (x.label[at(o)] == m.obj) {
+        for (int i = r + 1; i < o; ++i)
+          if (bare_participle(i)) {
+            retag(i);
+            break;
+          }
+        continue;
+      }
+      // Or an "apposition" right after the participle that follows the
+      // head's name, with no punctuation between: "Recep Tayyip Erdogan
+      // hosted Hamas leader Ismail Haniyeh", "hosted" an adjective of
+      // "leader", and the guest's name an apposition of the host's.
+      if (x.label[at(o)] != m.appos || !bare_participle(end + 1) || end + 1 >= o) continue;
+      bool plain = true;
+      for (int i = end + 1; i < o && plain; ++i) plain = x.upos[at(i)] != m.punct && Dominates(x, o, i);
+      if (plain) retag(end + 1);
+      break;
     }
   }
   return changed;

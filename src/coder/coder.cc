@@ -1613,11 +1613,12 @@ void SentenceCoder::CodeVerb(int v) {
       return false;
     };
     // "held a fourth round of indirect talks": the talks are what was held.
+    // Returns the mutual noun, or -1.
     auto mutual_object = [&](int t) {
-      if (mutual_noun(t)) return true;
+      if (mutual_noun(t)) return t;
       for (int c : tree_.children(t))
-        if (tree_.rel(c) == Rel::kNmod && CaseWord(c) == "of" && mutual_noun(c)) return true;
-      return false;
+        if (tree_.rel(c) == Rel::kNmod && CaseWord(c) == "of" && mutual_noun(c)) return c;
+      return -1;
     };
     // Only a verb that says nothing of its own makes its object mutual:
     // "held talks", "reached an agreement", but not "co-hosting the talks".
@@ -1628,7 +1629,7 @@ void SentenceCoder::CodeVerb(int v) {
     // diplomatic ties") are between them too when no one else is named.
     const bool mutual =
         LemmaIn(v, kReciprocal) ||
-        (first_object >= 0 && neutral && mutual_object(first_object)) || code.compare(0, 2, "06") == 0 ||
+        (first_object >= 0 && neutral && mutual_object(first_object) >= 0) || code.compare(0, 2, "06") == 0 ||
         code == "050";
     // Only for a reported fact: "a chance for Israel and Hamas to reach an
     // agreement" is no agreement.
@@ -1643,9 +1644,11 @@ void SentenceCoder::CodeVerb(int v) {
         const lexicon::ActorEntry* e = ActorEntryAt(t.first);
         const bool place = e != nullptr && e->place;
         // A role that only modifies the mutual noun says what kind of talks
-        // ("resumed military talks": ---MIL), not with whom.
-        const bool kind_of_object = first_object >= 0 && t.first >= tree_.left(first_object) &&
-                                    t.last <= first_object && UnknownCountry({t}) && mutual_object(first_object);
+        // ("resumed military talks", "a new round of military talks":
+        // ---MIL), not with whom.
+        const int talks = first_object >= 0 ? mutual_object(first_object) : -1;
+        const bool kind_of_object =
+            talks >= 0 && t.first >= tree_.left(talks) && t.last <= talks && UnknownCountry({t});
         // So does whoever brokered or drafted it ("signed an agreement
         // drafted by the United States"), and a role with no country in
         // the object of an exchange is what was exchanged ("swapped 95
@@ -1653,9 +1656,15 @@ void SentenceCoder::CodeVerb(int v) {
         // other side.
         const bool exchanged = exchange && first_object >= 0 && tree_.Dominates(first_object, t.first) &&
                                UnknownCountry({t});
+        // And a role with no country in a clause of another verb ("signed a
+        // defence pact allowing troops to be deployed").
+        bool another_clause = false;
+        for (int j = tree_.head(t.first), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth;
+             j = tree_.head(j), ++guard)
+          another_clause = another_clause || tree_.IsVerbal(j);
         only_places = only_places && t.first >= 0 &&
                       (place || kind_of_object || exchanged || InLocativePhrase(t.first, v) ||
-                       AgentOfAnotherVerb(t.first, v) >= 0);
+                       AgentOfAnotherVerb(t.first, v) >= 0 || (another_clause && UnknownCountry({t})));
       }
       if (only_places) targets = sources;
     }

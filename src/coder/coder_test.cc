@@ -1098,6 +1098,30 @@ TEST(CoderEventNounTest, CoordinatedSubjectsHoldingTalksHoldThemWithEachOther) {
                         {"in", "IN", 11, "case"},
                         {"Osgiliath", "NNP", 4, "obl"}});
   EXPECT_EQ(CodeWithNouns(round), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
+  // ... a round of military talks: "military" inside the "of" phrase.
+  auto round_of_military = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                                    {"and", "CC", 3, "cc"},
+                                    {"Gondor", "NNP", 1, "conj"},
+                                    {"held", "VBD", 0, "root"},
+                                    {"a", "DT", 6, "det"},
+                                    {"round", "NN", 4, "obj"},
+                                    {"of", "IN", 9, "case"},
+                                    {"military", "JJ", 9, "amod"},
+                                    {"talks", "NNS", 6, "nmod"}});
+  EXPECT_EQ(CodeWithNouns(round_of_military),
+            (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
+  // Arnor and Gondor held talks allowing police to enter: the police are in
+  // another verb's clause, not a party to the talks.
+  auto allowing = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                           {"and", "CC", 3, "cc"},
+                           {"Gondor", "NNP", 1, "conj"},
+                           {"held", "VBD", 0, "root"},
+                           {"talks", "NNS", 4, "obj"},
+                           {"allowing", "VBG", 5, "acl"},
+                           {"police", "NNS", 6, "obj"},
+                           {"to", "TO", 9, "mark"},
+                           {"enter", "VB", 6, "xcomp"}});
+  EXPECT_EQ(CodeWithNouns(allowing), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
 }
 
 }  // namespace

@@ -56,6 +56,7 @@ void ModelData::ResolveNames() {
   nn = IndexOf(xpos_names, "NN");
   nns = IndexOf(xpos_names, "NNS");
   nmod_poss = IndexOf(label_names, "nmod:poss");
+  nmod = IndexOf(label_names, "nmod");
   nmod_desc = IndexOf(label_names, "nmod:desc");
   ccomp = IndexOf(label_names, "ccomp");
   parataxis = IndexOf(label_names, "parataxis");

@@ -36,6 +36,7 @@ struct ModelData {
   int vb = -1, xcomp = -1, iobj = -1;
   int hyph = -1, possessive = -1, nmod_poss = -1;  // XPOS HYPH and POS, label nmod:poss
   int nn = -1, nns = -1;                            // XPOS NN and NNS
+  int nmod = -1;
   int cconj = -1, verb = -1, aux_upos = -1, punct = -1, adp = -1;  // UPOS ids
   int noun = -1, propn = -1, pron = -1, det = -1, adj = -1, num = -1;
   NameTags name_tags;

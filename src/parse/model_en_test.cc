@@ -315,6 +315,18 @@ TEST_F(EnglishModelTest, AVerbReadInsideACompoundNounIsANoun) {
   EXPECT_EQ(Word(said, "struck").xpos, "VBD");
 }
 
+// A "subject" with a preposition of its own is no subject: its verb is a
+// reduced relative's participle.
+TEST_F(EnglishModelTest, ASubjectWithAPrepositionIsNoSubject) {
+  auto t = Annotate("Britain imposed sanctions on six Israeli settlers accused of violence against Palestinians .");
+  EXPECT_EQ(Word(t, "accused").xpos, "VBN");
+  EXPECT_EQ(Arc(t, "accused"), "acl(settlers, accused)");
+  // Not where the past and the participle differ.
+  auto knew = Annotate(
+      "Lots of people in the CIA and divisions elsewhere in the US government knew all about the threat .");
+  EXPECT_EQ(Word(knew, "knew").xpos, "VBD");
+}
+
 // Word salad made of the words the repairs look for: every sentence still
 // gets one tree (one root labelled root, no cycles), whatever the rules did.
 TEST_F(EnglishModelTest, RepairsKeepATree) {
@@ -323,7 +335,7 @@ TEST_F(EnglishModelTest, RepairsKeepATree) {
                                           "According", "to",    "the",    "army",      "urged",   "parties", "return",
                                           "police", "detained", "struck", "officials", "and",     "in",     "Gaza",
                                           ".",      "shot",     "down",   "drones",    "that",    "Israeli", "agreed",
-                                          "promised", "elections", "negotiators", "fired", "tear", "gas"};
+                                          "promised", "elections", "negotiators", "fired", "tear", "gas", "on", "accused"};
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < 2000; ++trial) {
     std::vector<Token> t(1 + rng() % 40);

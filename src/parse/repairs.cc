@@ -546,6 +546,40 @@ bool RetagParticiplesOfReportedSubjects(const ModelData& m, Analysis& x, const C
   return changed;
 }
 
+// "Britain imposed sanctions on six Israeli settlers accused of violence
+// against Palestinians": the tagger read "accused" as a simple past and the
+// parser made "settlers" its subject, though "settlers" has a preposition of
+// its own, which no subject has. A simple past with no auxiliary right
+// after its subject's phrase, when that subject has a preposition before
+// it, is a reduced relative's participle: retagged VBN, parsed again
+// (where the two forms are one). Returns whether any changed.
+bool RetagReducedRelatives(const ModelData& m, Analysis& x, const ChildFlags& f) {
+  if (m.vbd < 0 || m.vbn < 0 || m.case_label < 0 || m.adp < 0) return false;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  bool changed = false;
+  for (int s = 1; s + 1 < n; ++s) {
+    const int v = x.head[at(s)];
+    if (v != s + 1 || x.xpos[at(v)] != m.vbd || f.aux[at(v)] || f.aux_pass[at(v)]) continue;
+    if (x.label[at(s)] != m.nsubj || !IsNominal(m, x, s, /*pronoun=*/false)) continue;
+    bool preposition = false;
+    for (int c = 0; c < s && !preposition; ++c)
+      preposition = x.head[at(c)] == s && x.label[at(c)] == m.case_label && x.upos[at(c)] == m.adp;
+    if (!preposition) continue;
+    // Only where the past and the participle are one form ("accused",
+    // "held"; not "knew"): the lemma read from either tag is the same.
+    const uint64_t lower = x.info[at(v) + Tagger::kPad].lower;
+    std::string as_past, as_participle;
+    m.lemmatizer.Lemmatize(x.forms[at(v)], lower, m.vbd, as_past);
+    m.lemmatizer.Lemmatize(x.forms[at(v)], lower, m.vbn, as_participle);
+    if (as_past != as_participle) continue;
+    x.xpos[at(v)] = m.vbn;
+    x.repaired[at(v)] = 1;
+    changed = true;
+  }
+  return changed;
+}
+
 // "Kenyan police fired tear gas at protesters": the tagger read "tear" as a
 // present-tense verb, and the parser made "tear gas at protesters" a clause
 // under "fired". A present-tense verb with no subject, auxiliary or marker
@@ -926,14 +960,34 @@ bool RetagMisreadParticiples(const ModelData& m, Analysis& x) {
   const bool reported_subject = RetagParticiplesOfReportedSubjects(m, x, x.children);
   const bool verbless = RetagVerblessParticiples(m, x, x.children);
   const bool compound = RetagVerbsInNounCompounds(m, x, x.children);
-  return finite || reported || reported_subject || verbless || compound;
+  const bool relative = RetagReducedRelatives(m, x, x.children);
+  return finite || reported || reported_subject || verbless || compound || relative;
 }
 
 void ActivateRetaggedVerbs(const ModelData& m, Analysis& x) {
   const size_t n = x.head.size();
+  // A participle retagged by RetagReducedRelatives that the new parse did
+  // not hang on its noun (right before it): unless the participle is the
+  // root, the noun takes the participle's place and the participle becomes
+  // the noun's clause.
+  if (m.acl >= 0 && m.obl >= 0 && m.nmod >= 0)
+    for (size_t v = 1; v < n; ++v) {
+      const size_t s = v - 1;
+      const int h = x.head[v];
+      if (!x.repaired[v] || x.xpos[v] != m.vbn || h == static_cast<int>(s)) continue;
+      if (h < 0 || static_cast<size_t>(h) >= n || Dominates(x, static_cast<int>(s), h)) continue;
+      if (x.head[s] != static_cast<int>(v) && Dominates(x, static_cast<int>(v), static_cast<int>(s))) continue;
+      if (x.head[s] == static_cast<int>(v)) {
+        x.head[s] = h;
+        x.label[s] = x.upos[static_cast<size_t>(h)] == m.verb ? m.obl : m.nmod;
+      }
+      x.head[v] = static_cast<int>(s);
+      x.label[v] = m.acl;
+    }
   for (size_t i = 0; i < n; ++i) {
     const int h = x.head[i];
-    if (h >= 0 && static_cast<size_t>(h) < n && x.repaired[static_cast<size_t>(h)] && x.label[i] == m.nsubj_pass)
+    if (h >= 0 && static_cast<size_t>(h) < n && x.repaired[static_cast<size_t>(h)] &&
+        x.xpos[static_cast<size_t>(h)] != m.vbn && x.label[i] == m.nsubj_pass)
       x.label[i] = m.nsubj;
   }
   MarkChildren(m, x, x.children);

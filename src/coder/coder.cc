@@ -276,6 +276,9 @@ class SentenceCoder {
   // so its country's name says neither whose the phrase is, nor who is
   // acted on, nor where it happened.
   bool BesideABorder(int t, int v) const;
+  // Whether a verb other than v stands between token t and v ("signed a
+  // pact allowing troops to be deployed": "troops" under "allowing").
+  bool InAnotherClause(int t, int v) const;
   // "met his Saudi counterpart": a country's counterpart of the other side
   // holds the same role there (SAU + the other's GOV).
   void TakeCounterpartsRole(ActorCode& a, const ActorCode& other) const;
@@ -968,6 +971,12 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   return InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v);
 }
 
+bool SentenceCoder::InAnotherClause(int t, int v) const {
+  for (int j = tree_.head(t), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard)
+    if (tree_.IsVerbal(j)) return true;
+  return false;
+}
+
 bool SentenceCoder::BesideABorder(int t, int v) const {
   static constexpr std::array<std::string_view, 3> kBorders = {"border", "frontier", "boundary"};
   static constexpr std::array<std::string_view, 5> kBeside = {"near", "on", "at", "along", "across"};
@@ -1573,7 +1582,17 @@ void SentenceCoder::CodeVerb(int v) {
     };
     if (targets.empty()) {
       targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
-      if (only_where(targets)) targets.clear();
+      if (only_where(targets)) {
+        targets.clear();
+      } else if (root == "14" && OnlySaysWhere(targets, v)) {
+        // Where a protest was held yields to whom it was against, named
+        // after it outside a locative phrase and another verb's clause:
+        // "protested in Tel Aviv against the government".
+        auto after = FirstActorAfter(v, targets.back().last + 1, tree_.right(v), subject);
+        if (!after.empty() && after.front().first >= 0 && !InLocativePhrase(after.front().first, v) &&
+            !InAnotherClause(after.front().first, v))
+          targets = after;
+      }
     }
     // An object that is only a role ("send a delegation to Qatar", "deployed
     // troops in Lebanon") yields to an actor with a country later in the phrase.
@@ -1658,13 +1677,9 @@ void SentenceCoder::CodeVerb(int v) {
                                UnknownCountry({t});
         // And a role with no country in a clause of another verb ("signed a
         // defence pact allowing troops to be deployed").
-        bool another_clause = false;
-        for (int j = tree_.head(t.first), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth;
-             j = tree_.head(j), ++guard)
-          another_clause = another_clause || tree_.IsVerbal(j);
         only_places = only_places && t.first >= 0 &&
                       (place || kind_of_object || exchanged || InLocativePhrase(t.first, v) ||
-                       AgentOfAnotherVerb(t.first, v) >= 0 || (another_clause && UnknownCountry({t})));
+                       AgentOfAnotherVerb(t.first, v) >= 0 || (InAnotherClause(t.first, v) && UnknownCountry({t})));
       }
       if (only_places) targets = sources;
     }

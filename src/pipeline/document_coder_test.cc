@@ -314,6 +314,12 @@ TEST_F(RawTextCodingTest, RolesTakeTheCountryWhereItHappened) {
   EXPECT_EQ(gas[0].source.code, "KENCOP");
   EXPECT_EQ(gas[0].target.code, "KENOPP");
   EXPECT_EQ(gas[0].event.code, "175");
+  // Where a protest was held is not whom it was against.
+  const std::vector<Event> protest = CodeNews("Israelis protested in Tel Aviv against the government.");
+  ASSERT_EQ(protest.size(), 1u);
+  EXPECT_EQ(protest[0].source.code, "ISR");
+  EXPECT_EQ(protest[0].target.code, "ISRGOV");
+  EXPECT_EQ(protest[0].event.code.substr(0, 2), "14");
   // Of another country, the role yields to the place, as before.
   const std::vector<Event> turkish = CodeNews("Turkish troops killed militants in Syria.");
   ASSERT_EQ(turkish.size(), 1u);

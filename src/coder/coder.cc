@@ -964,10 +964,12 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   // pressure from Washington": company or context, not the one acted on;
   // "according to the United Nations": who reports it (UD: "according" is
   // the case word, "to" fixed on it); "exchanged messages through Omani
-  // mediators": the go-between; "signed a pact during Putin's visit": when.
-  static constexpr std::array<std::string_view, 14> kNotAParty = {
-      "alongside", "along", "like",    "unlike",    "including", "besides", "except",
-      "despite",   "amid",  "amidst", "according", "through",   "via",     "during"};
+  // mediators": the go-between; "signed a pact during Putin's visit": when;
+  // "released prisoners under a deal with the Vatican", "under pressure
+  // from Washington": the terms it was done on.
+  static constexpr std::array<std::string_view, 15> kNotAParty = {
+      "alongside", "along", "like",    "unlike",    "including", "besides", "except", "despite",
+      "amid",      "amidst", "according", "through", "via",       "during",  "under"};
   return InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v);
 }
 

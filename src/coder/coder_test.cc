@@ -864,6 +864,16 @@ TEST(CoderTest, AGoBetweenIsNotATarget) {
                          {"during", "IN", 4, "case"},
                          {"Gondor", "NNP", 2, "obl"}});
   EXPECT_TRUE(Code(during).empty());
+  // Arnor fought police under a deal with Gondor: the terms, not the foe.
+  auto under = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                        {"fought", "VBD", 0, "root"},
+                        {"police", "NNS", 2, "obj"},
+                        {"under", "IN", 6, "case"},
+                        {"a", "DT", 6, "det"},
+                        {"deal", "NN", 2, "obl"},
+                        {"with", "IN", 8, "case"},
+                        {"Gondor", "NNP", 6, "nmod"}});
+  EXPECT_EQ(Code(under), (std::set<Triple>{{"ARN", "---COP", "190"}}));
 }
 
 TEST(CoderTest, WhoReportsAnEventIsNotItsTarget) {

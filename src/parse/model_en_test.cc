@@ -327,6 +327,20 @@ TEST_F(EnglishModelTest, ASubjectWithAPrepositionIsNoSubject) {
   EXPECT_EQ(Word(knew, "knew").xpos, "VBD");
 }
 
+// A VBZ with a plural subject is a plural noun when it ends the object of a
+// participle before it.
+TEST_F(EnglishModelTest, APluralReadAsAVerbIsANoun) {
+  auto t = Annotate("Mexican authorities extradited 29 cartel figures to the United States on Thursday .");
+  EXPECT_EQ(Word(t, "figures").xpos, "NNS");
+  EXPECT_EQ(Word(t, "extradited").xpos, "VBD");
+  EXPECT_EQ(Arc(t, "extradited"), "root(ROOT, extradited)");
+  EXPECT_EQ(Arc(t, "figures"), "obj(extradited, figures)");
+  // A preposition between them: the VBZ is a verb ("leads" with its own
+  // subject, "treatment").
+  auto leads = Annotate("Parents prosecuted after homeopathic treatment leads to daughter 's death");
+  EXPECT_EQ(Word(leads, "leads").xpos, "VBZ");
+}
+
 // Word salad made of the words the repairs look for: every sentence still
 // gets one tree (one root labelled root, no cycles), whatever the rules did.
 TEST_F(EnglishModelTest, RepairsKeepATree) {
@@ -335,7 +349,7 @@ TEST_F(EnglishModelTest, RepairsKeepATree) {
                                           "According", "to",    "the",    "army",      "urged",   "parties", "return",
                                           "police", "detained", "struck", "officials", "and",     "in",     "Gaza",
                                           ".",      "shot",     "down",   "drones",    "that",    "Israeli", "agreed",
-                                          "promised", "elections", "negotiators", "fired", "tear", "gas", "on", "accused"};
+                                          "promised", "elections", "negotiators", "fired", "tear", "gas", "on", "accused", "29", "figures"};
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < 2000; ++trial) {
     std::vector<Token> t(1 + rng() % 40);

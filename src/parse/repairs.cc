@@ -580,6 +580,49 @@ bool RetagReducedRelatives(const ModelData& m, Analysis& x, const ChildFlags& f)
   return changed;
 }
 
+// "Mexican authorities extradited 29 cartel figures to the United States":
+// the tagger read "figures" as a verb (VBZ) and "extradited" as a
+// participle, and the parser gave "figures" a plural subject, which a VBZ
+// never has. A VBZ ending in "s" with a plural subject (NNS, NNPS) and a
+// bare participle before it, with only a noun's premodifiers between them,
+// is a plural noun, the participle the verb: retagged NNS and VBD, parsed
+// again. Returns whether any changed. Fires on no sentence of EWT train,
+// dev or test or GUM news.
+bool RetagPluralsReadAsVerbs(const ModelData& m, Analysis& x, const ChildFlags& f) {
+  if (m.vbz < 0 || m.vbn < 0 || m.vbd < 0 || m.nns < 0 || m.noun < 0 || m.nsubj < 0) return false;
+  const int nnps = m.name_tags.nnps;
+  const int n = static_cast<int>(x.head.size());
+  auto at = [](int i) { return static_cast<size_t>(i); };
+  bool changed = false;
+  for (int w = 2; w < n; ++w) {
+    if (x.xpos[at(w)] != m.vbz || f.aux[at(w)] || x.forms[at(w)].empty() || x.forms[at(w)].back() != 's') continue;
+    int subject = -1;
+    for (int c = 0; c < w && subject < 0; ++c)
+      if (x.head[at(c)] == w && x.label[at(c)] == m.nsubj && (x.xpos[at(c)] == m.nns || x.xpos[at(c)] == nnps))
+        subject = c;
+    if (subject < 0) continue;
+    int participle = -1;
+    for (int i = subject + 1; i < w && participle < 0; ++i)
+      if (x.xpos[at(i)] == m.vbn && !f.aux[at(i)] && !f.aux_pass[at(i)]) participle = i;
+    if (participle < 0) continue;
+    // Only the premodifiers of a noun between them: "extradited 29 cartel
+    // figures", not "Parents prosecuted after homeopathic treatment leads".
+    bool premodifiers = true;
+    for (int i = participle + 1; i < w && premodifiers; ++i) {
+      const int u = x.upos[at(i)];
+      premodifiers = u == m.noun || u == m.propn || u == m.adj || u == m.num || u == m.det;
+    }
+    if (!premodifiers) continue;
+    x.xpos[at(w)] = m.nns;
+    x.upos[at(w)] = m.noun;
+    x.xpos[at(participle)] = m.vbd;
+    x.repaired[at(w)] = 1;
+    x.repaired[at(participle)] = 1;
+    changed = true;
+  }
+  return changed;
+}
+
 // "Kenyan police fired tear gas at protesters": the tagger read "tear" as a
 // present-tense verb, and the parser made "tear gas at protesters" a clause
 // under "fired". A present-tense verb with no subject, auxiliary or marker
@@ -961,7 +1004,8 @@ bool RetagMisreadParticiples(const ModelData& m, Analysis& x) {
   const bool verbless = RetagVerblessParticiples(m, x, x.children);
   const bool compound = RetagVerbsInNounCompounds(m, x, x.children);
   const bool relative = RetagReducedRelatives(m, x, x.children);
-  return finite || reported || reported_subject || verbless || compound || relative;
+  const bool plural = RetagPluralsReadAsVerbs(m, x, x.children);
+  return finite || reported || reported_subject || verbless || compound || relative || plural;
 }
 
 void ActivateRetaggedVerbs(const ModelData& m, Analysis& x) {

@@ -297,6 +297,13 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   model_->Annotate(named, {}, known);
   EXPECT_EQ(Arc(named, "hosted"), "root(ROOT, hosted)");
   EXPECT_EQ(Arc(named, "Ismail"), "obj(hosted, Ismail)");
+  // A name right after a preposition right after the participle.
+  auto called_on = Annotate("Germany 's chancellor called on China to use its influence on Russia .");
+  EXPECT_EQ(Arc(called_on, "called"), "root(ROOT, called)");
+  EXPECT_EQ(Word(called_on, "called").xpos, "VBD");
+  // But not a passive's agent.
+  auto delivered_by = Annotate("Talk delivered by Haim Saban at the conference");
+  EXPECT_EQ(Word(delivered_by, "delivered").xpos, "VBN");
   // A fragment with a finite verb keeps its participle.
   auto called = Annotate("It was the print called Cowboys and Indians .");
   EXPECT_EQ(Word(called, "called").xpos, "VBN");

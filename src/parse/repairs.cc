@@ -147,7 +147,18 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
     if (!verbless) continue;
     int end = r;  // the head's last word ("Vladimir Putin")
     while (end + 1 < n && x.head[at(end + 1)] == r && x.label[at(end + 1)] == m.flat) ++end;
-    if (end + 1 < n && x.head[at(end + 1)] == r && bare_participle(end + 1) && f.obj[at(end + 1)]) {
+    // With an object, or a name right after a preposition right after it
+    // ("Germany's chancellor called on China to use its influence"; a
+    // passive's stranded preposition would have no name after it, and its
+    // agent comes after "by").
+    auto names_after_preposition = [&](int v) {
+      if (v + 2 >= n || x.upos[at(v + 1)] != m.adp || x.head[at(v + 1)] <= v + 1 || ByBetween(x, v + 1, v + 1))
+        return false;
+      const int object = x.head[at(v + 1)];
+      return x.head[at(object)] == v && x.upos[at(object)] == m.propn;
+    };
+    if (end + 1 < n && x.head[at(end + 1)] == r && bare_participle(end + 1) &&
+        (f.obj[at(end + 1)] || names_after_preposition(end + 1))) {
       retag(end + 1);
       continue;
     }

@@ -393,8 +393,9 @@ void SentenceCoder::Run() {
                                                                     "allege", "suspect", "deny"};
       int h = tree_.head(v);
       if (r == Rel::kAcl && h >= 0 && (tree_.rel(h) == Rel::kObj || tree_.rel(h) == Rel::kIobj)) h = tree_.head(h);
-      if (h >= 0 && tree_.IsVerbal(h) &&
-          LemmaIn(h, kAlleging)) {
+      // (After the verb: "Speaking after talks with ..., Lavrov accused
+      // the West of ..." spoke, and talked.)
+      if (h >= 0 && h < v && tree_.IsVerbal(h) && LemmaIn(h, kAlleging)) {
         unrealized[static_cast<size_t>(v)] = 1;
         continue;
       }
@@ -528,6 +529,11 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
     phrase = verb;
     verb = tree_.head(verb);
   }
+  // Talks a verb's unrealized complement would hold ("offered to host a new
+  // round of negotiations between Israel and Hamas") are not held.
+  if (verb >= 0 && tree_.IsVerbal(verb) && static_cast<size_t>(verb) < scratch_.unrealized.size() &&
+      scratch_.unrealized[static_cast<size_t>(verb)])
+    return;
   std::vector<ActorCode> sides;  // "between X and Y"
   auto read_phrases = [&](int node, bool own) {
     for (int c : tree_.children(node)) {

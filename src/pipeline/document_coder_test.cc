@@ -348,5 +348,22 @@ TEST_F(RawTextCodingTest, NewsNamesOfCountriesAndCountriesAsParties) {
   EXPECT_EQ(republic[0].source.code, "COG");
 }
 
+// What is only offered or tried is not done; what is done before an
+// accusation is.
+TEST_F(RawTextCodingTest, OfferedTalksAreNotHeldButTalksBeforeAnAccusationWere) {
+  for (const Event& e : Code("Egypt has offered to host a new round of negotiations between Israel and Hamas."))
+    EXPECT_NE(e.event.code.substr(0, 2), "04") << e.source.code << " " << e.event.code << " " << e.target.code;
+  for (const Event& e : Code("Egyptian and Qatari mediators are trying to broker a ceasefire between Israel and Hamas."))
+    EXPECT_NE(e.event.code.substr(0, 2), "08") << e.source.code << " " << e.event.code << " " << e.target.code;
+  bool talked = false;
+  for (const Event& e : Code("Speaking after talks with his Turkish counterpart, Russian Foreign Minister Sergei "
+                             "Lavrov accused the West of prolonging the war."))
+    talked = talked || (e.event.code.substr(0, 2) == "04" && e.source.code == "RUSGOV" && e.target.code == "TURGOV");
+  EXPECT_TRUE(talked);
+  // Speaking to reporters is a statement, not a consultation.
+  for (const Event& e : Code("Speaking to reporters in Ankara, Erdogan accused Israel of committing genocide in Gaza."))
+    EXPECT_NE(e.event.code.substr(0, 2), "04") << e.source.code << " " << e.event.code << " " << e.target.code;
+}
+
 }  // namespace
 }  // namespace parley::pipeline

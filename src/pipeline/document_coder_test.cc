@@ -365,5 +365,19 @@ TEST_F(RawTextCodingTest, OfferedTalksAreNotHeldButTalksBeforeAnAccusationWere) 
     EXPECT_NE(e.event.code.substr(0, 2), "04") << e.source.code << " " << e.event.code << " " << e.target.code;
 }
 
+// Killing is force (PETRARCH's KILL [190]); a leader killed is an
+// assassination (186), hundreds killed a mass killing (202).
+TEST_F(RawTextCodingTest, KillingIsForceUnlessALeaderOrHundredsAreKilled) {
+  const std::vector<Event> killed = Code("Israeli forces killed three Palestinians in Jenin.");
+  ASSERT_EQ(killed.size(), 1u);
+  EXPECT_EQ(killed[0].event.code, "190");
+  const std::vector<Event> leader = Code("Israel killed a Hamas leader in Beirut.");
+  ASSERT_EQ(leader.size(), 1u);
+  EXPECT_EQ(leader[0].event.code, "186");
+  const std::vector<Event> hundreds = Code("Rebels killed hundreds of civilians in Sudan.");
+  ASSERT_EQ(hundreds.size(), 1u);
+  EXPECT_EQ(hundreds[0].event.code, "202");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

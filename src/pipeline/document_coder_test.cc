@@ -346,6 +346,10 @@ TEST_F(RawTextCodingTest, NewsNamesOfCountriesAndCountriesAsParties) {
   const std::vector<Event> republic = Code("The Republic of Congo accused Rwanda of sending troops.");
   ASSERT_GE(republic.size(), 1u);
   EXPECT_EQ(republic[0].source.code, "COG");
+  // An office that stands for its state, whoever holds it.
+  const std::vector<Event> pope = Code("The Pope urged Russia and Ukraine to exchange all prisoners.");
+  ASSERT_EQ(pope.size(), 2u);
+  EXPECT_EQ(pope[0].source.code, "VATGOV");
 }
 
 // What is only offered or tried is not done; what is done before an

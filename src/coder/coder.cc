@@ -1654,8 +1654,15 @@ void SentenceCoder::CodeVerb(int v) {
     // Material cooperation (06: "held joint naval exercises", "shared
     // intelligence") and diplomatic cooperation itself (050: "re-established
     // diplomatic ties") are between them too when no one else is named.
+    // "Israel and Hezbollah accused each other": the object says so.
+    bool each_other = false;
+    if (first_object >= 0 && first_object + 1 < static_cast<int>(toks_.size())) {
+      const std::string_view f = toks_[static_cast<size_t>(first_object)].form;
+      const std::string_view g = toks_[static_cast<size_t>(first_object) + 1].form;
+      each_other = ((f == "each" || f == "Each") && g == "other") || ((f == "one" || f == "One") && g == "another");
+    }
     const bool mutual =
-        LemmaIn(v, kReciprocal) ||
+        each_other || LemmaIn(v, kReciprocal) ||
         (first_object >= 0 && neutral && mutual_object(first_object) >= 0) || code.compare(0, 2, "06") == 0 ||
         code == "050";
     // Only for a reported fact: "a chance for Israel and Hamas to reach an

@@ -329,6 +329,17 @@ TEST(CoderTest, ACounterpartHoldsTheOtherSidesRole) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARNGOV", "GON", "040"}}));
 }
 
+TEST(CoderTest, EachOtherMakesCoordinatedSubjectsEachOthersTargets) {
+  // Arnor and Gondor threatened each other.
+  auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},
+                      {"and", "CC", 3, "cc"},
+                      {"Gondor", "NNP", 1, "conj"},
+                      {"threatened", "VBD", 0, "root"},
+                      {"each", "DT", 4, "obj"},
+                      {"other", "JJ", 5, "fixed"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "130"}, {"GON", "ARN", "130"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

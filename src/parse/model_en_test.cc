@@ -263,6 +263,10 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   // subject as the object of "said".
   ExpectSimplePast("The Pentagon said U.S. forces shot down three drones launched from Yemen .", "shot", "forces",
                    "drones");
+  // ... or as a subjectless complement of "said", its subject the object.
+  auto shot = Annotate("Ukraine 's air force said it shot down 40 of 45 drones launched by Russia overnight .");
+  EXPECT_EQ(Word(shot, "shot").xpos, "VBD");
+  EXPECT_EQ(Arc(shot, "it"), "nsubj(shot, it)");
   auto jets = Annotate("The ministry said Israeli jets struck a convoy near the border .");
   EXPECT_EQ(Arc(jets, "jets"), "nsubj(struck, jets)");
   EXPECT_EQ(Arc(jets, "struck"), "ccomp(said, struck)");

@@ -545,9 +545,14 @@ bool RetagParticiplesOfReportedSubjects(const ModelData& m, Analysis& x, const C
   bool changed = false;
   for (int p = 1; p < n; ++p) {
     const int object = p - 1;
-    if (x.xpos[at(p)] != m.vbn || x.head[at(p)] != object || x.label[at(p)] != m.acl) continue;
-    if (f.aux[at(p)] || f.aux_pass[at(p)] || !f.obj[at(p)] || x.label[at(object)] != m.obj) continue;
+    if (x.xpos[at(p)] != m.vbn || f.aux[at(p)] || f.aux_pass[at(p)] || !f.obj[at(p)]) continue;
+    if (x.label[at(object)] != m.obj) continue;
     const int verb = x.head[at(object)];
+    // On the object as a reduced relative, or on the verb of saying as a
+    // subjectless complement ("the air force said it shot down 40 drones").
+    const bool relative = x.head[at(p)] == object && x.label[at(p)] == m.acl;
+    const bool complement = m.ccomp >= 0 && x.head[at(p)] == verb && x.label[at(p)] == m.ccomp && !f.subj[at(p)];
+    if (!relative && !complement) continue;
     if (verb < 0 || verb >= object || x.upos[at(verb)] != m.verb) continue;
     if (!LemmaIn(m, x, verb, kSaying)) continue;
     x.xpos[at(p)] = m.vbd;

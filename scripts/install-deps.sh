@@ -9,6 +9,7 @@ packages=(
   libsimdjson-dev libcli11-dev libfmt-dev libpugixml-dev
   iso-codes ruby-countries wamerican  # data read by tools/gen-countries.py, gen-cameo-codes.py, gen-places.py
   zlib1g-dev
+  wordnet-base  # WordNet's exception lists, read by parley train for irregular lemmas (models/README.md)
   libsqlite3-dev libpq-dev  # src/store: SQLite (embedded) and PostgreSQL (client) engines
   libcpp-httplib-dev curl  # src/server: HTTP server/client (parley serve, bench/api_load); curl for bench/api_load.sh
 )

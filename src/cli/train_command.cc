@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "parse/model.h"
 #include "parse/train.h"
+#include "parse/wordnet.h"
 
 namespace parley::cli {
 namespace {
@@ -49,6 +50,7 @@ Command RegisterTrain(CLI::App& app) {
   // clusters the defaults remake models/parley-en.model byte for byte.
   o->train.train_paths = {"../shared/data/ud/en_ewt-ud-train.conllu", "../shared/data/ud/en_ewt-ud-dev.conllu"};
   o->train.clusters_path = "models/word-clusters.tsv.gz";
+  o->train.wordnet_dir = parse::kDefaultWordNetDir;
   // Seeds 1-3 trained this way scored within 0.3 UAS of each other on EWT
   // test; seed 2 is the best of them on GUM news and reads every example
   // story as the tests expect (models/README.md).
@@ -62,6 +64,8 @@ Command RegisterTrain(CLI::App& app) {
   cmd->add_option("--dev", o->train.dev_path, "Development treebank, for the logged scores (none by default)");
   cmd->add_option("-o,--out", o->out, "Model file to write");
   cmd->add_option("--clusters", o->train.clusters_path, "Word clusters for features (\"\" = none)");
+  cmd->add_option("--wordnet", o->train.wordnet_dir,
+                  "Folder of WordNet's exception lists for irregular lemmas (Debian wordnet-base; \"\" = none)");
   cmd->add_option("--seed", o->train.seed, "Random seed");
   cmd->add_option("--tagger-epochs", o->train.tagger_epochs, "Tagger epochs");
   cmd->add_option("--parser-epochs", o->train.parser_epochs, "Parser epochs");

@@ -266,6 +266,7 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   // ... or as a subjectless complement of "said", its subject the object.
   auto shot = Annotate("Ukraine 's air force said it shot down 40 of 45 drones launched by Russia overnight .");
   EXPECT_EQ(Word(shot, "shot").xpos, "VBD");
+  EXPECT_EQ(Word(shot, "shot").lemma, "shoot");  // WordNet's exception list: EWT has no "shot" VBD
   EXPECT_EQ(Arc(shot, "it"), "nsubj(shot, it)");
   auto jets = Annotate("The ministry said Israeli jets struck a convoy near the border .");
   EXPECT_EQ(Arc(jets, "jets"), "nsubj(struck, jets)");
@@ -350,6 +351,13 @@ TEST_F(EnglishModelTest, APluralReadAsAVerbIsANoun) {
   // subject, "treatment").
   auto leads = Annotate("Parents prosecuted after homeopathic treatment leads to daughter 's death");
   EXPECT_EQ(Word(leads, "leads").xpos, "VBZ");
+}
+
+// An unseen name is its own lemma (the suffix rules made "Moreau" "arreau").
+TEST_F(EnglishModelTest, AnUnseenNameIsItsOwnLemma) {
+  auto t = Annotate("Curator Jean Moreau said the gallery had received the photographs .");
+  EXPECT_EQ(Word(t, "Moreau").xpos, "NNP");
+  EXPECT_EQ(Word(t, "Moreau").lemma, "Moreau");
 }
 
 // Word salad made of the words the repairs look for: every sentence still

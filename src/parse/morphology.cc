@@ -10,6 +10,10 @@ namespace parley::parse {
 namespace {
 
 constexpr size_t kMaxSuffix = 6;
+// A tag keeps unseen words as they are when at least this share of its
+// training words, and this many, are their own lemma.
+constexpr double kKeepingShare = 0.95;
+constexpr int kMinKeepingWords = 100;
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -53,30 +57,46 @@ std::string StripVoice(std::string_view feats) {
   return out;
 }
 
+namespace {
+
+// The shortest rewrite of `form` into `lemma`, from the lowercased form or
+// the form as written; false when none fits a Rule.
+bool ShortestRewrite(std::string_view form, std::string_view lower, std::string_view lemma, Lemmatizer::Rule& best) {
+  size_t best_cost = SIZE_MAX;
+  for (int keep_case = 0; keep_case < 2; ++keep_case) {
+    const std::string_view base = keep_case ? form : lower;
+    size_t common = 0;
+    while (common < base.size() && common < lemma.size() && base[common] == lemma[common]) ++common;
+    const size_t cut = base.size() - common;
+    if (cut > 255) continue;
+    const size_t cost = cut + (lemma.size() - common);
+    if (cost < best_cost) {
+      best_cost = cost;
+      best.cut = static_cast<uint8_t>(cut);
+      best.lower = keep_case ? 0 : 1;
+      best.add = std::string(lemma.substr(common));
+    }
+  }
+  return best_cost != SIZE_MAX;
+}
+
+}  // namespace
+
+uint32_t Lemmatizer::RuleId(const Rule& rule) {
+  for (size_t i = 0; i < rules_.size(); ++i)
+    if (rules_[i].cut == rule.cut && rules_[i].lower == rule.lower && rules_[i].add == rule.add)
+      return static_cast<uint32_t>(i);
+  rules_.push_back(rule);
+  return static_cast<uint32_t>(rules_.size() - 1);
+}
+
 void Lemmatizer::Train(const std::vector<MorphExample>& data) {
   std::map<std::tuple<uint8_t, uint8_t, std::string>, uint32_t> rule_ids;
   std::map<uint64_t, std::map<uint32_t, int>> exact, suffix;
   for (const MorphExample& ex : data) {
     const std::string lower = LowerString(ex.form);
-    // Shortest rewrite from the lowercased form, or from the form as written.
     Rule best;
-    size_t best_cost = SIZE_MAX;
-    for (int keep_case = 0; keep_case < 2; ++keep_case) {
-      const std::string_view base = keep_case ? ex.form : std::string_view(lower);
-      size_t common = 0;
-      while (common < base.size() && common < ex.lemma.size() && base[common] == ex.lemma[common])
-        ++common;
-      const size_t cut = base.size() - common;
-      if (cut > 255) continue;
-      const size_t cost = cut + (ex.lemma.size() - common);
-      if (cost < best_cost) {
-        best_cost = cost;
-        best.cut = static_cast<uint8_t>(cut);
-        best.lower = keep_case ? 0 : 1;
-        best.add = std::string(ex.lemma.substr(common));
-      }
-    }
-    if (best_cost == SIZE_MAX) continue;
+    if (!ShortestRewrite(ex.form, lower, ex.lemma, best)) continue;
     auto [it, added] = rule_ids.emplace(std::make_tuple(best.cut, best.lower, best.add),
                                         static_cast<uint32_t>(rules_.size()));
     if (added) rules_.push_back(best);
@@ -87,6 +107,35 @@ void Lemmatizer::Train(const std::vector<MorphExample>& data) {
   }
   KeepMostFrequent(exact, exact_);
   KeepMostFrequent(suffix, suffix_);
+  // Tags whose training words are (almost) all their own lemma keep an
+  // unseen word as it is: a name the suffix rules would rewrite ("Moreau"
+  // NNP: "arreau", from some other name's ending) stays itself.
+  std::map<int, std::pair<int, int>> same;  // xpos -> (lemma == form, all)
+  for (const MorphExample& ex : data) {
+    auto& [kept, all] = same[ex.xpos];
+    kept += ex.lemma == ex.form;
+    ++all;
+  }
+  keeps_unseen_.clear();
+  for (const auto& [xpos, counts] : same) {
+    if (xpos < 0 || counts.second < kMinKeepingWords || counts.first < counts.second * kKeepingShare) continue;
+    if (keeps_unseen_.size() <= static_cast<size_t>(xpos)) keeps_unseen_.resize(static_cast<size_t>(xpos) + 1, 0);
+    keeps_unseen_[static_cast<size_t>(xpos)] = 1;
+  }
+}
+
+size_t Lemmatizer::AddIrregularForms(const std::vector<MorphExample>& forms) {
+  size_t added = 0;
+  for (const MorphExample& ex : forms) {
+    const uint64_t key = Key(91, HashLower(ex.form), static_cast<uint64_t>(ex.xpos));
+    if (exact_.Find(key) != nullptr) continue;  // the treebank's own reading wins
+    const std::string lower = LowerString(ex.form);
+    Rule rule;
+    if (!ShortestRewrite(ex.form, lower, ex.lemma, rule)) continue;
+    exact_.Insert(key, RuleId(rule));
+    ++added;
+  }
+  return added;
 }
 
 void Lemmatizer::Prefetch(uint64_t lower_hash, int xpos) const {
@@ -95,6 +144,11 @@ void Lemmatizer::Prefetch(uint64_t lower_hash, int xpos) const {
 
 void Lemmatizer::Lemmatize(std::string_view form, uint64_t lower_hash, int xpos, std::string& out) const {
   const uint32_t* rule = exact_.Find(Key(91, lower_hash, static_cast<uint64_t>(xpos)));
+  if (rule == nullptr && xpos >= 0 && static_cast<size_t>(xpos) < keeps_unseen_.size() &&
+      keeps_unseen_[static_cast<size_t>(xpos)]) {
+    out.assign(form);
+    return;
+  }
   if (rule == nullptr) {
     // Unseen (word, tag): the longest known suffix with this tag.
     char buf[kMaxSuffix];
@@ -128,6 +182,7 @@ void Lemmatizer::Write(ByteWriter& w) const {
   }
   exact_.Write(w);
   suffix_.Write(w);
+  w.PutArray(keeps_unseen_);
 }
 
 bool Lemmatizer::Read(ByteReader& r) {
@@ -136,7 +191,9 @@ bool Lemmatizer::Read(ByteReader& r) {
   rules_.assign(n, Rule());
   for (Rule& rule : rules_)
     if (!r.Get(rule.cut) || !r.Get(rule.lower) || !r.GetString(rule.add)) return false;
-  return exact_.Read(r) && suffix_.Read(r);
+  if (!exact_.Read(r) || !suffix_.Read(r)) return false;
+  keeps_unseen_.clear();
+  return r.AtEnd() || r.GetArray(keeps_unseen_);  // absent in models made before it
 }
 
 void FeatsTable::Train(const std::vector<MorphExample>& data) {

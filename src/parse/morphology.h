@@ -26,7 +26,18 @@ struct MorphExample {
 
 class Lemmatizer {
  public:
+  struct Rule {
+    uint8_t cut = 0;
+    uint8_t lower = 1;
+    std::string add;
+  };
+
   void Train(const std::vector<MorphExample>& data);
+  // After Train: irregular forms from a word list (WordNet's exception
+  // lists, parse/wordnet.h) for (form, tag) pairs the training data never
+  // showed ("shot"/VBD: "shoot", where the suffix rules made "shet").
+  // Returns how many were added.
+  size_t AddIrregularForms(const std::vector<MorphExample>& forms);
   // Writes the lemma of `form` with Penn tag `xpos` into `out` (reusing its
   // capacity). `lower_hash` is HashLower(form) (parse/tagger.h).
   void Lemmatize(std::string_view form, uint64_t lower_hash, int xpos, std::string& out) const;
@@ -37,12 +48,11 @@ class Lemmatizer {
   bool Read(ByteReader& r);
 
  private:
-  struct Rule {
-    uint8_t cut = 0;
-    uint8_t lower = 1;
-    std::string add;
-  };
+  uint32_t RuleId(const Rule& rule);  // an existing rule's index, or a new one's
   std::vector<Rule> rules_;
+  // Per Penn tag: 1 when an unseen word with it is its own lemma (proper
+  // nouns, numbers); empty in models made before it.
+  std::vector<uint8_t> keeps_unseen_;
   U64Map<uint32_t> exact_;   // (lowercase word, xpos) → rule
   U64Map<uint32_t> suffix_;  // (xpos, suffix) → rule
 };

@@ -55,5 +55,47 @@ TEST(LemmatizerTest, RulesFromTrainingApplyToUnseenWords) {
   }
 }
 
+std::string LemmaOf(const Lemmatizer& lem, const std::string& form, int xpos) {
+  std::string out;
+  lem.Lemmatize(form, HashLower(form), xpos, out);
+  return out;
+}
+
+TEST(LemmatizerTest, IrregularFormsFillOnlyWhatTrainingLacks) {
+  constexpr int kVbd = 1, kVbn = 2;
+  const std::vector<MorphExample> data = {
+      {"walked", "walk", "", kVbd, 0}, {"talked", "talk", "", kVbd, 0}, {"shot", "shot", "", kVbn, 0}};
+  Lemmatizer lem;
+  lem.Train(data);
+  EXPECT_EQ(LemmaOf(lem, "shot", kVbd), "sh");  // the suffix rule of "walked", "talked"
+  const std::vector<MorphExample> irregular = {{"shot", "shoot", "", kVbd, 0}, {"shot", "shoot", "", kVbn, 0}};
+  EXPECT_EQ(lem.AddIrregularForms(irregular), 1u);
+  EXPECT_EQ(LemmaOf(lem, "shot", kVbd), "shoot");
+  EXPECT_EQ(LemmaOf(lem, "Shot", kVbd), "shoot");
+  EXPECT_EQ(LemmaOf(lem, "shot", kVbn), "shot");  // the treebank's own reading wins
+  EXPECT_EQ(LemmaOf(lem, "jumped", kVbd), "jump");
+}
+
+TEST(LemmatizerTest, ATagWhoseWordsAreTheirOwnLemmasKeepsUnseenWords) {
+  constexpr int kNnp = 1, kNns = 2;
+  std::vector<std::string> names, plurals, lemmas;
+  for (int i = 0; i < 120; ++i) {
+    names.push_back("Name" + std::to_string(i));
+    plurals.push_back("thing" + std::to_string(i) + "s");
+    lemmas.push_back("thing" + std::to_string(i));
+  }
+  std::vector<MorphExample> data;
+  for (int i = 0; i < 120; ++i) {
+    data.push_back({names[static_cast<size_t>(i)], names[static_cast<size_t>(i)], "", kNnp, 0});
+    data.push_back({plurals[static_cast<size_t>(i)], lemmas[static_cast<size_t>(i)], "", kNns, 0});
+  }
+  data.push_back({"Bureau", "bureau", "", kNnp, 0});  // one name lower-cased in training
+  Lemmatizer lem;
+  lem.Train(data);
+  EXPECT_EQ(LemmaOf(lem, "Moreau", kNnp), "Moreau");  // not the suffix rule's "moreau"
+  EXPECT_EQ(LemmaOf(lem, "Bureau", kNnp), "bureau");  // seen: as trained
+  EXPECT_EQ(LemmaOf(lem, "cats", kNns), "cat");       // other tags keep their rules
+}
+
 }  // namespace
 }  // namespace parley::parse

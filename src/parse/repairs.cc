@@ -568,7 +568,7 @@ bool RetagParticiplesOfReportedSubjects(const ModelData& m, Analysis& x, const C
 // its own, which no subject has. A simple past with no auxiliary right
 // after its subject's phrase, when that subject has a preposition before
 // it, is a reduced relative's participle: retagged VBN, parsed again
-// (where the two forms are one). Returns whether any changed.
+// (a regular verb's: the two forms are one). Returns whether any changed.
 bool RetagReducedRelatives(const ModelData& m, Analysis& x, const ChildFlags& f) {
   if (m.vbd < 0 || m.vbn < 0 || m.case_label < 0 || m.adp < 0) return false;
   const int n = static_cast<int>(x.head.size());
@@ -582,13 +582,9 @@ bool RetagReducedRelatives(const ModelData& m, Analysis& x, const ChildFlags& f)
     for (int c = 0; c < s && !preposition; ++c)
       preposition = x.head[at(c)] == s && x.label[at(c)] == m.case_label && x.upos[at(c)] == m.adp;
     if (!preposition) continue;
-    // Only where the past and the participle are one form ("accused",
-    // "held"; not "knew"): the lemma read from either tag is the same.
-    const uint64_t lower = x.info[at(v) + Tagger::kPad].lower;
-    std::string as_past, as_participle;
-    m.lemmatizer.Lemmatize(x.forms[at(v)], lower, m.vbd, as_past);
-    m.lemmatizer.Lemmatize(x.forms[at(v)], lower, m.vbn, as_participle);
-    if (as_past != as_participle) continue;
+    // Only a regular verb, whose past and participle are one form
+    // ("accused"; not "knew").
+    if (!x.forms[at(v)].ends_with("ed")) continue;
     x.xpos[at(v)] = m.vbn;
     x.repaired[at(v)] = 1;
     changed = true;

@@ -12,6 +12,7 @@
 
 #include "io/conllu.h"
 #include "parse/model_data.h"
+#include "parse/wordnet.h"
 
 namespace parley::parse {
 namespace {
@@ -292,6 +293,16 @@ Result<Model> Train(const std::vector<std::vector<Token>>& train_in, const std::
     }
   data->lemmatizer.Train(morph);
   data->feats.Train(morph);
+  if (!options.wordnet_dir.empty()) {
+    std::vector<IrregularForm> irregular;
+    Status st = ReadWordNetExceptions(options.wordnet_dir, data->xpos_names, irregular);
+    if (!st.ok()) return st;
+    std::vector<MorphExample> forms;
+    forms.reserve(irregular.size());
+    for (const IrregularForm& f : irregular) forms.push_back({f.form, f.lemma, "", f.xpos, 0});
+    const size_t added = data->lemmatizer.AddIrregularForms(forms);
+    Log(log, fmt::format("added {} irregular forms from WordNet's exception lists ({} read)\n", added, forms.size()));
+  }
 
   // Parser data.
   auto to_parse = [&](const std::vector<Token>& s, ParseSentence& p) {

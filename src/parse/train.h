@@ -24,6 +24,9 @@ struct TrainOptions {
   // Word clusters for the tagger's and parser's features (WordClusters::Load);
   // empty = none.
   std::string clusters_path;
+  // WordNet's exception lists (parse/wordnet.h) for irregular lemmas the
+  // treebank lacks; empty = none. A folder without them is an error.
+  std::string wordnet_dir;
   int tagger_epochs = 8;
   int parser_epochs = 11;  // chosen on EWT dev for models/parley-en.model
   uint64_t seed = 1;

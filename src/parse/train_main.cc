@@ -2,7 +2,8 @@
 //
 //   parley_train --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
 //                --out models/parley-en.model [--seed 1] [--tagger-epochs 8]
-//                [--parser-epochs 11] [--parsers 1] [--clusters FILE] [--jackknife 4] [--threads 2]
+//                [--parser-epochs 11] [--parsers 1] [--clusters FILE] [--wordnet DIR] [--jackknife 4]
+//                [--threads 2]
 //                [--eval file.conllu]...
 #include <algorithm>
 #include <cstdio>
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     else if (a == "--dev") o.dev_path = value();
     else if (a == "--out") out = value();
     else if (a == "--clusters") o.clusters_path = value();
+    else if (a == "--wordnet") o.wordnet_dir = value();
     else if (a == "--seed") o.seed = std::stoull(value());
     else if (a == "--tagger-epochs") o.tagger_epochs = std::stoi(value());
     else if (a == "--parser-epochs") o.parser_epochs = std::stoi(value());

@@ -100,6 +100,11 @@ struct PatternNeeds {
 
 namespace {
 
+// Verbs of alleging: what they allege is not established ("accused the UAE
+// of supplying the drones", "convicted of spying for Israel").
+constexpr std::array<std::string_view, 7> kAlleging = {"accuse", "blame", "charge", "allege",
+                                                       "suspect", "deny", "convict"};
+
 constexpr int kMaxPhraseDepth = 24;
 
 // A dictionary phrase found in the sentence: tokens [begin, end).
@@ -279,6 +284,9 @@ class SentenceCoder {
   // Whether a verb other than v stands between token t and v ("signed a
   // pact allowing troops to be deployed": "troops" under "allowing").
   bool InAnotherClause(int t, int v) const;
+  // Whether token t lies in what a verb of alleging below v alleges ("executed
+  // a man convicted of spying for Israel": Israel was not executed).
+  bool InAnAllegation(int t, int v) const;
   // "met his Saudi counterpart": a country's counterpart of the other side
   // holds the same role there (SAU + the other's GOV).
   void TakeCounterpartsRole(ActorCode& a, const ActorCode& other) const;
@@ -389,8 +397,6 @@ void SentenceCoder::Run() {
     // of the accused), "blamed Gondor for attacking", "denied arming the
     // rebels".
     if (r == Rel::kAdvcl || r == Rel::kCcomp || r == Rel::kAcl || r == Rel::kXcomp) {
-      static constexpr std::array<std::string_view, 6> kAlleging = {"accuse", "blame",   "charge",
-                                                                    "allege", "suspect", "deny"};
       int h = tree_.head(v);
       if (r == Rel::kAcl && h >= 0 && (tree_.rel(h) == Rel::kObj || tree_.rel(h) == Rel::kIobj)) h = tree_.head(h);
       // (After the verb: "Speaking after talks with ..., Lavrov accused
@@ -976,7 +982,19 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   static constexpr std::array<std::string_view, 15> kNotAParty = {
       "alongside", "along", "like",    "unlike",    "including", "besides", "except", "despite",
       "amid",      "amidst", "according", "through", "via",       "during",  "under"};
-  return InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v);
+  return InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v) || InAnAllegation(t, v);
+}
+
+bool SentenceCoder::InAnAllegation(int t, int v) const {
+  // What is alleged hangs on the verb as its complement or oblique; its
+  // subject and object are the accuser and the accused.
+  for (int below = t, j = tree_.head(t), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth;
+       below = j, j = tree_.head(j), ++guard) {
+    if (!tree_.IsVerbal(j) || !LemmaIn(j, kAlleging)) continue;
+    const Rel r = tree_.rel(below);
+    if (r != Rel::kSubj && r != Rel::kSubjPass && r != Rel::kObj && r != Rel::kIobj) return true;
+  }
+  return false;
 }
 
 bool SentenceCoder::InAnotherClause(int t, int v) const {

@@ -340,6 +340,20 @@ TEST(CoderTest, EachOtherMakesCoordinatedSubjectsEachOthersTargets) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "130"}, {"GON", "ARN", "130"}}));
 }
 
+TEST(CoderTest, WhatIsAllegedOfTheTargetNamesNoTarget) {
+  // Arnor fought police accused of helping Gondor: Gondor is in the
+  // allegation, not fought.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"fought", "VBD", 0, "root"},
+                      {"police", "NNS", 2, "obj"},
+                      {"accused", "VBN", 3, "acl"},
+                      {"of", "IN", 6, "mark"},
+                      {"helping", "VBG", 4, "advcl"},
+                      {"Gondor", "NNP", 6, "obj"}});
+  doc.tokens[3].lemma = "accuse";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "---COP", "190"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

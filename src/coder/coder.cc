@@ -287,6 +287,9 @@ class SentenceCoder {
   // Whether token t lies in what a verb of alleging below v alleges ("executed
   // a man convicted of spying for Israel": Israel was not executed).
   bool InAnAllegation(int t, int v) const;
+  // The actor named by the first part of a joined word like "Iran-backed"
+  // at token t, as a one-word match (length 0 when none).
+  lexicon::PhraseMatch BackerOf(int t) const;
   // "met his Saudi counterpart": a country's counterpart of the other side
   // holds the same role there (SAU + the other's GOV).
   void TakeCounterpartsRole(ActorCode& a, const ActorCode& other) const;
@@ -617,6 +620,7 @@ void SentenceCoder::FindMentions() {
     // Dictionaries written in capitals cannot tell "US" from "us": a word
     // the tagger read as a pronoun ("many of us") names no one.
     if (actor.length == 1 && agent.length == 0 && IsPronoun(toks_[i])) actor.length = 0;
+    if (actor.length == 0 && agent.length == 0) actor = BackerOf(i);
     if (actor.length == 0 && agent.length == 0) {
       ++i;
       continue;
@@ -630,6 +634,26 @@ void SentenceCoder::FindMentions() {
     mentions_.push_back(m);
     i = m.end;
   }
+}
+
+lexicon::PhraseMatch SentenceCoder::BackerOf(int t) const {
+  // "Iran-backed militias", "the Saudi-led coalition", "Russian-held
+  // territory", "a Kenyan-led police mission": one joined word whose first
+  // part names the actor behind the phrase. (Not "US-brokered" or
+  // "Iranian-made": who mediated or built something is not its side.)
+  static constexpr std::array<std::string_view, 13> kBacked = {
+      "led", "backed", "based", "sponsored", "funded", "supported", "allied",
+      "aligned", "controlled", "held", "run", "owned", "occupied"};
+  const std::string_view form = toks_[static_cast<size_t>(t)].form;
+  const size_t dash = form.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= form.size()) return {};
+  std::string suffix(form.substr(dash + 1));
+  for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (std::find(kBacked.begin(), kBacked.end(), suffix) == kBacked.end()) return {};
+  const WordId first[1] = {lex_.vocab.FindUpperOf(form.substr(0, dash))};
+  if (first[0] == kNoWord) return {};
+  const lexicon::PhraseMatch m = lex_.actors.LongestMatch(first, 0);
+  return m.length == 1 ? m : lexicon::PhraseMatch{};
 }
 
 std::string SentenceCoder::Words(int first, int last) const {

@@ -383,5 +383,19 @@ TEST_F(RawTextCodingTest, KillingIsForceUnlessALeaderOrHundredsAreKilled) {
   EXPECT_EQ(hundreds[0].event.code, "202");
 }
 
+// "Iran-backed militias": the joined word's first part names the side.
+TEST_F(RawTextCodingTest, AnActorBehindAJoinedModifierIsTheSide) {
+  const std::vector<Event> backed = Code("Iran-backed militias attacked U.S. troops in eastern Syria.");
+  ASSERT_EQ(backed.size(), 1u);
+  EXPECT_EQ(backed[0].source.code.substr(0, 3), "IRN");
+  EXPECT_EQ(backed[0].target.code, "USAMIL");
+  const std::vector<Event> led = Code("The Saudi-led coalition struck Houthi positions in Sanaa.");
+  ASSERT_EQ(led.size(), 1u);
+  EXPECT_EQ(led[0].source.code.substr(0, 3), "SAU");
+  // Who brokered a ceasefire is not a side of it.
+  for (const Event& e : Code("Israel agreed to a US-brokered ceasefire with Hezbollah."))
+    EXPECT_NE(e.source.code.substr(0, 3), "USA") << e.source.code << " " << e.event.code;
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -397,5 +397,15 @@ TEST_F(RawTextCodingTest, AnActorBehindAJoinedModifierIsTheSide) {
     EXPECT_NE(e.source.code.substr(0, 3), "USA") << e.source.code << " " << e.event.code;
 }
 
+// Suspending someone reduces relations; suspending sanctions eases them.
+TEST_F(RawTextCodingTest, SuspendingSomeoneIsNotEasingSanctions) {
+  const std::vector<Event> niger = Code("The African Union suspended Niger after the coup.");
+  ASSERT_EQ(niger.size(), 1u);
+  EXPECT_EQ(niger[0].event.code, "160");
+  const std::vector<Event> eased = Code("The European Union suspended sanctions on Syria.");
+  ASSERT_EQ(eased.size(), 1u);
+  EXPECT_EQ(eased[0].event.code, "085");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

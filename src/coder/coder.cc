@@ -1854,6 +1854,9 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
     }
     if (place_country.empty()) return;
     if (other.code.rfind(unknown, 0) != 0 && other.code.rfind(place_country, 0) != 0) return;
+    // Not where the other side is the place itself: "a police mission
+    // arrived in Haiti" came from elsewhere.
+    if (other.code == place_country && other.first >= 0 && InLocativePhrase(other.first, verb_first)) return;
     a.code = place_country + a.code.substr(unknown.size());
   };
   auto push = [&](ActorCode s, ActorCode t, const std::string& c) {

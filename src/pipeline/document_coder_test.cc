@@ -320,6 +320,10 @@ TEST_F(RawTextCodingTest, RolesTakeTheCountryWhereItHappened) {
   EXPECT_EQ(protest[0].source.code, "ISR");
   EXPECT_EQ(protest[0].target.code, "ISRGOV");
   EXPECT_EQ(protest[0].event.code.substr(0, 2), "14");
+  // Not to the place that is itself the other side: who came to Haiti, or
+  // whose bomb killed soldiers in Mali, is not known.
+  EXPECT_TRUE(CodeNews("The police mission arrived in Haiti to fight the gangs.").empty());
+  EXPECT_TRUE(CodeNews("Three soldiers were killed by a roadside bomb in northern Mali on Sunday.").empty());
   // Of another country, the role yields to the place, as before.
   const std::vector<Event> turkish = CodeNews("Turkish troops killed militants in Syria.");
   ASSERT_EQ(turkish.size(), 1u);

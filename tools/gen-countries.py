@@ -54,6 +54,9 @@ NEWS_NAMES = {
     "ARG": ["Argentine", "Argentines", "Argentinian", "Argentinians"], "ISL": ["Icelandic"],
     "SVN": ["Slovenian", "Slovenians"], "NPL": ["Nepali", "Nepalis"], "PSE": ["Gazan", "Gazans"],
     "PHL": ["Philippine"],
+    # A breakaway state no ISO or CAMEO code names: coded as the country it
+    # declared itself out of, as CAMEO codes such actors.
+    "SOM": ["Somaliland"],
 }
 # Names the sources give one state that news uses for another (facts;
 # hand-listed): wire copy (AP, Reuters) writes "Congo" for the Democratic

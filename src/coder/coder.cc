@@ -960,6 +960,13 @@ bool SentenceCoder::Excluded(int t, int v) const {
   for (int j = t; j >= 0 && j != v; j = tree_.head(j)) {
     Rel r = tree_.rel(j);
     if (r == Rel::kParataxis) return true;
+    // A participle clause after a comma tells what followed, with parties
+    // of its own: "banned women from universities, drawing condemnation
+    // from the United Nations"; "signed a memorandum with Somaliland,
+    // angering Somalia".
+    if (r == Rel::kAdvcl && j > v && toks_[static_cast<size_t>(j)].xpos == "VBG" && j > 0 &&
+        toks_[static_cast<size_t>(j) - 1].form == ",")
+      return true;
     if (r == Rel::kConj && tree_.head(j) == v) return true;  // a noun conjoined to the verb is a misparse
     if (r == Rel::kConj && tree_.IsVerbal(j) && j != t &&
         (tree_.ChildWith(j, Rel::kSubj) >= 0 || tree_.ChildWith(j, Rel::kSubjPass) >= 0))

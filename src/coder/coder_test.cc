@@ -354,6 +354,17 @@ TEST(CoderTest, WhatIsAllegedOfTheTargetNamesNoTarget) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "---COP", "190"}}));
 }
 
+TEST(CoderTest, APartyOfAParticipleClauseAfterACommaIsNotTheTarget) {
+  // Arnor fought police, angering Gondor: Gondor was angered, not fought.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"fought", "VBD", 0, "root"},
+                      {"police", "NNS", 2, "obj"},
+                      {",", ",", 5, "punct"},
+                      {"angering", "VBG", 2, "advcl"},
+                      {"Gondor", "NNP", 5, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "---COP", "190"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

@@ -694,7 +694,18 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
     if (r != Rel::kCompound && r != Rel::kFlat && r != Rel::kAmod && r != Rel::kPoss &&
         r != Rel::kDet)
       continue;
-    if (m >= 0 && mention_of_[c] == m) continue;  // part of the head's own phrase
+    if (m >= 0 && mention_of_[c] == m) {
+      // Part of the head's own phrase, whose own premodifiers still count:
+      // "the Afghan charge d'affaires" ("Afghan" on "charge").
+      for (int g : tree_.children(c)) {
+        if (g > c || mention_of_[g] == m) continue;
+        const Rel gr = tree_.rel(g);
+        if (gr != Rel::kCompound && gr != Rel::kFlat && gr != Rel::kAmod && gr != Rel::kPoss) continue;
+        auto found = ActorsWithConj(g, depth + 1);
+        if (!found.empty()) return found;
+      }
+      continue;
+    }
     auto found = ActorsWithConj(c, depth + 1);
     if (!found.empty()) return found;
   }

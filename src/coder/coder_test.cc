@@ -365,6 +365,18 @@ TEST(CoderTest, APartyOfAParticipleClauseAfterACommaIsNotTheTarget) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "---COP", "190"}}));
 }
 
+TEST(CoderTest, AModifierInsideAMultiWordRoleGivesItsCountry) {
+  // Arnor met the Gondor war ministry, the parser hanging "Gondor" on "war".
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"met", "VBD", 0, "root"},
+                      {"the", "DT", 6, "det"},
+                      {"Gondor", "NNP", 5, "compound"},
+                      {"war", "NN", 6, "compound"},
+                      {"ministry", "NN", 2, "obj"}});
+  doc.tokens[1].lemma = "meet";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GONGOVMIL", "040"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

@@ -409,6 +409,20 @@ void SentenceCoder::Run() {
         continue;
       }
     }
+    // Nor is a condition ("warned NATO of retaliation if it sent troops to
+    // Ukraine", "unless Hamas releases the hostages").
+    if (r == Rel::kAdvcl) {
+      bool condition = false;
+      for (int c : tree_.children(v)) {
+        if (tree_.rel(c) != Rel::kMark) continue;
+        const std::string_view f = toks_[static_cast<size_t>(c)].form;
+        condition = condition || f == "if" || f == "If" || f == "unless" || f == "Unless";
+      }
+      if (condition) {
+        unrealized[static_cast<size_t>(v)] = 1;
+        continue;
+      }
+    }
     // Nor is what a verb of wanting or planning governs ("Obama wants Putin
     // to attack Switzerland", "plans to expand the offensive", "hopes that
     // Gondor will attack"), coded or not.

@@ -377,6 +377,21 @@ TEST(CoderTest, AModifierInsideAMultiWordRoleGivesItsCountry) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GONGOVMIL", "040"}}));
 }
 
+TEST(CoderTest, AConditionIsNotDone) {
+  // Arnor threatened Gondor if Eriador fought Osgiliath: no fight.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"threatened", "VBD", 0, "root"},
+                      {"Gondor", "NNP", 2, "obj"},
+                      {"if", "IN", 6, "mark"},
+                      {"Eriador", "NNP", 6, "nsubj"},
+                      {"fought", "VBD", 2, "advcl"},
+                      {"Osgiliath", "NNP", 6, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "130"}}));
+  // Without "if" the fight is reported.
+  doc.tokens[3].form = "as";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "130"}, {"ERI", "OSG", "190"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

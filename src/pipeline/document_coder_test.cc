@@ -411,5 +411,16 @@ TEST_F(RawTextCodingTest, SuspendingSomeoneIsNotEasingSanctions) {
   EXPECT_EQ(eased[0].event.code, "085");
 }
 
+// Warning someone of one's response is a threat; warning of a famine or
+// against an offensive is not.
+TEST_F(RawTextCodingTest, WarningOfAResponseIsAThreat) {
+  const std::vector<Event> threat = Code("China warned Japan of consequences.");
+  ASSERT_EQ(threat.size(), 1u);
+  EXPECT_EQ(threat[0].event.code, "130");
+  const std::vector<Event> against = Code("Egypt warned Israel against an offensive in Rafah.");
+  ASSERT_EQ(against.size(), 1u);
+  EXPECT_EQ(against[0].event.code, "012");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -167,7 +167,9 @@ void LookUpWords(const lexicon::Vocabulary& vocab, std::span<const Token> toks, 
 // 20), and, with `aid`, aid (07), which goes to the people there.
 bool FallsOnPlaces(std::string_view code, bool aid) {
   const std::string_view root = code.substr(0, 2);
-  return root == "15" || root == "17" || root == "18" || root == "19" || root == "20" || (aid && root == "07");
+  // Aid, given or promised (033x), goes to a place's people ("aid to Gaza").
+  return root == "15" || root == "17" || root == "18" || root == "19" || root == "20" ||
+         (aid && (root == "07" || code.starts_with("033")));
 }
 
 // A determiner, possessive, number or adjective before a noun.
@@ -1388,13 +1390,18 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
   size_t last_word = el.size();
   for (size_t i = star + 1; i < el.size(); ++i)
     if (matchable(el[i])) last_word = i;
+  // So does a phrase whose preposition a class of nouns follows ("agreed
+  // (to &talks)": to talks or a summit, not "agreed to send ... at a
+  // summit").
   bool preposition = false;
   for (size_t i = star + 1; i < el.size(); ++i) {
     const auto& e = el[i];
-    if (e.kind == PatternToken::kPrepOpen)
+    if (e.kind == PatternToken::kPrepOpen) {
       for (size_t j = i + 1; j < el.size() && el[j].kind != PatternToken::kPrepClose; ++j)
         preposition = preposition || el[j].kind == PatternToken::kTarget || el[j].kind == PatternToken::kSource ||
                       el[j].kind == PatternToken::kCompound;
+      preposition = preposition || (i + 2 < el.size() && el[i + 2].kind == PatternToken::kSynset);
+    }
     if (e.kind == PatternToken::kSkip) {
       pos = SkipNounPhrase(pos, /*leftward=*/false);
       must_touch = e.joined_to_next;

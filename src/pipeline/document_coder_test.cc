@@ -422,5 +422,23 @@ TEST_F(RawTextCodingTest, WarningOfAResponseIsAThreat) {
   EXPECT_EQ(against[0].event.code, "012");
 }
 
+// What is agreed to is read from the infinitive: "to send air defence
+// systems" is military aid, whatever "summit" comes later ("(to &talks)"
+// wants "to" as a preposition); aid promised to a place goes to its people.
+TEST_F(RawTextCodingTest, AnAgreementsContentIsItsInfinitive) {
+  const std::vector<Event> sent =
+      Code("NATO allies agreed to send more air defence systems to Ukraine at a summit in Washington.");
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].event.code, "0332");
+  EXPECT_EQ(sent[0].target.code, "UKR");
+  const std::vector<Event> aid = Code("The United States agreed to provide humanitarian aid to Gaza.");
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0].event.code, "0333");
+  EXPECT_EQ(aid[0].target.code, "PSE");
+  const std::vector<Event> settled = Code("Ethiopia and Somalia agreed to end their dispute.");
+  ASSERT_EQ(settled.size(), 2u);
+  EXPECT_EQ(settled[0].event.code, "037");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

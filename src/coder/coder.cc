@@ -505,12 +505,14 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
         (f == "no" || f == "No" || f == "not" || f == "never"))
       return;
   }
-  // Talks that "collapsed", a truce that "failed": the subject of a verb of
-  // failing or ending is no event of its kind.
-  static constexpr std::array<std::string_view, 9> kFailed = {"collapse", "fail",    "stall",  "end",   "break",
-                                                              "falter",   "founder", "derail", "expire"};
+  // Talks that "collapsed", a truce that "failed" or "was violated": the
+  // subject of a verb of failing, ending or breaching is no event of its
+  // kind.
+  static constexpr std::array<std::string_view, 12> kFailed = {
+      "collapse", "fail",   "stall",  "end",    "break",  "falter",
+      "founder",  "derail", "expire", "violate", "breach", "shatter"};
   const int governor = tree_.head(head);
-  if (tree_.rel(head) == Rel::kSubj && governor >= 0 &&
+  if ((tree_.rel(head) == Rel::kSubj || tree_.rel(head) == Rel::kSubjPass) && governor >= 0 &&
       LemmaIn(governor, kFailed))
     return;
   // The object of a verb already coded ("launched airstrikes on Gaza", "held
@@ -623,6 +625,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
       return;
   }
   DropPlaceTargets(noun.code, targets);
+  CapitalsAsPlaces(noun.code, targets);
   Emit(sources, targets, noun.code, first, head, pattern);
 }
 
@@ -1820,9 +1823,14 @@ void SentenceCoder::CapitalsAsPlaces(const std::string& code, std::vector<ActorC
   for (ActorCode& a : targets) {
     const lexicon::ActorEntry* e = ActorEntryAt(a.first);
     if (e == nullptr || !e->capital) continue;
-    // The mention must be the whole target: "the government in Kyiv" stays UKRGOV.
+    // The mention must be the whole target ("the government in Kyiv" stays
+    // UKRGOV), or name a part of the city ("Beirut's southern suburbs").
+    static constexpr std::array<std::string_view, 12> kPartsOfACity = {
+        "suburb", "outskirts", "outskirt", "district", "neighbourhood", "neighborhood",
+        "airport", "port",    "centre",   "center",   "street",        "quarter"};
     const Mention& m = mentions_[mention_of_[a.first]];
-    if (m.begin != a.first || m.end - 1 != a.last) continue;
+    const bool whole = m.begin == a.first && m.end - 1 == a.last;
+    if (!whole && !LemmaIn(NounPhraseHead(a.first), kPartsOfACity)) continue;
     if (a.code.size() > 3) a.code.resize(3);
   }
 }

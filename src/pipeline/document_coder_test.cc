@@ -440,5 +440,15 @@ TEST_F(RawTextCodingTest, AnAgreementsContentIsItsInfinitive) {
   EXPECT_EQ(settled[0].event.code, "037");
 }
 
+// A ceasefire that was violated is no ceasefire declared; strikes on a
+// capital's suburbs fall on the city, not its government.
+TEST_F(RawTextCodingTest, AViolatedCeasefireAndACapitalsSuburbs) {
+  for (const Event& e : Code("The ceasefire between India and Pakistan was violated within hours."))
+    EXPECT_NE(e.event.code.substr(0, 3), "087") << e.source.code << " " << e.event.code << " " << e.target.code;
+  const std::vector<Event> suburbs = Code("Israeli jets launched airstrikes on Beirut's southern suburbs.");
+  ASSERT_EQ(suburbs.size(), 1u);
+  EXPECT_EQ(suburbs[0].target.code, "LBN");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

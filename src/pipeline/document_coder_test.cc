@@ -453,5 +453,18 @@ TEST_F(RawTextCodingTest, AViolatedCeasefireAndACapitalsSuburbs) {
   EXPECT_TRUE(city);
 }
 
+// Territory taken from someone is taken from that side.
+TEST_F(RawTextCodingTest, TerritoryTakenFromASideIsTakenFromIt) {
+  const std::vector<Event> taken = Code("Ukrainian troops recaptured Kherson from Russian forces.");
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(taken[0].source.code, "UKRMIL");
+  EXPECT_EQ(taken[0].target.code, "RUSMIL");
+  EXPECT_EQ(taken[0].event.code, "192");
+  const std::vector<Event> regained =
+      Code("The Sudanese army regained control of the presidential palace in Khartoum from the RSF.");
+  ASSERT_EQ(regained.size(), 1u);
+  EXPECT_EQ(regained[0].target.code, "SDNREBRSF");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -409,6 +409,10 @@ TEST_F(RawTextCodingTest, SuspendingSomeoneIsNotEasingSanctions) {
   const std::vector<Event> eased = Code("The European Union suspended sanctions on Syria.");
   ASSERT_EQ(eased.size(), 1u);
   EXPECT_EQ(eased[0].event.code, "085");
+  // Ending cooperation with someone reduces relations too.
+  const std::vector<Event> ended = Code("Chad ended its defence cooperation agreement with France.");
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(ended[0].event.code, "160");
 }
 
 // Warning someone of one's response is a threat; warning of a famine or

@@ -130,6 +130,16 @@ struct PatternMatch {
   bool compound = false;
 };
 
+// The dictionary entries a verb matches and the pattern that decides its code.
+struct VerbChoice {
+  std::vector<uint32_t> chosen;  // the entries of the longest match
+  int first = -1, last = -1;     // the verb's words
+  std::string code;
+  std::string where;  // the deciding dictionary line, for audits
+  PatternMatch best;
+  uint32_t best_pattern = 0;
+};
+
 // The per-sentence buffers, kept on each thread between sentences so that
 // coding a sentence allocates little once they have grown.
 struct SentenceScratch {
@@ -213,6 +223,24 @@ class SentenceCoder {
  private:
   void FindMentions();
   void CodeVerb(int v);
+  // The longest dictionary entries verb v matches and the pattern that
+  // decides its code; false when none matches.
+  bool ChooseVerbCode(int v, VerbChoice& choice);
+  void PassiveParties(int v, int patient, int by_agent, int last, const std::string& code,
+                      std::vector<ActorCode>& sources, std::vector<ActorCode>& targets) const;
+  // The source of an active verb; returns its subject (-1 if none).
+  int ActiveSource(int v, int first, std::vector<ActorCode>& sources) const;
+  // The target of an active verb after its words; returns its first object
+  // (-1 if none).
+  int ActiveTargets(int v, int last, int subject, const std::string& code, const std::vector<ActorCode>& sources,
+                    std::vector<ActorCode>& targets) const;
+  // Coordinated subjects of a mutual act as each other's targets.
+  void MutualTargets(int v, std::span<const uint32_t> chosen, const std::string& code, int first_object,
+                     const std::vector<ActorCode>& sources, std::vector<ActorCode>& targets) const;
+  // New actors from the words (CoderOptions::new_actor_length) where no
+  // dictionary names a side.
+  void NewActors(int v, int last, int subject, int first_object, std::vector<ActorCode>& sources,
+                 std::vector<ActorCode>& targets) const;
   // Whether the verb's form has a code of its own in the dictionaries (not
   // only "---" entries such as "launched", "carried out").
   bool SaysSomething(int v) const;
@@ -1503,8 +1531,63 @@ void SentenceCoder::AllowSyntacticRegion(int v, int first, int last) {
 }
 
 void SentenceCoder::CodeVerb(int v) {
+  VerbChoice choice;
+  if (!ChooseVerbCode(v, choice)) return;
+  const std::string& code = choice.code;
+  const int first = choice.first, last = choice.last;
+  const PatternMatch& best = choice.best;
+  const uint32_t best_pattern = choice.best_pattern;
+  if (code.empty() || code == "---") return;
+  if (code == "041" && NamesItsObject(v)) return;
+  // A negated verb reports an event that did not happen, unless the
+  // dictionary pattern that matched was written for the negation.
+  if (IsNegated(v) && (best.score < 0 || !MentionsNegation(lex_.verbs.pattern(best_pattern))))
+    return;
+
+  // Passive voice: the subject is the target; the source is the "by" agent,
+  // or, without one, the first actor after the verb ("X was shot dead in Y").
+  int patient = tree_.ChildWith(v, Rel::kSubjPass);
+  bool passive = patient >= 0 || tree_.ChildWith(v, Rel::kAuxPass) >= 0;
+  int by_agent = -1;
+  auto is_by_phrase = [&](int c) {
+    Rel r = tree_.rel(c);
+    return r == Rel::kAgent ||
+           (passive && (r == Rel::kObl || r == Rel::kNmod) && HasCase(tree_, toks_, c, "by"));
+  };
+  for (int c : tree_.children(v)) {
+    if (is_by_phrase(c)) by_agent = c;
+    // "opposed earlier by Osgiliath": parsers may hang the agent on the adverb.
+    if (by_agent < 0 && tree_.rel(c) == Rel::kAdvmod)
+      for (int g : tree_.children(c))
+        if (by_agent < 0 && is_by_phrase(g)) by_agent = g;
+    if (by_agent >= 0) break;
+  }
+  std::vector<ActorCode> sources, targets;
+  if (passive && patient >= 0) {
+    PassiveParties(v, patient, by_agent, last, code, sources, targets);
+  } else {
+    const int subject = ActiveSource(v, first, sources);
+    const int first_object = ActiveTargets(v, last, subject, code, sources, targets);
+    MutualTargets(v, choice.chosen, code, first_object, sources, targets);
+    NewActors(v, last, subject, first_object, sources, targets);
+  }
+  if (best.source_mention >= 0) {
+    auto slot = CodesForMention(best.source_mention);
+    if (!slot.empty()) sources = slot;
+  }
+  if (best.target_mention >= 0) {
+    auto slot = CodesForMention(best.target_mention);
+    if (!slot.empty()) targets = slot;
+  }
+  if (best.compound) targets = sources;
+  DropPlaceTargets(code, targets);
+  CapitalsAsPlaces(code, targets);
+  Emit(sources, targets, code, first, last, choice.where);
+}
+
+bool SentenceCoder::ChooseVerbCode(int v, VerbChoice& choice) {
   auto entries = lex_.verbs.EntriesForForm(words_[v]);
-  if (entries.empty()) return;
+  if (entries.empty()) return false;
   // The most specific entries win: multi-word verbs before single words. A
   // form listed in several blocks tries the patterns of each.
   std::vector<uint32_t> chosen;
@@ -1522,7 +1605,7 @@ void SentenceCoder::CodeVerb(int v) {
     }
     if (len == best_len) chosen.push_back(e);
   }
-  if (chosen.empty()) return;
+  if (chosen.empty()) return false;
 
   std::string code;
   std::string pattern_where;  // where the deciding dictionary line is, for audits
@@ -1558,256 +1641,244 @@ void SentenceCoder::CodeVerb(int v) {
       }
     }
   }
-  if (code.empty() || code == "---") return;
-  if (code == "041" && NamesItsObject(v)) return;
-  // A negated verb reports an event that did not happen, unless the
-  // dictionary pattern that matched was written for the negation.
-  if (IsNegated(v) && (best.score < 0 || !MentionsNegation(lex_.verbs.pattern(best_pattern))))
-    return;
+  choice.chosen = std::move(chosen);
+  choice.first = first;
+  choice.last = last;
+  choice.code = std::move(code);
+  choice.where = std::move(pattern_where);
+  choice.best = best;
+  choice.best_pattern = best_pattern;
+  return true;
+}
 
-  // Passive voice: the subject is the target; the source is the "by" agent,
-  // or, without one, the first actor after the verb ("X was shot dead in Y").
-  int patient = tree_.ChildWith(v, Rel::kSubjPass);
-  bool passive = patient >= 0 || tree_.ChildWith(v, Rel::kAuxPass) >= 0;
-  int by_agent = -1;
-  auto is_by_phrase = [&](int c) {
-    Rel r = tree_.rel(c);
-    return r == Rel::kAgent ||
-           (passive && (r == Rel::kObl || r == Rel::kNmod) && HasCase(tree_, toks_, c, "by"));
-  };
-  for (int c : tree_.children(v)) {
-    if (is_by_phrase(c)) by_agent = c;
-    // "opposed earlier by Osgiliath": parsers may hang the agent on the adverb.
-    if (by_agent < 0 && tree_.rel(c) == Rel::kAdvmod)
-      for (int g : tree_.children(c))
-        if (by_agent < 0 && is_by_phrase(g)) by_agent = g;
-    if (by_agent >= 0) break;
-  }
-  std::vector<ActorCode> sources, targets;
-  int subject = -1;
-  if (passive && patient >= 0) {
-    targets = EntityCodes(patient, nullptr);
-    if (by_agent >= 0) sources = EntityCodes(by_agent, nullptr);
-    if (sources.empty()) {
-      // Only the verb's own phrases ("shot dead in Osgiliath"), not a
-      // complement clause ("was seen to break into an anti-Gondor parade").
-      // A place or capital of Parley's dictionaries only says where ("Haniyeh
-      // was killed in Tehran" is no killing by Iran's government); names of
-      // PETRARCH's dictionaries have no such type and keep their convention.
-      for (int c : tree_.children(v)) {
-        Rel r = tree_.rel(c);
-        if (c <= last || !(r == Rel::kObl || (r == Rel::kXcomp && !tree_.IsVerbal(c)))) continue;
-        sources = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
-        if (OnlySaysWhere(sources, v)) {
-          sources.clear();
-          continue;
-        }
-        if (!sources.empty()) break;
-      }
-    }
-    // "Several rockets were fired from Lebanon into northern Israel": force
-    // whose patient is a weapon falls on the phrase it was aimed at.
-    if (targets.empty() && FallsOnPlaces(code, /*aid=*/false)) {
-      static constexpr std::array<std::string_view, 6> kAimedAt = {"into", "at", "on", "toward", "towards", "against"};
-      for (int c : tree_.children(v)) {
-        if (c <= last || tree_.rel(c) != Rel::kObl) continue;
-        const std::string prep = CaseWord(c);
-        if (std::find(kAimedAt.begin(), kAimedAt.end(), prep) == kAimedAt.end()) continue;
-        targets = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
-        if (!targets.empty()) break;
-      }
-    }
-    subject = patient;
-  } else {
-    subject = FindSubject(v);
-    if (subject >= 0) {
-      // "The Israeli military said its forces had killed ...": a role (or a
-      // thing) owned by "its" or "their" belongs to the subject of a clause
-      // above.
-      std::vector<ActorCode> owner;
-      const int poss = tree_.ChildWith(subject, Rel::kPoss);
-      if (poss >= 0 && mention_of_[poss] < 0 && (toks_[poss].xpos == "PRP$" || toks_[poss].form == "its"))
-        for (int h = tree_.head(v); h >= 0 && owner.empty(); h = tree_.head(h)) {
-          const int s = FindSubject(h);
-          if (s >= 0 && s != subject && !tree_.Dominates(subject, s)) owner = EntityCodes(s, nullptr);
-        }
-      sources = EntityCodes(subject, owner.empty() ? nullptr : &owner);
-      // "... said its airstrikes killed dozens": whose airstrikes they are.
-      if (sources.empty()) sources = owner;
-    }
-    if (subject < 0) {
-      // The clause that should have given the subject: up the control chain.
-      int top = v;
-      while (tree_.head(top) >= 0 && tree_.IsVerbal(tree_.head(top)) &&
-             (tree_.rel(top) == Rel::kXcomp || IsConjunct(top)))
-        top = tree_.head(top);
-      sources = SubjectlessSource(top, top == v ? first : top);
-    }
-    // A relative pronoun stands for the noun its clause modifies ("the plane
-    // crash that killed Prigozhin": the crash, not whoever speaks of it).
-    const bool relative = subject >= 0 && (toks_[subject].xpos == "WDT" || toks_[subject].xpos == "WP");
-    if (sources.empty() && relative && tree_.rel(v) == Rel::kRelcl) sources = EntityCodes(tree_.head(v), nullptr);
-    if (sources.empty() && subject >= 0 && !relative && IsPronoun(toks_[subject])) {
-      // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.
-      for (int h = tree_.head(v); h >= 0 && sources.empty(); h = tree_.head(h)) {
-        int s = FindSubject(h);
-        if (s >= 0 && s != subject) sources = EntityCodes(s, nullptr);
-      }
-    }
-    int first_object = -1;
+// The passive's subject is the target; the source is the "by" agent or,
+// without one, the first actor in the verb's own phrases.
+void SentenceCoder::PassiveParties(int v, int patient, int by_agent, int last, const std::string& code,
+                                   std::vector<ActorCode>& sources, std::vector<ActorCode>& targets) const {
+  targets = EntityCodes(patient, nullptr);
+  if (by_agent >= 0) sources = EntityCodes(by_agent, nullptr);
+  if (sources.empty()) {
+    // Only the verb's own phrases ("shot dead in Osgiliath"), not a
+    // complement clause ("was seen to break into an anti-Gondor parade").
+    // A place or capital of Parley's dictionaries only says where ("Haniyeh
+    // was killed in Tehran" is no killing by Iran's government); names of
+    // PETRARCH's dictionaries have no such type and keep their convention.
     for (int c : tree_.children(v)) {
       Rel r = tree_.rel(c);
-      if (r != Rel::kObj && r != Rel::kIobj) continue;
-      if (first_object < 0) first_object = c;
-      if (targets.empty()) targets = EntityCodes(c, nullptr);
+      if (c <= last || !(r == Rel::kObl || (r == Rel::kXcomp && !tree_.IsVerbal(c)))) continue;
+      sources = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
+      if (OnlySaysWhere(sources, v)) {
+        sources.clear();
+        continue;
+      }
+      if (!sources.empty()) break;
     }
-    // A place or capital in a locative phrase only says where a statement,
-    // appeal, rejection or the like was made ("the minister said in Moscow",
-    // "condemned the attack in Kabul"), not to whom. Visits and meetings (04:
-    // "arrived in Doha") are with the place's government, protests (14) in a
-    // capital are mostly at it, and force (15, 17-20) and aid (07) fall on
-    // the place.
-    const std::string_view root = std::string_view(code).substr(0, 2);
-    const bool place_may_be_target = FallsOnPlaces(code, /*aid=*/true) || root == "04" || root == "14";
-    auto only_where = [&](const std::vector<ActorCode>& found) {
-      return !place_may_be_target && OnlySaysWhere(found, v);
-    };
+  }
+  // "Several rockets were fired from Lebanon into northern Israel": force
+  // whose patient is a weapon falls on the phrase it was aimed at.
+  if (targets.empty() && FallsOnPlaces(code, /*aid=*/false)) {
+    static constexpr std::array<std::string_view, 6> kAimedAt = {"into", "at", "on", "toward", "towards", "against"};
+    for (int c : tree_.children(v)) {
+      if (c <= last || tree_.rel(c) != Rel::kObl) continue;
+      const std::string prep = CaseWord(c);
+      if (std::find(kAimedAt.begin(), kAimedAt.end(), prep) == kAimedAt.end()) continue;
+      targets = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
+      if (!targets.empty()) break;
+    }
+  }
+}
+
+int SentenceCoder::ActiveSource(int v, int first, std::vector<ActorCode>& sources) const {
+  const int subject = FindSubject(v);
+  if (subject >= 0) {
+    // "The Israeli military said its forces had killed ...": a role (or a
+    // thing) owned by "its" or "their" belongs to the subject of a clause
+    // above.
+    std::vector<ActorCode> owner;
+    const int poss = tree_.ChildWith(subject, Rel::kPoss);
+    if (poss >= 0 && mention_of_[poss] < 0 && (toks_[poss].xpos == "PRP$" || toks_[poss].form == "its"))
+      for (int h = tree_.head(v); h >= 0 && owner.empty(); h = tree_.head(h)) {
+        const int s = FindSubject(h);
+        if (s >= 0 && s != subject && !tree_.Dominates(subject, s)) owner = EntityCodes(s, nullptr);
+      }
+    sources = EntityCodes(subject, owner.empty() ? nullptr : &owner);
+    // "... said its airstrikes killed dozens": whose airstrikes they are.
+    if (sources.empty()) sources = owner;
+  }
+  if (subject < 0) {
+    // The clause that should have given the subject: up the control chain.
+    int top = v;
+    while (tree_.head(top) >= 0 && tree_.IsVerbal(tree_.head(top)) &&
+           (tree_.rel(top) == Rel::kXcomp || IsConjunct(top)))
+      top = tree_.head(top);
+    sources = SubjectlessSource(top, top == v ? first : top);
+  }
+  // A relative pronoun stands for the noun its clause modifies ("the plane
+  // crash that killed Prigozhin": the crash, not whoever speaks of it).
+  const bool relative = subject >= 0 && (toks_[subject].xpos == "WDT" || toks_[subject].xpos == "WP");
+  if (sources.empty() && relative && tree_.rel(v) == Rel::kRelcl) sources = EntityCodes(tree_.head(v), nullptr);
+  if (sources.empty() && subject >= 0 && !relative && IsPronoun(toks_[subject])) {
+    // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.
+    for (int h = tree_.head(v); h >= 0 && sources.empty(); h = tree_.head(h)) {
+      int s = FindSubject(h);
+      if (s >= 0 && s != subject) sources = EntityCodes(s, nullptr);
+    }
+  }
+  return subject;
+}
+
+int SentenceCoder::ActiveTargets(int v, int last, int subject, const std::string& code,
+                                 const std::vector<ActorCode>& sources, std::vector<ActorCode>& targets) const {
+  int first_object = -1;
+  for (int c : tree_.children(v)) {
+    Rel r = tree_.rel(c);
+    if (r != Rel::kObj && r != Rel::kIobj) continue;
+    if (first_object < 0) first_object = c;
+    if (targets.empty()) targets = EntityCodes(c, nullptr);
+  }
+  // A place or capital in a locative phrase only says where a statement,
+  // appeal, rejection or the like was made ("the minister said in Moscow",
+  // "condemned the attack in Kabul"), not to whom. Visits and meetings (04:
+  // "arrived in Doha") are with the place's government, protests (14) in a
+  // capital are mostly at it, and force (15, 17-20) and aid (07) fall on
+  // the place.
+  const std::string_view root = std::string_view(code).substr(0, 2);
+  const bool place_may_be_target = FallsOnPlaces(code, /*aid=*/true) || root == "04" || root == "14";
+  auto only_where = [&](const std::vector<ActorCode>& found) {
+    return !place_may_be_target && OnlySaysWhere(found, v);
+  };
+  if (targets.empty()) {
+    targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
+    if (only_where(targets)) {
+      targets.clear();
+    } else if (root == "14" && OnlySaysWhere(targets, v)) {
+      // Where a protest was held yields to whom it was against, named
+      // after it outside a locative phrase and another verb's clause:
+      // "protested in Tel Aviv against the government".
+      auto after = FirstActorAfter(v, targets.back().last + 1, tree_.right(v), subject);
+      if (!after.empty() && after.front().first >= 0 && !InLocativePhrase(after.front().first, v) &&
+          !InAnotherClause(after.front().first, v))
+        targets = after;
+    }
+  }
+  // An object that is only a role ("send a delegation to Qatar", "deployed
+  // troops in Lebanon") yields to an actor with a country later in the phrase.
+  // But a role that the place only locates, with a source of the place's
+  // own country or of none, is of that country ("Kenyan police fired tear
+  // gas at protesters in Nairobi": Kenyan protesters, as Emit localizes
+  // them, not Kenya).
+  if (UnknownCountry(targets)) {
+    auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
+    bool locates_the_role = false;
+    if (!later.empty() && OnlySaysWhere(later, v)) {
+      const std::string place = PlaceCountry(v);
+      locates_the_role = !place.empty() && (sources.empty() || UnknownCountry(sources) ||
+                                            sources.front().code.compare(0, place.size(), place) == 0);
+    }
+    if (!later.empty() && !only_where(later) && !locates_the_role) targets = later;
+  }
+  return first_object;
+}
+
+void SentenceCoder::MutualTargets(int v, std::span<const uint32_t> chosen, const std::string& code, int first_object,
+                                  const std::vector<ActorCode>& sources, std::vector<ActorCode>& targets) const {
+  // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
+  // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace
+  // agreement in Washington", "X and Y exchanged fire", "X and Y swapped
+  // prisoners": coordinated
+  // subjects of a reciprocal verb (with or without an object), or of a
+  // verb that says nothing itself whose object is a mutual event noun
+  // (talks, agreement, ceasefire, ...), are each other's targets; a place
+  // is only where it happened. ("X and Y are attending" is neither.)
+  static constexpr std::array<std::string_view, 18> kReciprocal = {
+      "meet",    "talk",     "negotiate", "agree", "sign",  "initial", "cooperate", "confer", "consult",
+      "reconcile", "discuss", "exchange", "swap",  "trade", "clash",   "fight",     "battle", "spar"};
+  auto mutual_noun = [&](int t) {
+    for (WordId w : {words_[t], lemmas_[t]}) {
+      if (w == kNoWord) continue;
+      for (uint32_t i : lex_.verbs.EventNounsWithHead(w)) {
+        const std::string_view root = std::string_view(lex_.verbs.event_noun(i).code).substr(0, 2);
+        if (root == "03" || root == "04" || root == "05" || root == "06" || root == "08") return true;
+      }
+    }
+    return false;
+  };
+  // "held a fourth round of indirect talks": the talks are what was held.
+  // Returns the mutual noun, or -1.
+  auto mutual_object = [&](int t) {
+    if (mutual_noun(t)) return t;
+    for (int c : tree_.children(t))
+      if (tree_.rel(c) == Rel::kNmod && CaseWord(c) == "of" && mutual_noun(c)) return c;
+    return -1;
+  };
+  // Only a verb that says nothing of its own makes its object mutual:
+  // "held talks", "reached an agreement", but not "co-hosting the talks".
+  bool neutral = true;
+  for (uint32_t e : chosen) neutral = neutral && VerbEntryCode(e) == "---";
+  // Material cooperation (06: "held joint naval exercises", "shared
+  // intelligence") and diplomatic cooperation itself (050: "re-established
+  // diplomatic ties") are between them too when no one else is named.
+  // "Israel and Hezbollah accused each other": the object says so.
+  bool each_other = false;
+  if (first_object >= 0 && first_object + 1 < static_cast<int>(toks_.size())) {
+    const std::string_view f = toks_[static_cast<size_t>(first_object)].form;
+    const std::string_view g = toks_[static_cast<size_t>(first_object) + 1].form;
+    each_other = ((f == "each" || f == "Each") && g == "other") || ((f == "one" || f == "One") && g == "another");
+  }
+  const bool mutual =
+      each_other || LemmaIn(v, kReciprocal) ||
+      (first_object >= 0 && neutral && mutual_object(first_object) >= 0) || code.compare(0, 2, "06") == 0 ||
+      code == "050";
+  // Only for a reported fact: "a chance for Israel and Hamas to reach an
+  // agreement" is no agreement.
+  bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;
+  for (int c : tree_.children(v))
+    infinitive = infinitive || (tree_.rel(c) == Rel::kMark && (toks_[c].form == "to" || toks_[c].form == "To"));
+  static constexpr std::array<std::string_view, 3> kExchanging = {"exchange", "swap", "trade"};
+  const bool exchange = LemmaIn(v, kExchanging);
+  if (mutual && !infinitive && sources.size() >= 2) {
+    bool only_places = true;
+    for (const ActorCode& t : targets) {
+      const lexicon::ActorEntry* e = ActorEntryAt(t.first);
+      const bool place = e != nullptr && e->place;
+      // A role that only modifies the mutual noun says what kind of talks
+      // ("resumed military talks", "a new round of military talks":
+      // ---MIL), not with whom.
+      const int talks = first_object >= 0 ? mutual_object(first_object) : -1;
+      const bool kind_of_object =
+          talks >= 0 && t.first >= tree_.left(talks) && t.last <= talks && UnknownCountry({t});
+      // So does whoever brokered or drafted it ("signed an agreement
+      // drafted by the United States"), and a role with no country in
+      // the object of an exchange is what was exchanged ("swapped 95
+      // prisoners of war": ---MIL), where "fought militants" names the
+      // other side.
+      const bool exchanged = exchange && first_object >= 0 && tree_.Dominates(first_object, t.first) &&
+                             UnknownCountry({t});
+      // And a role with no country in a clause of another verb ("signed a
+      // defence pact allowing troops to be deployed").
+      only_places = only_places && t.first >= 0 &&
+                    (place || kind_of_object || exchanged || InLocativePhrase(t.first, v) ||
+                     AgentOfAnotherVerb(t.first, v) >= 0 || (InAnotherClause(t.first, v) && UnknownCountry({t})));
+    }
+    if (only_places) targets = sources;
+  }
+}
+
+void SentenceCoder::NewActors(int v, int last, int subject, int first_object, std::vector<ActorCode>& sources,
+                              std::vector<ActorCode>& targets) const {
+  if (opt_.new_actor_length > 0) {
+    if (sources.empty() && subject >= 0) {
+      std::string text = NewActor(subject);
+      if (!text.empty()) sources.push_back(ActorCode{text, subject, subject});
+    }
     if (targets.empty()) {
-      targets = FirstActorAfter(v, last + 1, tree_.right(v), subject);
-      if (only_where(targets)) {
-        targets.clear();
-      } else if (root == "14" && OnlySaysWhere(targets, v)) {
-        // Where a protest was held yields to whom it was against, named
-        // after it outside a locative phrase and another verb's clause:
-        // "protested in Tel Aviv against the government".
-        auto after = FirstActorAfter(v, targets.back().last + 1, tree_.right(v), subject);
-        if (!after.empty() && after.front().first >= 0 && !InLocativePhrase(after.front().first, v) &&
-            !InAnotherClause(after.front().first, v))
-          targets = after;
-      }
-    }
-    // An object that is only a role ("send a delegation to Qatar", "deployed
-    // troops in Lebanon") yields to an actor with a country later in the phrase.
-    // But a role that the place only locates, with a source of the place's
-    // own country or of none, is of that country ("Kenyan police fired tear
-    // gas at protesters in Nairobi": Kenyan protesters, as Emit localizes
-    // them, not Kenya).
-    if (UnknownCountry(targets)) {
-      auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
-      bool locates_the_role = false;
-      if (!later.empty() && OnlySaysWhere(later, v)) {
-        const std::string place = PlaceCountry(v);
-        locates_the_role = !place.empty() && (sources.empty() || UnknownCountry(sources) ||
-                                              sources.front().code.compare(0, place.size(), place) == 0);
-      }
-      if (!later.empty() && !only_where(later) && !locates_the_role) targets = later;
-    }
-    // "Putin and Trump met in Anchorage", "Israel and Hamas reached an
-    // agreement", "X and Y held talks in Jeddah", "X and Y signed a peace
-    // agreement in Washington", "X and Y exchanged fire", "X and Y swapped
-    // prisoners": coordinated
-    // subjects of a reciprocal verb (with or without an object), or of a
-    // verb that says nothing itself whose object is a mutual event noun
-    // (talks, agreement, ceasefire, ...), are each other's targets; a place
-    // is only where it happened. ("X and Y are attending" is neither.)
-    static constexpr std::array<std::string_view, 18> kReciprocal = {
-        "meet",    "talk",     "negotiate", "agree", "sign",  "initial", "cooperate", "confer", "consult",
-        "reconcile", "discuss", "exchange", "swap",  "trade", "clash",   "fight",     "battle", "spar"};
-    auto mutual_noun = [&](int t) {
-      for (WordId w : {words_[t], lemmas_[t]}) {
-        if (w == kNoWord) continue;
-        for (uint32_t i : lex_.verbs.EventNounsWithHead(w)) {
-          const std::string_view root = std::string_view(lex_.verbs.event_noun(i).code).substr(0, 2);
-          if (root == "03" || root == "04" || root == "05" || root == "06" || root == "08") return true;
-        }
-      }
-      return false;
-    };
-    // "held a fourth round of indirect talks": the talks are what was held.
-    // Returns the mutual noun, or -1.
-    auto mutual_object = [&](int t) {
-      if (mutual_noun(t)) return t;
-      for (int c : tree_.children(t))
-        if (tree_.rel(c) == Rel::kNmod && CaseWord(c) == "of" && mutual_noun(c)) return c;
-      return -1;
-    };
-    // Only a verb that says nothing of its own makes its object mutual:
-    // "held talks", "reached an agreement", but not "co-hosting the talks".
-    bool neutral = true;
-    for (uint32_t e : chosen) neutral = neutral && VerbEntryCode(e) == "---";
-    // Material cooperation (06: "held joint naval exercises", "shared
-    // intelligence") and diplomatic cooperation itself (050: "re-established
-    // diplomatic ties") are between them too when no one else is named.
-    // "Israel and Hezbollah accused each other": the object says so.
-    bool each_other = false;
-    if (first_object >= 0 && first_object + 1 < static_cast<int>(toks_.size())) {
-      const std::string_view f = toks_[static_cast<size_t>(first_object)].form;
-      const std::string_view g = toks_[static_cast<size_t>(first_object) + 1].form;
-      each_other = ((f == "each" || f == "Each") && g == "other") || ((f == "one" || f == "One") && g == "another");
-    }
-    const bool mutual =
-        each_other || LemmaIn(v, kReciprocal) ||
-        (first_object >= 0 && neutral && mutual_object(first_object) >= 0) || code.compare(0, 2, "06") == 0 ||
-        code == "050";
-    // Only for a reported fact: "a chance for Israel and Hamas to reach an
-    // agreement" is no agreement.
-    bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;
-    for (int c : tree_.children(v))
-      infinitive = infinitive || (tree_.rel(c) == Rel::kMark && (toks_[c].form == "to" || toks_[c].form == "To"));
-    static constexpr std::array<std::string_view, 3> kExchanging = {"exchange", "swap", "trade"};
-    const bool exchange = LemmaIn(v, kExchanging);
-    if (mutual && !infinitive && sources.size() >= 2) {
-      bool only_places = true;
-      for (const ActorCode& t : targets) {
-        const lexicon::ActorEntry* e = ActorEntryAt(t.first);
-        const bool place = e != nullptr && e->place;
-        // A role that only modifies the mutual noun says what kind of talks
-        // ("resumed military talks", "a new round of military talks":
-        // ---MIL), not with whom.
-        const int talks = first_object >= 0 ? mutual_object(first_object) : -1;
-        const bool kind_of_object =
-            talks >= 0 && t.first >= tree_.left(talks) && t.last <= talks && UnknownCountry({t});
-        // So does whoever brokered or drafted it ("signed an agreement
-        // drafted by the United States"), and a role with no country in
-        // the object of an exchange is what was exchanged ("swapped 95
-        // prisoners of war": ---MIL), where "fought militants" names the
-        // other side.
-        const bool exchanged = exchange && first_object >= 0 && tree_.Dominates(first_object, t.first) &&
-                               UnknownCountry({t});
-        // And a role with no country in a clause of another verb ("signed a
-        // defence pact allowing troops to be deployed").
-        only_places = only_places && t.first >= 0 &&
-                      (place || kind_of_object || exchanged || InLocativePhrase(t.first, v) ||
-                       AgentOfAnotherVerb(t.first, v) >= 0 || (InAnotherClause(t.first, v) && UnknownCountry({t})));
-      }
-      if (only_places) targets = sources;
-    }
-    if (opt_.new_actor_length > 0) {
-      if (sources.empty() && subject >= 0) {
-        std::string text = NewActor(subject);
-        if (!text.empty()) sources.push_back(ActorCode{text, subject, subject});
-      }
-      if (targets.empty()) {
-        int object = first_object;
-        for (int c : tree_.children(v))
-          if (object < 0 && c > last && tree_.rel(c) == Rel::kObl) object = c;
-        std::string text = NewActor(object);
-        if (!text.empty()) targets.push_back(ActorCode{text, object, object});
-      }
+      int object = first_object;
+      for (int c : tree_.children(v))
+        if (object < 0 && c > last && tree_.rel(c) == Rel::kObl) object = c;
+      std::string text = NewActor(object);
+      if (!text.empty()) targets.push_back(ActorCode{text, object, object});
     }
   }
-  if (best.source_mention >= 0) {
-    auto slot = CodesForMention(best.source_mention);
-    if (!slot.empty()) sources = slot;
-  }
-  if (best.target_mention >= 0) {
-    auto slot = CodesForMention(best.target_mention);
-    if (!slot.empty()) targets = slot;
-  }
-  if (best.compound) targets = sources;
-  DropPlaceTargets(code, targets);
-  CapitalsAsPlaces(code, targets);
-  Emit(sources, targets, code, first, last, pattern_where);
 }
 
 void SentenceCoder::DropPlaceTargets(const std::string& code, std::vector<ActorCode>& targets) const {

@@ -223,6 +223,10 @@ class SentenceCoder {
  private:
   void FindMentions();
   void CodeVerb(int v);
+  // Whether verb v only says what is intended, wanted, alleged or
+  // conditional, not done; `unrealized` holds the answers for the verbs
+  // before it.
+  bool Unrealized(int v, std::span<const uint8_t> unrealized) const;
   // The longest dictionary entries verb v matches and the pattern that
   // decides its code; false when none matches.
   bool ChooseVerbCode(int v, VerbChoice& choice);
@@ -417,70 +421,72 @@ void SentenceCoder::Run() {
     if (!tree_.IsVerbal(v)) continue;
     Rel r = tree_.rel(v);
     if (r == Rel::kAux || r == Rel::kAuxPass || r == Rel::kCop) continue;
-    // What a coded verb governs as its complement ("vowed to destroy",
-    // "refused to release", "threatened to attack") is intended, demanded
-    // or refused, not done: the governing verb's event says it all. Under
-    // a verb with no code of its own ("began to bomb", "continued to
-    // attack") or a passive one with its subject ("X was seen to break
-    // into") the complement is the event.
-    // (What such a complement governs in turn is no more done: "called on
-    // Gondor to be allowed to leave".)
-    // What one party accuses another of is alleged, not established:
-    // "accused the United Arab Emirates of supplying the drones" (an acl
-    // of the accused), "blamed Gondor for attacking", "denied arming the
-    // rebels".
-    if (r == Rel::kAdvcl || r == Rel::kCcomp || r == Rel::kAcl || r == Rel::kXcomp) {
-      int h = tree_.head(v);
-      if (r == Rel::kAcl && h >= 0 && (tree_.rel(h) == Rel::kObj || tree_.rel(h) == Rel::kIobj)) h = tree_.head(h);
-      // (After the verb: "Speaking after talks with ..., Lavrov accused
-      // the West of ..." spoke, and talked.)
-      if (h >= 0 && h < v && tree_.IsVerbal(h) && LemmaIn(h, kAlleging)) {
-        unrealized[static_cast<size_t>(v)] = 1;
-        continue;
-      }
-    }
-    // Nor is a condition ("warned NATO of retaliation if it sent troops to
-    // Ukraine", "unless Hamas releases the hostages").
-    if (r == Rel::kAdvcl) {
-      bool condition = false;
-      for (int c : tree_.children(v)) {
-        if (tree_.rel(c) != Rel::kMark) continue;
-        const std::string_view f = toks_[static_cast<size_t>(c)].form;
-        condition = condition || f == "if" || f == "If" || f == "unless" || f == "Unless";
-      }
-      if (condition) {
-        unrealized[static_cast<size_t>(v)] = 1;
-        continue;
-      }
-    }
-    // Nor is what a verb of wanting or planning governs ("Obama wants Putin
-    // to attack Switzerland", "plans to expand the offensive", "hopes that
-    // Gondor will attack"), coded or not.
-    if (r == Rel::kCcomp) {
-      static constexpr std::array<std::string_view, 5> kHoping = {"want", "wish", "hope", "intend", "desire"};
-      const int h = tree_.head(v);
-      if (h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) < 0 &&
-          LemmaIn(h, kHoping)) {
-        unrealized[static_cast<size_t>(v)] = 1;
-        continue;
-      }
-    }
-    if (r == Rel::kXcomp) {
-      static constexpr std::array<std::string_view, 9> kWanting = {"want",   "wish", "hope",   "plan", "intend",
-                                                                   "seek",   "aim",  "desire", "aspire"};
-      const int h = tree_.head(v);
-      const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
-      const bool wanted =
-          h >= 0 && LemmaIn(h, kWanting);
-      if (h >= 0 &&
-          ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive) || (wanted && !passive))) {
-        unrealized[static_cast<size_t>(v)] = 1;
-        continue;
-      }
-    }
-    CodeVerb(v);
+    unrealized[static_cast<size_t>(v)] = Unrealized(v, unrealized) ? 1 : 0;
+    if (!unrealized[static_cast<size_t>(v)]) CodeVerb(v);
   }
   CodeEventNouns();
+}
+
+bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const {
+  const Rel r = tree_.rel(v);
+  // What a coded verb governs as its complement ("vowed to destroy",
+  // "refused to release", "threatened to attack") is intended, demanded
+  // or refused, not done: the governing verb's event says it all. Under
+  // a verb with no code of its own ("began to bomb", "continued to
+  // attack") or a passive one with its subject ("X was seen to break
+  // into") the complement is the event.
+  // (What such a complement governs in turn is no more done: "called on
+  // Gondor to be allowed to leave".)
+  // What one party accuses another of is alleged, not established:
+  // "accused the United Arab Emirates of supplying the drones" (an acl
+  // of the accused), "blamed Gondor for attacking", "denied arming the
+  // rebels".
+  if (r == Rel::kAdvcl || r == Rel::kCcomp || r == Rel::kAcl || r == Rel::kXcomp) {
+    int h = tree_.head(v);
+    if (r == Rel::kAcl && h >= 0 && (tree_.rel(h) == Rel::kObj || tree_.rel(h) == Rel::kIobj)) h = tree_.head(h);
+    // (After the verb: "Speaking after talks with ..., Lavrov accused
+    // the West of ..." spoke, and talked.)
+    if (h >= 0 && h < v && tree_.IsVerbal(h) && LemmaIn(h, kAlleging)) {
+      return true;
+    }
+  }
+  // Nor is a condition ("warned NATO of retaliation if it sent troops to
+  // Ukraine", "unless Hamas releases the hostages").
+  if (r == Rel::kAdvcl) {
+    bool condition = false;
+    for (int c : tree_.children(v)) {
+      if (tree_.rel(c) != Rel::kMark) continue;
+      const std::string_view f = toks_[static_cast<size_t>(c)].form;
+      condition = condition || f == "if" || f == "If" || f == "unless" || f == "Unless";
+    }
+    if (condition) {
+      return true;
+    }
+  }
+  // Nor is what a verb of wanting or planning governs ("Obama wants Putin
+  // to attack Switzerland", "plans to expand the offensive", "hopes that
+  // Gondor will attack"), coded or not.
+  if (r == Rel::kCcomp) {
+    static constexpr std::array<std::string_view, 5> kHoping = {"want", "wish", "hope", "intend", "desire"};
+    const int h = tree_.head(v);
+    if (h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) < 0 &&
+        LemmaIn(h, kHoping)) {
+      return true;
+    }
+  }
+  if (r == Rel::kXcomp) {
+    static constexpr std::array<std::string_view, 9> kWanting = {"want",   "wish", "hope",   "plan", "intend",
+                                                                 "seek",   "aim",  "desire", "aspire"};
+    const int h = tree_.head(v);
+    const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
+    const bool wanted =
+        h >= 0 && LemmaIn(h, kWanting);
+    if (h >= 0 &&
+        ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive) || (wanted && !passive))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string SentenceCoder::CaseWord(int node) const {

@@ -41,8 +41,8 @@ DEMONYMS = {
     "ARE": ["Emirati", "Emiratis", "UAE"],
 }
 # Short names and demonyms that news uses and the sources lack (facts;
-# hand-listed). "US" is left out (it would also match the pronoun), as are
-# "Congolese" (two states) and "English" (the language).
+# hand-listed). "US" is left out (it would also match the pronoun), as is
+# "English" (the language).
 NEWS_NAMES = {
     "GBR": ["Britain", "Great Britain", "UK", "U.K."], "CIV": ["Ivory Coast"],
     "COD": ["DR Congo", "DRC", "Congo-Kinshasa"], "COG": ["Republic of Congo", "Congo-Brazzaville"],
@@ -63,6 +63,9 @@ NEWS_NAMES = {
 # Republic of the Congo and "Republic of Congo" for its neighbour.
 NOT_NAMES = {"COG": ["Congo"]}
 NEWS_NAMES["COD"] = NEWS_NAMES["COD"] + ["Congo"]
+# A nationality shared by several states that news uses for one of them,
+# as it does the bare name: "the Congolese army" is DR Congo's.
+SHARED_NATIONALITY_IN_NEWS = {"Congolese": "COD"}
 # ruby-countries nationalities corrected by hand (None: left out).
 NATIONALITY = {"NER": "Nigerien", "VAT": None}
 NO_PLURAL_ENDINGS = ("ese", "ish", "ss", "sh")
@@ -172,6 +175,9 @@ def main():
     for n, owners in nat_owners.items():
         if len(owners) == 1:
             nationality[owners[0]] = n
+            continue
+        if n in SHARED_NATIONALITY_IN_NEWS:
+            nationality[SHARED_NATIONALITY_IN_NEWS[n]] = n
             continue
         states = [o for o in owners if o in cow_state]
         if len(states) == 1:

@@ -350,6 +350,13 @@ TEST_F(RawTextCodingTest, NewsNamesOfCountriesAndCountriesAsParties) {
   const std::vector<Event> republic = Code("The Republic of Congo accused Rwanda of sending troops.");
   ASSERT_GE(republic.size(), 1u);
   EXPECT_EQ(republic[0].source.code, "COG");
+  // "Congolese", like bare "Congo", is DR Congo's in news.
+  const std::vector<Event> congolese = Code("The M23 rebels and the Congolese government signed a declaration.");
+  std::set<std::string> signers;
+  for (const Event& e : congolese) signers.insert(e.source.code);
+  EXPECT_EQ(signers, (std::set<std::string>{"CODREBM23", "CODGOV"}));
+  // British spelling of a verb's forms.
+  EXPECT_EQ(Code("Armenia and Azerbaijan initialled a peace agreement.").size(), 2u);
   // An office that stands for its state, whoever holds it.
   const std::vector<Event> pope = Code("The Pope urged Russia and Ukraine to exchange all prisoners.");
   ASSERT_EQ(pope.size(), 2u);

@@ -113,6 +113,8 @@ struct Mention {
   int end = 0;
   bool is_actor = false;
   uint32_t entry = 0;
+  // The actor after the hyphen of a joined pair ("Egyptian-Qatari"), or -1.
+  int64_t second_entry = -1;
 };
 
 // One resolved actor: its full code and the tokens it came from.
@@ -324,6 +326,9 @@ class SentenceCoder {
   // The actor named by the first part of a joined word like "Iran-backed"
   // at token t, as a one-word match (length 0 when none).
   lexicon::PhraseMatch BackerOf(int t) const;
+  // The first of two actors joined by a hyphen at token t ("Egyptian-Qatari"),
+  // the second's entry in `second` (length 0 when none).
+  lexicon::PhraseMatch JoinedPair(int t, int64_t& second) const;
   // "met his Saudi counterpart": a country's counterpart of the other side
   // holds the same role there (SAU + the other's GOV).
   void TakeCounterpartsRole(ActorCode& a, const ActorCode& other) const;
@@ -583,6 +588,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
       if (!sources.empty()) break;
     }
   }
+  const bool own_sources = !sources.empty();  // named before the noun itself
   // A quantity before the noun stands in its place ("launched a wave of
   // strikes against ...", "a new round of talks with ...").
   int phrase = head, verb = governor;
@@ -650,6 +656,16 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
     const int subject = FindSubject(verb);
     if (subject >= 0) sources = EntityCodes(subject, nullptr);
   }
+  // "Russian-Ukrainian talks", "Israeli and Palestinian negotiators' talks":
+  // two sides named before a mutual noun hold it with each other.
+  const bool mutual = root == "03" || root == "04" || root == "05" || root == "06" || root == "08";
+  if (mutual && own_sources && targets.empty() && sources.size() >= 2 && sources.front().code != sources[1].code) {
+    const std::vector<ActorCode> one{sources.front()};
+    const std::vector<ActorCode> others(sources.begin() + 1, sources.end());
+    Emit(one, others, noun.code, first, head, pattern);
+    Emit(others, one, noun.code, first, head, pattern);
+    return;
+  }
   if (sources.empty() || targets.empty()) return;
   // One event per dyad and root: a verb's event of the same kind wins.
   for (size_t i = first_event_; i < out_.size(); ++i) {
@@ -674,11 +690,14 @@ void SentenceCoder::FindMentions() {
     // the tagger read as a pronoun ("many of us") names no one.
     if (actor.length == 1 && agent.length == 0 && IsPronoun(toks_[i])) actor.length = 0;
     if (actor.length == 0 && agent.length == 0) actor = BackerOf(i);
+    int64_t second = -1;
+    if (actor.length == 0 && agent.length == 0) actor = JoinedPair(i, second);
     if (actor.length == 0 && agent.length == 0) {
       ++i;
       continue;
     }
     Mention m;
+    m.second_entry = second;
     m.begin = i;
     m.is_actor = actor.length >= agent.length;
     m.end = i + static_cast<int>(m.is_actor ? actor.length : agent.length);
@@ -709,6 +728,24 @@ lexicon::PhraseMatch SentenceCoder::BackerOf(int t) const {
   return m.length == 1 ? m : lexicon::PhraseMatch{};
 }
 
+lexicon::PhraseMatch SentenceCoder::JoinedPair(int t, int64_t& second) const {
+  // "an Egyptian-Qatari proposal", "US-Israeli strikes", "Russian-Ukrainian
+  // talks": two actors joined by a hyphen into one word.
+  const std::string_view form = toks_[static_cast<size_t>(t)].form;
+  const size_t dash = form.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= form.size() ||
+      form.find('-', dash + 1) != std::string_view::npos)
+    return {};
+  const WordId left[1] = {lex_.vocab.FindUpperOf(form.substr(0, dash))};
+  const WordId right[1] = {lex_.vocab.FindUpperOf(form.substr(dash + 1))};
+  if (left[0] == kNoWord || right[0] == kNoWord) return {};
+  const lexicon::PhraseMatch a = lex_.actors.LongestMatch(left, 0);
+  const lexicon::PhraseMatch b = lex_.actors.LongestMatch(right, 0);
+  if (a.length != 1 || b.length != 1) return {};
+  second = b.entry;
+  return a;
+}
+
 std::string SentenceCoder::Words(int first, int last) const {
   std::string s;
   if (first < 0) return s;
@@ -723,15 +760,18 @@ std::string SentenceCoder::Words(int first, int last) const {
 
 std::vector<ActorCode> SentenceCoder::MentionActors(int m) const {
   std::vector<ActorCode> out;
-  std::string_view code = lex_.actors.CodeOn(mentions_[m].entry, doc_.date);
-  // "FRO/BIL/SAM": one phrase standing for several actors.
-  while (!code.empty()) {
-    size_t slash = code.find('/');
-    std::string_view one = code.substr(0, slash);
-    if (!one.empty())
-      out.push_back(ActorCode{std::string(one), mentions_[m].begin, mentions_[m].end - 1});
-    if (slash == std::string_view::npos) break;
-    code.remove_prefix(slash + 1);
+  const Mention& mention = mentions_[m];
+  for (const int64_t entry : {static_cast<int64_t>(mention.entry), mention.second_entry}) {
+    if (entry < 0) continue;
+    std::string_view code = lex_.actors.CodeOn(static_cast<uint32_t>(entry), doc_.date);
+    // "FRO/BIL/SAM": one phrase standing for several actors.
+    while (!code.empty()) {
+      size_t slash = code.find('/');
+      std::string_view one = code.substr(0, slash);
+      if (!one.empty()) out.push_back(ActorCode{std::string(one), mention.begin, mention.end - 1});
+      if (slash == std::string_view::npos) break;
+      code.remove_prefix(slash + 1);
+    }
   }
   return out;
 }

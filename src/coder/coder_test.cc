@@ -1138,6 +1138,20 @@ TEST(CoderEventNounTest, AQuantityStandsForTheNounAndTheVerbMayHoldTheTarget) {
   EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "195"}}));
 }
 
+TEST(CoderEventNounTest, TwoSidesJoinedBeforeAMutualNounHoldItWithEachOther) {
+  // Arnor-Gondor talks resumed.
+  auto doc = MakeDoc({{"Arnor-Gondor", "NNP", 2, "compound"},
+                      {"talks", "NNS", 3, "nsubj"},
+                      {"resumed", "VBD", 0, "root"}});
+  EXPECT_EQ(CodeWithNouns(doc), (std::set<Triple>{{"ARN", "GON", "046"}, {"GON", "ARN", "046"}}));
+}
+
+TEST(CoderTest, AJoinedPairOfActorsIsBoth) {
+  // Arnor threatened Gondor-Eriador: both are threatened.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"}, {"threatened", "VBD", 0, "root"}, {"Gondor-Eriador", "NNP", 2, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "130"}, {"ARN", "ERI", "130"}}));
+}
+
 TEST(CoderEventNounTest, CoordinatedSubjectsHoldingTalksHoldThemWithEachOther) {
   // Arnor and Gondor held talks in Osgiliath: with each other, in Osgiliath.
   auto doc = MakeDoc({{"Arnor", "NNP", 4, "nsubj"},

@@ -139,10 +139,11 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
   };
   parse();
 
-  if (RetagMisreadParticiples(m, x)) {
-    // The tree was built around the misread tag (often the verb hangs off
-    // a fronted phrase as a relative clause): parse again with the finite
-    // verb, and make its subject active.
+  // The tree was built around a misread tag (often the verb hangs off a
+  // fronted phrase as a relative clause): parse again with the new tags, and
+  // make a retagged verb's subject active. A second round looks at the new
+  // tree: with "tear" a noun, "Police used tear gas" has no finite verb.
+  for (int round = 0; round < 2 && RetagMisreadParticiples(m, x, round); ++round) {
     x.sentence.xpos.assign(x.xpos.begin(), x.xpos.end());
     x.sentence.upos.assign(x.upos.begin(), x.upos.end());
     supertag();

@@ -1007,14 +1007,16 @@ void ActivateSubjectsOfActiveVerbs(const ModelData& m, Analysis& x) {
 
 }  // namespace
 
-bool RetagMisreadParticiples(const ModelData& m, Analysis& x) {
-  x.repaired.assign(x.head.size(), 0);
+bool RetagMisreadParticiples(const ModelData& m, Analysis& x, int round) {
+  if (round == 0) x.repaired.assign(x.head.size(), 0);
   MarkChildren(m, x, x.children);
+  // First the verbs read inside compound nouns: with "tear" a noun, "Police
+  // used tear gas" is a clause without a finite verb.
+  const bool compound = RetagVerbsInNounCompounds(m, x, x.children);
   const bool finite = RetagFiniteParticiples(m, x, x.children);
   const bool reported = RetagReportedParticiples(m, x, x.children);
   const bool reported_subject = RetagParticiplesOfReportedSubjects(m, x, x.children);
   const bool verbless = RetagVerblessParticiples(m, x, x.children);
-  const bool compound = RetagVerbsInNounCompounds(m, x, x.children);
   const bool relative = RetagReducedRelatives(m, x, x.children);
   const bool plural = RetagPluralsReadAsVerbs(m, x, x.children);
   return finite || reported || reported_subject || verbless || compound || relative || plural;

@@ -30,7 +30,7 @@ struct Analysis {
   std::vector<std::string_view> forms;
   std::vector<WordInfo> info;
   std::vector<int> xpos, upos, head, label;
-  std::vector<uint8_t> repaired;  // retagged VBN -> VBD
+  std::vector<uint8_t> repaired;  // retagged words (RetagMisreadParticiples)
   std::vector<uint8_t> has_cc;    // FlattenConjunctChains: words with a cc child
   std::string lemma;              // AttachControlledInfinitives: a verb's lemma
   ChildFlags children;
@@ -38,11 +38,13 @@ struct Analysis {
   ParseScratch parse;
 };
 
-// After a parse: retags as simple pasts (VBD) the participles that the tree
-// shows to be a clause's verb. Returns whether any was retagged: the tree was
-// built around the misread tag, so the sentence must be parsed again (with
-// x.sentence.xpos from x.xpos) and ActivateRetaggedVerbs called.
-bool RetagMisreadParticiples(const ModelData& m, Analysis& x);
+// After a parse: retags the words the tree shows to be misread (as simple
+// pasts, VBD, the participles that are a clause's verb; ...). Returns whether
+// any was retagged: the tree was built around the misread tag, so the
+// sentence must be parsed again (with x.sentence.xpos from x.xpos) and
+// ActivateRetaggedVerbs called. `round` 0 starts x.repaired afresh; a
+// second round (on the new parse) adds to it.
+bool RetagMisreadParticiples(const ModelData& m, Analysis& x, int round = 0);
 
 // After parsing again: the subject of a retagged verb is active.
 void ActivateRetaggedVerbs(const ModelData& m, Analysis& x);

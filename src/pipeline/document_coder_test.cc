@@ -477,5 +477,18 @@ TEST_F(RawTextCodingTest, TerritoryTakenFromASideIsTakenFromIt) {
   EXPECT_EQ(regained[0].target.code, "SDNREBRSF");
 }
 
+// A prisoner swap is a release each way; crowd-control weapons used on
+// someone are repression.
+TEST_F(RawTextCodingTest, ASwapIsMutualAndWaterCannonIsRepression) {
+  const std::vector<Event> swap = Code("The United States and Russia completed a prisoner swap in Ankara.");
+  std::set<std::string> pairs;
+  for (const Event& e : swap) pairs.insert(e.source.code + ">" + e.target.code + " " + e.event.code);
+  EXPECT_EQ(pairs, (std::set<std::string>{"USA>RUS 0841", "RUS>USA 0841"}));
+  const std::vector<Event> cannon = CodeNews("Georgian police used water cannon against demonstrators in Tbilisi.");
+  ASSERT_EQ(cannon.size(), 1u);
+  EXPECT_EQ(cannon[0].source.code, "GEOCOP");
+  EXPECT_EQ(cannon[0].event.code, "175");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -107,6 +107,8 @@ constexpr std::array<std::string_view, 7> kAlleging = {"accuse", "blame", "charg
 
 constexpr int kMaxPhraseDepth = 24;
 
+const std::string kOccupy = "192";
+
 // A dictionary phrase found in the sentence: tokens [begin, end).
 struct Mention {
   int begin = 0;
@@ -484,8 +486,15 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
                                                                  "seek",   "aim",  "desire", "aspire"};
     const int h = tree_.head(v);
     const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
-    const bool wanted =
-        h >= 0 && LemmaIn(h, kWanting);
+    const bool wanted = h >= 0 && LemmaIn(h, kWanting);
+    // What one claims or reports to have done is reported as done
+    // ("claimed to have shot down an American drone").
+    static constexpr std::array<std::string_view, 7> kReporting = {"claim",    "say",   "report",     "confirm",
+                                                                   "announce", "admit", "acknowledge"};
+    static constexpr std::array<std::string_view, 1> kHave = {"have"};
+    bool perfect = false;
+    for (int c : tree_.children(v)) perfect = perfect || (tree_.rel(c) == Rel::kAux && LemmaIn(c, kHave));
+    if (h >= 0 && perfect && LemmaIn(h, kReporting)) return false;
     if (h >= 0 &&
         ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive) || (wanted && !passive))) {
       return true;
@@ -1626,9 +1635,16 @@ void SentenceCoder::CodeVerb(int v) {
     if (!slot.empty()) targets = slot;
   }
   if (best.compound) targets = sources;
-  DropPlaceTargets(code, targets);
-  CapitalsAsPlaces(code, targets);
-  Emit(sources, targets, code, first, last, choice.where);
+  // A place is not abducted but taken ("captured Aleppo": 192, not 181).
+  const bool place_taken = code == "181" && !targets.empty() &&
+                           std::all_of(targets.begin(), targets.end(), [&](const ActorCode& a) {
+                             const lexicon::ActorEntry* e = ActorEntryAt(a.first);
+                             return e != nullptr && (e->place || e->capital);
+                           });
+  const std::string& final_code = place_taken ? kOccupy : code;
+  DropPlaceTargets(final_code, targets);
+  CapitalsAsPlaces(final_code, targets);
+  Emit(sources, targets, final_code, first, last, choice.where);
 }
 
 bool SentenceCoder::ChooseVerbCode(int v, VerbChoice& choice) {

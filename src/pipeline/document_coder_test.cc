@@ -490,5 +490,20 @@ TEST_F(RawTextCodingTest, ASwapIsMutualAndWaterCannonIsRepression) {
   EXPECT_EQ(cannon[0].event.code, "175");
 }
 
+// A place captured is taken (192), not abducted (181); a siege ordered is
+// laid (191); what one claims to have done is coded; intercepting a missile
+// is force against whoever launched it.
+TEST_F(RawTextCodingTest, CapturedPlacesSiegesClaimsAndInterceptions) {
+  auto codes = [](const std::vector<Event>& events) {
+    std::set<std::string> out;
+    for (const Event& e : events) out.insert(e.source.code + " " + e.event.code + " " + e.target.code);
+    return out;
+  };
+  EXPECT_EQ(codes(Code("Syrian rebels captured Aleppo.")), (std::set<std::string>{"SYRREB 192 SYR"}));
+  EXPECT_TRUE(codes(Code("Israel's defence minister ordered a complete siege of the Gaza Strip.")).count("ISRGOVMIL 191 PSE"));
+  EXPECT_TRUE(codes(Code("Houthi rebels claimed to have shot down an American drone.")).count("YEMREBHTH 190 USA"));
+  EXPECT_TRUE(codes(Code("The Israeli army intercepted a missile launched from Yemen.")).count("ISRMIL 190 YEM"));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

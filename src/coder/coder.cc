@@ -1290,7 +1290,7 @@ int SentenceCoder::MatchElementAt(const PatternElement& e, int pos, bool leftwar
 }
 
 bool IsNegationWord(std::string_view upper) {
-  return upper == "NOT" || upper == "N'T" || upper == "NEVER" || upper == "NO" ||
+  return upper == "NOT" || upper == "N'T" || upper == "NEVER" || upper == "NO" || upper == "NEITHER" ||
          upper == "CANNOT" || upper == "WON'T" || upper == "DON'T" || upper == "DIDN'T";
 }
 
@@ -1303,6 +1303,12 @@ bool SentenceCoder::IsNegated(int v) const {
     if ((r == Rel::kAdvmod || r == Rel::kAux) &&
         IsNegationWord(lexicon::ToUpperKey(toks_[c].form)))
       return true;
+    // "Neither Russia nor Ukraine has agreed": the subject says no.
+    if (r == Rel::kSubj)
+      for (int g : tree_.children(c)) {
+        const std::string_view f = toks_[static_cast<size_t>(g)].form;
+        if (g < c && (f == "Neither" || f == "neither")) return true;
+      }
   }
   return false;
 }
@@ -1798,6 +1804,19 @@ int SentenceCoder::ActiveTargets(int v, int last, int subject, const std::string
     if (first_object < 0) first_object = c;
     if (targets.empty()) targets = EntityCodes(c, nullptr);
   }
+  // "Egypt condemned and rejected the Israeli operation": a verb with no
+  // object shares its conjunct's (one with no subject of its own).
+  if (first_object < 0)
+    for (int c : tree_.children(v)) {
+      if (c < v || tree_.rel(c) != Rel::kConj || !tree_.IsVerbal(c) || tree_.ChildWith(c, Rel::kSubj) >= 0 ||
+          tree_.ChildWith(c, Rel::kCc) < 0)
+        continue;
+      const int shared = tree_.ChildWith(c, Rel::kObj);
+      if (shared < 0) continue;
+      first_object = shared;
+      targets = EntityCodes(shared, nullptr);
+      break;
+    }
   // A place or capital in a locative phrase only says where a statement,
   // appeal, rejection or the like was made ("the minister said in Moscow",
   // "condemned the attack in Kabul"), not to whom. Visits and meetings (04:

@@ -392,6 +392,28 @@ TEST(CoderTest, AConditionIsNotDone) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "130"}, {"ERI", "OSG", "190"}}));
 }
 
+TEST(CoderTest, NeitherNorNegatesTheVerb) {
+  // Neither Arnor nor Gondor fought Eriador.
+  auto doc = MakeDoc({{"Neither", "CC", 2, "cc:preconj"},
+                      {"Arnor", "NNP", 5, "nsubj"},
+                      {"nor", "CC", 4, "cc"},
+                      {"Gondor", "NNP", 2, "conj"},
+                      {"fought", "VBD", 0, "root"},
+                      {"Eriador", "NNP", 5, "obj"}});
+  EXPECT_TRUE(Code(doc).empty());
+}
+
+TEST(CoderTest, CoordinatedVerbsShareTheObject) {
+  // Arnor opposed and fought Gondor: both verbs have Gondor.
+  auto doc = MakeDoc({{"Arnor", "NNP", 2, "nsubj"},
+                      {"opposed", "VBD", 0, "root"},
+                      {"and", "CC", 4, "cc"},
+                      {"fought", "VBD", 2, "conj"},
+                      {"Gondor", "NNP", 4, "obj"}});
+  doc.tokens[1].lemma = "oppose";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "112"}, {"ARN", "GON", "190"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

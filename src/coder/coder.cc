@@ -897,6 +897,23 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
   std::vector<const lexicon::AgentEntry*> agents;
   Agents(head, nominal_only, agents);
   if (base.empty() && !agents.empty() && inherited != nullptr) base = *inherited;
+  // "The delegation, led by Mossad chief David Barnea": a role with no
+  // country of its own is of its leader's.
+  if (base.empty() && !agents.empty()) {
+    static constexpr std::array<std::string_view, 2> kLeading = {"lead", "head"};
+    for (int c : tree_.children(head)) {
+      if (c < head || tree_.rel(c) != Rel::kAcl || !LemmaIn(c, kLeading)) continue;
+      for (int g : tree_.children(c)) {
+        if (!(tree_.rel(g) == Rel::kAgent || HasCase(tree_, toks_, g, "by"))) continue;
+        for (const ActorCode& leader : EntityCodes(g, nullptr, depth + 1))
+          if (leader.code.size() >= 3 && leader.code.rfind(opt_.unknown_country, 0) != 0) {
+            base.push_back(ActorCode{leader.code.substr(0, 3), head, head});
+            break;
+          }
+      }
+      if (!base.empty()) break;
+    }
+  }
 
   std::vector<ActorCode> result;
   if (!agents.empty()) {

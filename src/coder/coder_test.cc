@@ -414,6 +414,22 @@ TEST(CoderTest, CoordinatedVerbsShareTheObject) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "112"}, {"ARN", "GON", "190"}}));
 }
 
+TEST(CoderTest, ARoleLedBySomeoneIsOfTheLeadersCountry) {
+  // The police, led by Gondor officials, fought Eriador.
+  auto doc = MakeDoc({{"The", "DT", 2, "det"},
+                      {"police", "NNS", 9, "nsubj"},
+                      {",", ",", 4, "punct"},
+                      {"led", "VBN", 2, "acl"},
+                      {"by", "IN", 7, "case"},
+                      {"Gondor", "NNP", 7, "compound"},
+                      {"officials", "NNS", 4, "obl:agent"},
+                      {",", ",", 4, "punct"},
+                      {"fought", "VBD", 0, "root"},
+                      {"Eriador", "NNP", 9, "obj"}});
+  doc.tokens[3].lemma = "lead";
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"GONCOP", "ERI", "190"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

@@ -719,12 +719,12 @@ void SentenceCoder::FindMentions() {
 
 lexicon::PhraseMatch SentenceCoder::BackerOf(int t) const {
   // "Iran-backed militias", "the Saudi-led coalition", "Russian-held
-  // territory", "a Kenyan-led police mission": one joined word whose first
+  // territory", "a British-flagged tanker": one joined word whose first
   // part names the actor behind the phrase. (Not "US-brokered" or
   // "Iranian-made": who mediated or built something is not its side.)
-  static constexpr std::array<std::string_view, 13> kBacked = {
-      "led", "backed", "based", "sponsored", "funded", "supported", "allied",
-      "aligned", "controlled", "held", "run", "owned", "occupied"};
+  static constexpr std::array<std::string_view, 15> kBacked = {
+      "led",     "backed",     "based", "sponsored", "funded", "supported", "allied",    "aligned",
+      "controlled", "held", "run",   "owned",     "occupied", "flagged",  "registered"};
   const std::string_view form = toks_[static_cast<size_t>(t)].form;
   const size_t dash = form.rfind('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 >= form.size()) return {};

@@ -403,6 +403,9 @@ TEST_F(RawTextCodingTest, AnActorBehindAJoinedModifierIsTheSide) {
   const std::vector<Event> led = Code("The Saudi-led coalition struck Houthi positions in Sanaa.");
   ASSERT_EQ(led.size(), 1u);
   EXPECT_EQ(led[0].source.code.substr(0, 3), "SAU");
+  const std::vector<Event> flagged = Code("Iran seized a British-flagged tanker in the Strait of Hormuz.");
+  ASSERT_EQ(flagged.size(), 1u);
+  EXPECT_EQ(flagged[0].target.code, "GBR");
   // Who brokered a ceasefire is not a side of it.
   for (const Event& e : Code("Israel agreed to a US-brokered ceasefire with Hezbollah."))
     EXPECT_NE(e.source.code.substr(0, 3), "USA") << e.source.code << " " << e.event.code;
@@ -446,6 +449,9 @@ TEST_F(RawTextCodingTest, AnAgreementsContentIsItsInfinitive) {
   ASSERT_EQ(aid.size(), 1u);
   EXPECT_EQ(aid[0].event.code, "0333");
   EXPECT_EQ(aid[0].target.code, "PSE");
+  const std::vector<Event> sale = Code("The U.S. State Department approved a possible sale of missiles to Taiwan.");
+  ASSERT_EQ(sale.size(), 1u);
+  EXPECT_EQ(sale[0].event.code, "0332");
   const std::vector<Event> settled = Code("Ethiopia and Somalia agreed to end their dispute.");
   ASSERT_EQ(settled.size(), 2u);
   EXPECT_EQ(settled[0].event.code, "037");

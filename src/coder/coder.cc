@@ -1742,6 +1742,12 @@ void SentenceCoder::PassiveParties(int v, int patient, int by_agent, int last, c
                                    std::vector<ActorCode>& sources, std::vector<ActorCode>& targets) const {
   targets = EntityCodes(patient, nullptr);
   if (by_agent >= 0) sources = EntityCodes(by_agent, nullptr);
+  // An agent that is a thing names its sender inside its phrase ("was hit
+  // by a drone launched from Yemen").
+  if (sources.empty() && by_agent >= 0) {
+    sources = FirstActorAfter(v, tree_.left(by_agent), tree_.right(by_agent), patient);
+    if (OnlySaysWhere(sources, v)) sources.clear();
+  }
   if (sources.empty()) {
     // Only the verb's own phrases ("shot dead in Osgiliath"), not a
     // complement clause ("was seen to break into an anti-Gondor parade").

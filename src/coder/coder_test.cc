@@ -430,6 +430,19 @@ TEST(CoderTest, ARoleLedBySomeoneIsOfTheLeadersCountry) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"GONCOP", "ERI", "190"}}));
 }
 
+TEST(CoderTest, AThingThatActedNamesItsSenderInItsPhrase) {
+  // Gondor was fought by drones sent from Arnor: Arnor's doing.
+  auto doc = MakeDoc({{"Gondor", "NNP", 3, "nsubj:pass"},
+                      {"was", "VBD", 3, "aux:pass"},
+                      {"fought", "VBN", 0, "root"},
+                      {"by", "IN", 5, "case"},
+                      {"drones", "NNS", 3, "obl:agent"},
+                      {"sent", "VBN", 5, "acl"},
+                      {"from", "IN", 8, "case"},
+                      {"Arnor", "NNP", 6, "obl"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "190"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

@@ -302,6 +302,11 @@ TEST_F(EnglishModelTest, AVerblessSentenceGetsItsVerbBack) {
   model_->Annotate(named, {}, known);
   EXPECT_EQ(Arc(named, "hosted"), "root(ROOT, hosted)");
   EXPECT_EQ(Arc(named, "Ismail"), "obj(hosted, Ismail)");
+  // A participle read as an adjective, its object as a conjunct with no
+  // conjunction.
+  auto wounded = Annotate("Hamas fighters wounded two Israeli soldiers .");
+  EXPECT_EQ(Arc(wounded, "wounded"), "root(ROOT, wounded)");
+  EXPECT_EQ(Arc(wounded, "soldiers"), "obj(wounded, soldiers)");
   // A name right after a preposition right after the participle.
   auto called_on = Annotate("Germany 's chancellor called on China to use its influence on Russia .");
   EXPECT_EQ(Arc(called_on, "called"), "root(ROOT, called)");

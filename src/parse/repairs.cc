@@ -197,11 +197,20 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
       // Or an "apposition" right after the participle that follows the
       // head's name, with no punctuation between: "Recep Tayyip Erdogan
       // hosted Hamas leader Ismail Haniyeh", "hosted" an adjective of
-      // "leader", and the guest's name an apposition of the host's.
-      if (x.label[at(o)] != m.appos || !bare_participle(end + 1) || end + 1 >= o) continue;
+      // "leader", and the guest's name an apposition of the host's; or a
+      // "conjunct" with no conjunction, the participle read as an adjective
+      // ("Hamas fighters wounded two Israeli soldiers").
+      const bool appos = x.label[at(o)] == m.appos;
+      const bool bare_conj = x.label[at(o)] == m.conj && !HasChildLabelled(x, o, {m.cc});
+      const int w = end + 1;
+      const bool ed_adjective = x.xpos[at(w)] == m.name_tags.jj && x.forms[at(w)].ends_with("ed") && !f.aux[at(w)];
+      if (!(appos || bare_conj) || !(bare_participle(w) || (bare_conj && ed_adjective)) || w >= o) continue;
       bool plain = true;
-      for (int i = end + 1; i < o && plain; ++i) plain = x.upos[at(i)] != m.punct && Dominates(x, o, i);
-      if (plain) retag(end + 1);
+      for (int i = w; i < o && plain; ++i) plain = x.upos[at(i)] != m.punct && Dominates(x, o, i);
+      if (plain) {
+        retag(w);
+        if (m.verb >= 0) x.upos[at(w)] = m.verb;
+      }
       break;
     }
   }

@@ -392,6 +392,14 @@ TEST_F(RawTextCodingTest, KillingIsForceUnlessALeaderOrHundredsAreKilled) {
   const std::vector<Event> hundreds = Code("Rebels killed hundreds of civilians in Sudan.");
   ASSERT_EQ(hundreds.size(), 1u);
   EXPECT_EQ(hundreds[0].event.code, "202");
+  // Wounding, as PETRARCH codes it, and by what.
+  const std::vector<Event> wounded = Code("Hamas fighters wounded two Israeli soldiers.");
+  ASSERT_EQ(wounded.size(), 1u);
+  EXPECT_EQ(wounded[0].event.code, "180");
+  const std::vector<Event> injured = Code("Two Israeli soldiers were injured in an attack by Hamas fighters.");
+  ASSERT_EQ(injured.size(), 1u);
+  EXPECT_EQ(injured[0].event.code, "190");
+  EXPECT_EQ(injured[0].source.code, "PSEREBHMS");
 }
 
 // "Iran-backed militias": the joined word's first part names the side.

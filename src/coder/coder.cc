@@ -2088,6 +2088,13 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
     const std::string s_was = s.code, t_was = t.code;
     localize(s, t);
     localize(t, ActorCode{s_was, s.first, s.last});
+    // Whom a state's forces arrest or repress, with no country named, are
+    // its own people ("The Venezuelan government arrested several
+    // opposition leaders"), as ICEWS writes "Opposition (Venezuela)".
+    const std::string& unknown = opt_.unknown_country;
+    if ((c.starts_with("173") || c.starts_with("175")) && t.code.rfind(unknown, 0) == 0 && s.code.size() >= 3 &&
+        s.code.rfind(unknown, 0) != 0)
+      t.code = s.code.substr(0, 3) + t.code.substr(unknown.size());
     if (!known(s) || !known(t)) return;
     if (s.code == t.code && (s.first == t.first || s.code != s_was || t.code != t_was)) return;
     for (size_t i = first_event_; i < out_.size(); ++i) {  // one per (source, target, code)

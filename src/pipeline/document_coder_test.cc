@@ -307,6 +307,11 @@ TEST_F(RawTextCodingTest, RolesTakeTheCountryWhereItHappened) {
     EXPECT_NE(e.target.code.substr(0, 3), "RUS");
   // No place, no country.
   EXPECT_TRUE(CodeNews("Gunmen kidnapped 20 students from a school.").empty());
+  // But whom a state's forces arrest or repress are its own people.
+  const std::vector<Event> arrested = CodeNews("The Venezuelan government arrested several opposition leaders.");
+  ASSERT_EQ(arrested.size(), 1u);
+  EXPECT_EQ(arrested[0].target.code, "VENOPP");
+  EXPECT_TRUE(CodeNews("Russian authorities deported three foreign journalists.").empty());
   // The place says where the role was, not whom the force fell on: Kenyan
   // protesters, not Kenya.
   const std::vector<Event> gas = CodeNews("Kenyan police fired tear gas at protesters in Nairobi.");

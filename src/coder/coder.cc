@@ -1795,6 +1795,15 @@ int SentenceCoder::ActiveSource(int v, int first, std::vector<ActorCode>& source
     sources = EntityCodes(subject, owner.empty() ? nullptr : &owner);
     // "... said its airstrikes killed dozens": whose airstrikes they are.
     if (sources.empty()) sources = owner;
+    // "France, along with Germany and Britain, condemned ...": they did too.
+    static constexpr std::array<std::string_view, 3> kAlong = {"along", "alongside", "together"};
+    if (!sources.empty())
+      for (int c : tree_.children(subject)) {
+        if (c < subject || tree_.rel(c) != Rel::kNmod) continue;
+        const std::string prep = CaseWord(c);
+        if (std::find(kAlong.begin(), kAlong.end(), prep) == kAlong.end()) continue;
+        for (ActorCode& a : EntityCodes(c, nullptr)) sources.push_back(std::move(a));
+      }
   }
   if (subject < 0) {
     // The clause that should have given the subject: up the control chain.

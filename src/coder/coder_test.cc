@@ -443,6 +443,18 @@ TEST(CoderTest, AThingThatActedNamesItsSenderInItsPhrase) {
   EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "GON", "190"}}));
 }
 
+TEST(CoderTest, WhoActsAlongWithTheSubjectActsToo) {
+  // Arnor, along with Gondor, fought Eriador.
+  auto doc = MakeDoc({{"Arnor", "NNP", 6, "nsubj"},
+                      {",", ",", 4, "punct"},
+                      {"along", "IN", 4, "case"},
+                      {"Gondor", "NNP", 1, "nmod"},
+                      {",", ",", 1, "punct"},
+                      {"fought", "VBD", 0, "root"},
+                      {"Eriador", "NNP", 6, "obj"}});
+  EXPECT_EQ(Code(doc), (std::set<Triple>{{"ARN", "ERI", "190"}, {"GON", "ERI", "190"}}));
+}
+
 TEST(CoderTest, ABorderSaysNeitherWhoNorWhere) {
   // Arnor fought police near the Gondor border: the border has two sides,
   // so Gondor is not fought and the police are of no known country.

@@ -107,8 +107,6 @@ constexpr std::array<std::string_view, 7> kAlleging = {"accuse", "blame", "charg
 
 constexpr int kMaxPhraseDepth = 24;
 
-const std::string kOccupy = "192";
-
 // A dictionary phrase found in the sentence: tokens [begin, end).
 struct Mention {
   int begin = 0;
@@ -184,6 +182,13 @@ bool FallsOnPlaces(std::string_view code, bool aid) {
   // Aid, given or promised (033x), goes to a place's people ("aid to Gaza").
   return root == "15" || root == "17" || root == "18" || root == "19" || root == "20" ||
          (aid && (root == "07" || code.starts_with("033")));
+}
+
+// Whether a code's root is a kind of act two sides do together: intent to
+// cooperate, consult, diplomatic and material cooperation, yield (03-06, 08).
+bool IsMutualRoot(std::string_view code) {
+  const std::string_view root = code.substr(0, 2);
+  return root == "03" || root == "04" || root == "05" || root == "06" || root == "08";
 }
 
 // A determiner, possessive, number or adjective before a noun.
@@ -325,12 +330,13 @@ class SentenceCoder {
   // Whether token t lies in what a verb of alleging below v alleges ("executed
   // a man convicted of spying for Israel": Israel was not executed).
   bool InAnAllegation(int t, int v) const;
-  // The actor named by the first part of a joined word like "Iran-backed"
-  // at token t, as a one-word match (length 0 when none).
-  lexicon::PhraseMatch BackerOf(int t) const;
-  // The first of two actors joined by a hyphen at token t ("Egyptian-Qatari"),
-  // the second's entry in `second` (length 0 when none).
-  lexicon::PhraseMatch JoinedPair(int t, int64_t& second) const;
+  // The actor a word names by itself, as a one-word match (length 0 when
+  // none).
+  lexicon::PhraseMatch OneWordActor(std::string_view word) const;
+  // The actors named inside one joined word at token t: the one behind
+  // "Iran-backed", or the first of a pair such as "Egyptian-Qatari" with the
+  // second's entry in `second` (length 0 when none).
+  lexicon::PhraseMatch ActorsInJoinedWord(int t, int64_t& second) const;
   // "met his Saudi counterpart": a country's counterpart of the other side
   // holds the same role there (SAU + the other's GOV).
   void TakeCounterpartsRole(ActorCode& a, const ActorCode& other) const;
@@ -453,9 +459,7 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
     if (r == Rel::kAcl && h >= 0 && (tree_.rel(h) == Rel::kObj || tree_.rel(h) == Rel::kIobj)) h = tree_.head(h);
     // (After the verb: "Speaking after talks with ..., Lavrov accused
     // the West of ..." spoke, and talked.)
-    if (h >= 0 && h < v && tree_.IsVerbal(h) && LemmaIn(h, kAlleging)) {
-      return true;
-    }
+    if (h >= 0 && h < v && tree_.IsVerbal(h) && LemmaIn(h, kAlleging)) return true;
   }
   // Nor is a condition ("warned NATO of retaliation if it sent troops to
   // Ukraine", "unless Hamas releases the hostages").
@@ -466,9 +470,7 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
       const std::string_view f = toks_[static_cast<size_t>(c)].form;
       condition = condition || f == "if" || f == "If" || f == "unless" || f == "Unless";
     }
-    if (condition) {
-      return true;
-    }
+    if (condition) return true;
   }
   // Nor is what a verb of wanting or planning governs ("Obama wants Putin
   // to attack Switzerland", "plans to expand the offensive", "hopes that
@@ -476,10 +478,7 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
   if (r == Rel::kCcomp) {
     static constexpr std::array<std::string_view, 5> kHoping = {"want", "wish", "hope", "intend", "desire"};
     const int h = tree_.head(v);
-    if (h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) < 0 &&
-        LemmaIn(h, kHoping)) {
-      return true;
-    }
+    if (h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) < 0 && LemmaIn(h, kHoping)) return true;
   }
   if (r == Rel::kXcomp) {
     static constexpr std::array<std::string_view, 9> kWanting = {"want",   "wish", "hope",   "plan", "intend",
@@ -495,10 +494,8 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
     bool perfect = false;
     for (int c : tree_.children(v)) perfect = perfect || (tree_.rel(c) == Rel::kAux && LemmaIn(c, kHave));
     if (h >= 0 && perfect && LemmaIn(h, kReporting)) return false;
-    if (h >= 0 &&
-        ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive) || (wanted && !passive))) {
-      return true;
-    }
+    return h >= 0 &&
+           ((h < v && unrealized[static_cast<size_t>(h)]) || (SaysSomething(h) && !passive) || (wanted && !passive));
   }
   return false;
 }
@@ -667,8 +664,7 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   }
   // "Russian-Ukrainian talks", "Israeli and Palestinian negotiators' talks":
   // two sides named before a mutual noun hold it with each other.
-  const bool mutual = root == "03" || root == "04" || root == "05" || root == "06" || root == "08";
-  if (mutual && own_sources && targets.empty() && sources.size() >= 2 && sources.front().code != sources[1].code) {
+  if (IsMutualRoot(noun.code) && own_sources && targets.empty() && sources.size() >= 2 && sources.front().code != sources[1].code) {
     const std::vector<ActorCode> one{sources.front()};
     const std::vector<ActorCode> others(sources.begin() + 1, sources.end());
     Emit(one, others, noun.code, first, head, pattern);
@@ -698,9 +694,8 @@ void SentenceCoder::FindMentions() {
     // Dictionaries written in capitals cannot tell "US" from "us": a word
     // the tagger read as a pronoun ("many of us") names no one.
     if (actor.length == 1 && agent.length == 0 && IsPronoun(toks_[i])) actor.length = 0;
-    if (actor.length == 0 && agent.length == 0) actor = BackerOf(i);
     int64_t second = -1;
-    if (actor.length == 0 && agent.length == 0) actor = JoinedPair(i, second);
+    if (actor.length == 0 && agent.length == 0) actor = ActorsInJoinedWord(i, second);
     if (actor.length == 0 && agent.length == 0) {
       ++i;
       continue;
@@ -717,40 +712,35 @@ void SentenceCoder::FindMentions() {
   }
 }
 
-lexicon::PhraseMatch SentenceCoder::BackerOf(int t) const {
+lexicon::PhraseMatch SentenceCoder::OneWordActor(std::string_view word) const {
+  const WordId id[1] = {lex_.vocab.FindUpperOf(word)};
+  if (id[0] == kNoWord) return {};
+  const lexicon::PhraseMatch m = lex_.actors.LongestMatch(id, 0);
+  return m.length == 1 ? m : lexicon::PhraseMatch{};
+}
+
+lexicon::PhraseMatch SentenceCoder::ActorsInJoinedWord(int t, int64_t& second) const {
   // "Iran-backed militias", "the Saudi-led coalition", "Russian-held
-  // territory", "a British-flagged tanker": one joined word whose first
-  // part names the actor behind the phrase. (Not "US-brokered" or
-  // "Iranian-made": who mediated or built something is not its side.)
+  // territory", "a British-flagged tanker": the first part names the actor
+  // behind the phrase. (Not "US-brokered" or "Iranian-made": who mediated or
+  // built something is not its side.) "an Egyptian-Qatari proposal",
+  // "Russian-Ukrainian talks": two actors, both.
   static constexpr std::array<std::string_view, 15> kBacked = {
       "led",     "backed",     "based", "sponsored", "funded", "supported", "allied",    "aligned",
       "controlled", "held", "run",   "owned",     "occupied", "flagged",  "registered"};
   const std::string_view form = toks_[static_cast<size_t>(t)].form;
   const size_t dash = form.rfind('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 >= form.size()) return {};
-  std::string suffix(form.substr(dash + 1));
+  const std::string_view first = form.substr(0, dash), last = form.substr(dash + 1);
+  std::string suffix(last);
   for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (std::find(kBacked.begin(), kBacked.end(), suffix) == kBacked.end()) return {};
-  const WordId first[1] = {lex_.vocab.FindUpperOf(form.substr(0, dash))};
-  if (first[0] == kNoWord) return {};
-  const lexicon::PhraseMatch m = lex_.actors.LongestMatch(first, 0);
-  return m.length == 1 ? m : lexicon::PhraseMatch{};
-}
-
-lexicon::PhraseMatch SentenceCoder::JoinedPair(int t, int64_t& second) const {
-  // "an Egyptian-Qatari proposal", "US-Israeli strikes", "Russian-Ukrainian
-  // talks": two actors joined by a hyphen into one word.
-  const std::string_view form = toks_[static_cast<size_t>(t)].form;
-  const size_t dash = form.find('-');
-  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= form.size() ||
-      form.find('-', dash + 1) != std::string_view::npos)
-    return {};
-  const WordId left[1] = {lex_.vocab.FindUpperOf(form.substr(0, dash))};
-  const WordId right[1] = {lex_.vocab.FindUpperOf(form.substr(dash + 1))};
-  if (left[0] == kNoWord || right[0] == kNoWord) return {};
-  const lexicon::PhraseMatch a = lex_.actors.LongestMatch(left, 0);
-  const lexicon::PhraseMatch b = lex_.actors.LongestMatch(right, 0);
-  if (a.length != 1 || b.length != 1) return {};
+  if (std::find(kBacked.begin(), kBacked.end(), suffix) != kBacked.end())
+    if (const lexicon::PhraseMatch backer = OneWordActor(first); backer.length > 0) return backer;
+  if (first.find('-') != std::string_view::npos) return {};
+  const lexicon::PhraseMatch a = OneWordActor(first);
+  if (a.length == 0) return {};
+  const lexicon::PhraseMatch b = OneWordActor(last);
+  if (b.length == 0) return {};
   second = b.entry;
   return a;
 }
@@ -1537,11 +1527,10 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
     }
     int found = 0, at = pos, mention = -1;
     for (; at <= limit; ++at) {
-      const bool final_to = i == last_word && e.kind == PatternToken::kWord &&
+      const bool marker = tree_.rel(at) == Rel::kMark;
+      const bool final_to = marker && i == last_word && e.kind == PatternToken::kWord &&
                             (toks_[static_cast<size_t>(at)].form == "to" || toks_[static_cast<size_t>(at)].form == "To");
-      found = (preposition || final_to) && tree_.rel(at) == Rel::kMark
-                  ? 0
-                  : MatchElementAt(e, at, /*leftward=*/false, &mention);
+      found = marker && (preposition || final_to) ? 0 : MatchElementAt(e, at, /*leftward=*/false, &mention);
       if (found > 0 || must_touch) break;
     }
     preposition = false;
@@ -1664,7 +1653,7 @@ void SentenceCoder::CodeVerb(int v) {
                              const lexicon::ActorEntry* e = ActorEntryAt(a.first);
                              return e != nullptr && (e->place || e->capital);
                            });
-  const std::string& final_code = place_taken ? kOccupy : code;
+  const std::string final_code = place_taken ? std::string("192") : code;
   DropPlaceTargets(final_code, targets);
   CapitalsAsPlaces(final_code, targets);
   Emit(sources, targets, final_code, first, last, choice.where);
@@ -1909,10 +1898,8 @@ void SentenceCoder::MutualTargets(int v, std::span<const uint32_t> chosen, const
   auto mutual_noun = [&](int t) {
     for (WordId w : {words_[t], lemmas_[t]}) {
       if (w == kNoWord) continue;
-      for (uint32_t i : lex_.verbs.EventNounsWithHead(w)) {
-        const std::string_view root = std::string_view(lex_.verbs.event_noun(i).code).substr(0, 2);
-        if (root == "03" || root == "04" || root == "05" || root == "06" || root == "08") return true;
-      }
+      for (uint32_t i : lex_.verbs.EventNounsWithHead(w))
+        if (IsMutualRoot(lex_.verbs.event_noun(i).code)) return true;
     }
     return false;
   };

@@ -47,6 +47,15 @@ bool LemmaIn(const ModelData& m, Analysis& x, int v, const std::array<std::strin
   return std::find(lemmas.begin(), lemmas.end(), x.lemma) != lemmas.end();
 }
 
+// Gives word i Penn tag `xpos` (and UPOS `upos` unless -1) and marks it
+// repaired, so that Annotate writes its new tags and lemma.
+void Retag(Analysis& x, int i, int xpos, int upos = -1) {
+  const size_t k = static_cast<size_t>(i);
+  x.xpos[k] = xpos;
+  if (upos >= 0) x.upos[k] = upos;
+  x.repaired[k] = 1;
+}
+
 // Whether word h has a child whose relation is one of `labels`.
 bool HasChildLabelled(const Analysis& x, int h, std::initializer_list<int> labels) {
   for (size_t c = 0; c < x.head.size(); ++c)
@@ -104,8 +113,7 @@ bool RetagFiniteParticiples(const ModelData& m, Analysis& x, const ChildFlags& f
   for (size_t i = 0; i < x.xpos.size(); ++i) {
     if (x.xpos[i] != m.vbn || f.aux[i] || f.aux_pass[i] || !f.obj[i] || !f.subj[i]) continue;
     if (x.label[i] == m.conj || x.label[i] == m.amod) continue;
-    x.xpos[i] = m.vbd;
-    x.repaired[i] = 1;
+    Retag(x, static_cast<int>(i), m.vbd);
     changed = true;
   }
   return changed;
@@ -133,9 +141,8 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
   auto at = [](int i) { return static_cast<size_t>(i); };
   auto bare_participle = [&](int i) { return x.xpos[at(i)] == m.vbn && !f.aux[at(i)] && !f.aux_pass[at(i)]; };
   bool changed = false;
-  auto retag = [&](int i) {
-    x.xpos[at(i)] = m.vbd;
-    x.repaired[at(i)] = 1;
+  auto retag = [&](int i, int upos = -1) {
+    Retag(x, i, m.vbd, upos);
     changed = true;
   };
   for (int r = 0; r < n; ++r) {
@@ -207,10 +214,7 @@ bool RetagVerblessParticiples(const ModelData& m, Analysis& x, const ChildFlags&
       if (!(appos || bare_conj) || !(bare_participle(w) || (bare_conj && ed_adjective)) || w >= o) continue;
       bool plain = true;
       for (int i = w; i < o && plain; ++i) plain = x.upos[at(i)] != m.punct && Dominates(x, o, i);
-      if (plain) {
-        retag(w);
-        if (m.verb >= 0) x.upos[at(w)] = m.verb;
-      }
+      if (plain) retag(w, m.verb);
       break;
     }
   }
@@ -265,8 +269,7 @@ bool RetagReportedParticiples(const ModelData& m, Analysis& x, const ChildFlags&
   const int before = p - 1;
   if (p == 0 || p + 1 >= comma || !IsNominal(m, x, before, false)) return false;
   if (x.xpos[at(p)] != m.vbn || f.aux[at(p)] || f.aux_pass[at(p)]) return false;
-  x.xpos[at(p)] = m.vbd;
-  x.repaired[at(p)] = 1;
+  Retag(x, p, m.vbd);
   return true;
 }
 
@@ -405,10 +408,7 @@ void RootTheVerbAfterARelativeClause(const ModelData& m, Analysis& x) {
     if (x.upos[at(v)] != m.verb || !(IsFinite(m, tag, false) || misread_past)) continue;
     if (v == relative || !Dominates(x, relative, v)) return;
     if (HasChildLabelled(x, v, {m.nsubj, m.nsubj_pass, m.mark})) return;
-    if (misread_past) {
-      x.xpos[at(v)] = m.vbd;
-      x.repaired[at(v)] = 1;
-    }
+    if (misread_past) Retag(x, v, m.vbd);
     x.head[at(v)] = n;
     x.label[at(v)] = m.root;
     x.head[at(r)] = v;
@@ -564,8 +564,7 @@ bool RetagParticiplesOfReportedSubjects(const ModelData& m, Analysis& x, const C
     if (!relative && !complement) continue;
     if (verb < 0 || verb >= object || x.upos[at(verb)] != m.verb) continue;
     if (!LemmaIn(m, x, verb, kSaying)) continue;
-    x.xpos[at(p)] = m.vbd;
-    x.repaired[at(p)] = 1;
+    Retag(x, p, m.vbd);
     changed = true;
   }
   return changed;
@@ -594,8 +593,7 @@ bool RetagReducedRelatives(const ModelData& m, Analysis& x, const ChildFlags& f)
     // Only a regular verb, whose past and participle are one form
     // ("accused"; not "knew").
     if (!x.forms[at(v)].ends_with("ed")) continue;
-    x.xpos[at(v)] = m.vbn;
-    x.repaired[at(v)] = 1;
+    Retag(x, v, m.vbn);
     changed = true;
   }
   return changed;
@@ -634,11 +632,8 @@ bool RetagPluralsReadAsVerbs(const ModelData& m, Analysis& x, const ChildFlags& 
       premodifiers = u == m.noun || u == m.propn || u == m.adj || u == m.num || u == m.det;
     }
     if (!premodifiers) continue;
-    x.xpos[at(w)] = m.nns;
-    x.upos[at(w)] = m.noun;
-    x.xpos[at(participle)] = m.vbd;
-    x.repaired[at(w)] = 1;
-    x.repaired[at(participle)] = 1;
+    Retag(x, w, m.nns, m.noun);
+    Retag(x, participle, m.vbd);
     changed = true;
   }
   return changed;
@@ -664,9 +659,7 @@ bool RetagVerbsInNounCompounds(const ModelData& m, Analysis& x, const ChildFlags
     if (f.subj[at(w)] || f.aux[at(w)] || f.aux_pass[at(w)] || HasChildLabelled(x, w, {m.mark})) continue;
     if (x.head[at(noun)] != w || x.label[at(noun)] != m.obj) continue;
     if (x.xpos[at(noun)] != m.nn && x.xpos[at(noun)] != m.nns) continue;
-    x.xpos[at(w)] = m.nn;
-    x.upos[at(w)] = m.noun;
-    x.repaired[at(w)] = 1;
+    Retag(x, w, m.nn, m.noun);
     changed = true;
   }
   return changed;

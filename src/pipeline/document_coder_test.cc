@@ -129,6 +129,12 @@ class RawTextCodingTest : public ::testing::Test {
   }
   // As parley code codes news: events need both sides' countries.
   static std::vector<Event> CodeNews(const char* text) { return Code(text, news_document_coder_.get()); }
+  // Each event as "SOURCE CODE TARGET".
+  static std::set<std::string> Triples(const std::vector<Event>& events) {
+    std::set<std::string> out;
+    for (const Event& e : events) out.insert(e.source.code + " " + e.event.code + " " + e.target.code);
+    return out;
+  }
   static std::unique_ptr<coder::Coder> coder_, news_coder_;
   static std::unique_ptr<DocumentCoder> document_coder_, news_document_coder_;
 };
@@ -500,9 +506,7 @@ TEST_F(RawTextCodingTest, TerritoryTakenFromASideIsTakenFromIt) {
 // someone are repression.
 TEST_F(RawTextCodingTest, ASwapIsMutualAndWaterCannonIsRepression) {
   const std::vector<Event> swap = Code("The United States and Russia completed a prisoner swap in Ankara.");
-  std::set<std::string> pairs;
-  for (const Event& e : swap) pairs.insert(e.source.code + ">" + e.target.code + " " + e.event.code);
-  EXPECT_EQ(pairs, (std::set<std::string>{"USA>RUS 0841", "RUS>USA 0841"}));
+  EXPECT_EQ(Triples(swap), (std::set<std::string>{"USA 0841 RUS", "RUS 0841 USA"}));
   const std::vector<Event> cannon = CodeNews("Georgian police used water cannon against demonstrators in Tbilisi.");
   ASSERT_EQ(cannon.size(), 1u);
   EXPECT_EQ(cannon[0].source.code, "GEOCOP");
@@ -513,15 +517,10 @@ TEST_F(RawTextCodingTest, ASwapIsMutualAndWaterCannonIsRepression) {
 // laid (191); what one claims to have done is coded; intercepting a missile
 // is force against whoever launched it.
 TEST_F(RawTextCodingTest, CapturedPlacesSiegesClaimsAndInterceptions) {
-  auto codes = [](const std::vector<Event>& events) {
-    std::set<std::string> out;
-    for (const Event& e : events) out.insert(e.source.code + " " + e.event.code + " " + e.target.code);
-    return out;
-  };
-  EXPECT_EQ(codes(Code("Syrian rebels captured Aleppo.")), (std::set<std::string>{"SYRREB 192 SYR"}));
-  EXPECT_TRUE(codes(Code("Israel's defence minister ordered a complete siege of the Gaza Strip.")).count("ISRGOVMIL 191 PSE"));
-  EXPECT_TRUE(codes(Code("Houthi rebels claimed to have shot down an American drone.")).count("YEMREBHTH 190 USA"));
-  EXPECT_TRUE(codes(Code("The Israeli army intercepted a missile launched from Yemen.")).count("ISRMIL 190 YEM"));
+  EXPECT_EQ(Triples(Code("Syrian rebels captured Aleppo.")), (std::set<std::string>{"SYRREB 192 SYR"}));
+  EXPECT_TRUE(Triples(Code("Israel's defence minister ordered a complete siege of the Gaza Strip.")).count("ISRGOVMIL 191 PSE"));
+  EXPECT_TRUE(Triples(Code("Houthi rebels claimed to have shot down an American drone.")).count("YEMREBHTH 190 USA"));
+  EXPECT_TRUE(Triples(Code("The Israeli army intercepted a missile launched from Yemen.")).count("ISRMIL 190 YEM"));
 }
 
 }  // namespace

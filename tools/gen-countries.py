@@ -41,13 +41,13 @@ DEMONYMS = {
     "ARE": ["Emirati", "Emiratis", "UAE"],
 }
 # Short names and demonyms that news uses and the sources lack (facts;
-# hand-listed). "US" is left out (it would also match the pronoun), as is
-# "English" (the language).
+# hand-listed). "English" (the language) is left out. A word in double
+# quotes matches only in capitals: "US", not the pronoun "us".
 NEWS_NAMES = {
     "GBR": ["Britain", "Great Britain", "UK", "U.K."], "CIV": ["Ivory Coast"],
     "COD": ["DR Congo", "DRC", "Congo-Kinshasa"], "COG": ["Republic of Congo", "Congo-Brazzaville"],
     "MMR": ["Burma", "Burmese"], "NLD": ["Holland"], "BIH": ["Bosnia", "Bosnian", "Bosnians"],
-    "VAT": ["Vatican", "the Vatican"], "USA": ["USA", "America"], "SAU": ["Saudi", "Saudis"],
+    "VAT": ["Vatican", "the Vatican"], "USA": ["USA", "America", '"US"'], "SAU": ["Saudi", "Saudis"],
     "SRB": ["Serb", "Serbs"], "HRV": ["Croat", "Croats"], "KSV": ["Kosovar", "Kosovars"],
     "AZE": ["Azeri", "Azeris"], "KAZ": ["Kazakh", "Kazakhs"], "UZB": ["Uzbek", "Uzbeks"],
     "TJK": ["Tajik", "Tajiks"], "KGZ": ["Kyrgyz"], "ECU": ["Ecuadorian", "Ecuadorians"],

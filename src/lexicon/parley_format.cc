@@ -1,5 +1,6 @@
 #include "lexicon/parley_format.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "lexicon/reader_util.h"
@@ -112,8 +113,8 @@ class Reader {
     if (!Trim(s.substr(close + 1)).empty()) Error("text after the label: " + std::string(s));
     std::string label(Trim(s.substr(1, close - 1)));
     bad_block_ = false;
-    if (label.empty()) {
-      Error("empty label");
+    if (std::string why = BadQuotes(label); label.empty() || !why.empty()) {
+      Error(label.empty() ? std::string("empty label") : why);
       block_ = Block::kNone;
       bad_block_ = true;
       return;
@@ -223,6 +224,10 @@ class Reader {
       }
       if (NameWords(item).empty()) {
         Error("a name needs a word: '" + std::string(item) + "'");
+        continue;
+      }
+      if (std::string why = BadQuotes(item); !why.empty()) {
+        Error(std::move(why));
         continue;
       }
       out.push_back(NameAt{std::string(item), line_});
@@ -538,11 +543,29 @@ std::vector<std::string_view> NameWords(std::string_view name) {
   return out;
 }
 
+std::string_view CasedWord(std::string_view word) {
+  if (word.size() < 3 || word.front() != '"' || word.back() != '"') return {};
+  return word.substr(1, word.size() - 2);
+}
+
+std::string BadQuotes(std::string_view name) {
+  for (std::string_view w : NameWords(name)) {
+    if (w.find('"') == std::string_view::npos) continue;
+    const std::string_view inner = CasedWord(w);
+    if (inner.empty() || inner.find('"') != std::string_view::npos)
+      return "a quote opens and closes one word: " + std::string(w);
+    if (std::any_of(inner.begin(), inner.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      return "a quoted word matches capitals only, so write it in capitals: " + std::string(w);
+  }
+  return {};
+}
+
 std::string NameKey(std::string_view name) {
   std::string out;
   for (auto w : NameWords(name)) {
     if (!out.empty()) out += ' ';
-    out += ToUpperKey(w);
+    const std::string_view cased = CasedWord(w);
+    out += ToUpperKey(cased.empty() ? w : cased);
   }
   return out;
 }

@@ -177,6 +177,32 @@ TEST(ParleyFormat, PlaceActorsAreMarked) {
   EXPECT_FALSE(capitals.entry(0).place);
 }
 
+// A quoted word matches only as the text writes it in capitals: "US" the
+// country, not "us" the pronoun; the label and lint see the plain name.
+TEST(ParleyFormat, QuotedWordsMatchCapitalsOnly) {
+  Vocabulary vocab;
+  ActorDictionary dict;
+  ASSERT_TRUE(dict.LoadParleyText("# parley-dictionary: actors 1\n[United States]\nnames = \"US\"; \"US\" Army\n"
+                                  "code = USA\n",
+                                  "q.txt", vocab)
+                  .ok());
+  auto match = [&](std::initializer_list<const char*> forms) {
+    std::vector<WordId> ids;
+    for (const char* f : forms) ids.push_back(vocab.FindUpperOf(f));
+    return dict.LongestMatch(ids, 0).length;
+  };
+  EXPECT_EQ(match({"US", "officials"}), 1u);
+  EXPECT_EQ(match({"US", "Army"}), 2u);
+  EXPECT_EQ(match({"US", "army"}), 2u);
+  EXPECT_EQ(match({"us", "Army"}), 0u);
+  EXPECT_EQ(match({"Us"}), 0u);
+  EXPECT_EQ(NameKey("\"US\" Army"), "US ARMY");
+  EXPECT_EQ(ReadErrors("# parley-dictionary: actors 1\n[X]\ncode = USA\nnames = \"us\"; \"US Army\"; a\"B\"\n"),
+            (std::vector<std::string>{"t.txt:4: a quoted word matches capitals only, so write it in capitals: \"us\"",
+                                      "t.txt:4: a quote opens and closes one word: \"US",
+                                      "t.txt:4: a quote opens and closes one word: a\"B\""}));
+}
+
 TEST(ParleyFormat, DiscardsStemWholeWordAndScope) {
   DiscardList dict;
   ASSERT_TRUE(dict.LoadParleyText("# parley-dictionary: discards 1\n"

@@ -33,10 +33,13 @@ Result<ParleyDictionary> ReadForLoad(std::string_view text, const std::string& n
   return dict;
 }
 
-// A name's words as WordIds (interned).
+// A name's words as WordIds (interned); a quoted word matches capitals only.
 void Intern(std::string_view name, Vocabulary& vocab, std::vector<WordId>& out) {
   out.clear();
-  for (auto w : NameWords(name)) out.push_back(vocab.Intern(ToUpperKey(w)));
+  for (auto w : NameWords(name)) {
+    const std::string_view cased = CasedWord(w);
+    out.push_back(cased.empty() ? vocab.Intern(ToUpperKey(w)) : vocab.InternCased(ToUpperKey(cased)));
+  }
 }
 
 std::string Underscored(std::string_view phrase) {
@@ -114,7 +117,7 @@ Status AgentDictionary::LoadParleyText(std::string_view text, const std::string&
       if (!a.plural) continue;
       std::string pl = internal::NounPlural(vocab.Spelling(ids.back()));
       if (pl.empty()) continue;
-      ids.back() = vocab.Intern(pl);
+      ids.back() = vocab.IsCased(ids.back()) ? vocab.InternCased(pl) : vocab.Intern(pl);
       AddPhrase(idx, ids);
     }
   }

@@ -18,7 +18,7 @@ uint32_t FoldedHash(std::string_view word) {
 
 }  // namespace
 
-Vocabulary::Vocabulary() : slots_(1024) { spellings_.emplace_back(); }
+Vocabulary::Vocabulary() : slots_(1024), cased_(1, 0) { spellings_.emplace_back(); }
 
 template <bool kFold>
 WordId Vocabulary::Lookup(std::string_view word, uint32_t hash) const {
@@ -45,8 +45,14 @@ WordId Vocabulary::Find(std::string_view upper) const {
   return upper.empty() ? kNoWord : Lookup<false>(upper, FoldedHash(upper));
 }
 
+WordId Vocabulary::LookupToken(std::string_view word, uint32_t hash) const {
+  const WordId id = Lookup<true>(word, hash);
+  if (id == kNoWord || cased_[id] == 0) return id;
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ? kNoWord : id;
+}
+
 WordId Vocabulary::FindUpperOf(std::string_view word) const {
-  return word.empty() ? kNoWord : Lookup<true>(word, FoldedHash(word));
+  return word.empty() ? kNoWord : LookupToken(word, FoldedHash(word));
 }
 
 void Vocabulary::FindUpperOfEach(std::span<const std::string_view> words, std::span<WordId> ids) const {
@@ -60,17 +66,26 @@ void Vocabulary::FindUpperOfEach(std::span<const std::string_view> words, std::s
       __builtin_prefetch(&slots_[hash[i - from] & mask]);
     }
     for (size_t i = from; i < to; ++i)
-      ids[i] = words[i].empty() ? kNoWord : Lookup<true>(words[i], hash[i - from]);
+      ids[i] = words[i].empty() ? kNoWord : LookupToken(words[i], hash[i - from]);
   }
 }
 
-WordId Vocabulary::Intern(std::string_view upper) {
+WordId Vocabulary::Intern(std::string_view upper) { return InternWith(upper, /*cased=*/false); }
+
+WordId Vocabulary::InternCased(std::string_view upper) { return InternWith(upper, /*cased=*/true); }
+
+WordId Vocabulary::InternWith(std::string_view upper, bool cased) {
   if (upper.empty()) return kNoWord;
   const uint32_t hash = FoldedHash(upper);
-  if (WordId id = Lookup<false>(upper, hash); id != kNoWord) return id;
+  if (WordId id = Lookup<false>(upper, hash); id != kNoWord) {
+    if (!cased) cased_[id] = 0;  // some phrase takes it in any case
+    return id;
+  }
   if ((spellings_.size() + 1) * 2 > slots_.size()) Grow();
   auto id = static_cast<WordId>(spellings_.size());
   spellings_.emplace_back(upper);
+  cased_.resize(spellings_.size(), 0);
+  cased_[id] = cased ? 1 : 0;
   const size_t mask = slots_.size() - 1;
   size_t s = hash & mask;
   while (slots_[s].id != kNoWord) s = (s + 1) & mask;

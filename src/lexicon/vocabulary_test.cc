@@ -47,6 +47,28 @@ TEST(VocabularyTest, FindUpperOfAgreesWithFindOfTheUpperKey) {
   for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(ids[i], v.FindUpperOf(all[i])) << i << " " << all[i];
 }
 
+// A cased word ("US" the country) matches tokens written in capitals only,
+// unless some phrase also interns it in any case.
+TEST(VocabularyTest, CasedWordsMatchCapitalsOnly) {
+  Vocabulary v;
+  const WordId us = v.InternCased("US");
+  EXPECT_TRUE(v.IsCased(us));
+  EXPECT_EQ(v.FindUpperOf("US"), us);
+  EXPECT_EQ(v.FindUpperOf("us"), kNoWord);
+  EXPECT_EQ(v.FindUpperOf("Us"), kNoWord);
+  std::vector<std::string_view> words{"US", "us"};
+  std::vector<WordId> ids(2);
+  v.FindUpperOfEach(words, ids);
+  EXPECT_EQ(ids, (std::vector<WordId>{us, kNoWord}));
+  EXPECT_EQ(v.Find("US"), us);  // an upper key names the word itself
+  EXPECT_EQ(v.Intern("US"), us);
+  EXPECT_FALSE(v.IsCased(us));
+  EXPECT_EQ(v.FindUpperOf("us"), us);
+  const WordId gaza = v.Intern("GAZA");
+  EXPECT_EQ(v.InternCased("GAZA"), gaza);  // interned in any case first: stays so
+  EXPECT_EQ(v.FindUpperOf("Gaza"), gaza);
+}
+
 TEST(VocabularyTest, FindDoesNotFoldCase) {
   Vocabulary v;
   v.Intern("TALKS");

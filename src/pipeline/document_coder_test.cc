@@ -523,5 +523,17 @@ TEST_F(RawTextCodingTest, CapturedPlacesSiegesClaimsAndInterceptions) {
   EXPECT_TRUE(Triples(Code("The Israeli army intercepted a missile launched from Yemen.")).count("ISRMIL 190 YEM"));
 }
 
+// "US" in capitals is the country, "us" the pronoun nobody; Treasury and
+// State Department are the government's.
+TEST_F(RawTextCodingTest, USInCapitalsIsTheCountry) {
+  EXPECT_EQ(Triples(Code("US officials sanctioned six Hezbollah financiers.")),
+            (std::set<std::string>{"USAGOV 163 LBNREBHEZ"}));
+  EXPECT_EQ(Triples(Code("The US Treasury sanctioned six Hezbollah financiers.")),
+            (std::set<std::string>{"USAGOVBUS 163 LBNREBHEZ"}));
+  EXPECT_EQ(Triples(Code("The US State Department criticized Iran.")), (std::set<std::string>{"USAGOV 111 IRN"}));
+  for (const Event& e : Code("Hamas leaders told us they rejected the Israeli proposal."))
+    EXPECT_TRUE(e.source.code != "USA" && e.target.code != "USA") << e.source.code << " " << e.target.code;
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -25,7 +25,7 @@ std::vector<ActorMention> Mentions(const Document& doc, const Sentence& sentence
   auto tokens = doc.TokensOf(sentence);
   std::vector<lexicon::WordId> words(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i)
-    words[i] = lex.vocab.Find(lexicon::ToUpperKey(tokens[i].form));
+    words[i] = lex.vocab.FindUpperOf(tokens[i].form);
   std::vector<ActorMention> out;
   for (size_t i = 0; i < words.size();) {
     auto match = lex.actors.LongestMatch(words, i);

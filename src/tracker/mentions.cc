@@ -155,7 +155,7 @@ std::vector<Mention> FindActorMentions(const lexicon::Lexicon& lexicon, const Se
                                        Date date) {
   std::vector<lexicon::WordId> ids;
   ids.reserve(w.size());
-  for (const std::string& form : w.forms) ids.push_back(lexicon.vocab.Find(lexicon::ToUpperKey(form)));
+  for (const std::string& form : w.forms) ids.push_back(lexicon.vocab.FindUpperOf(form));
   std::vector<Mention> out;
   for (size_t i = 0; i < ids.size();) {
     lexicon::PhraseMatch m = lexicon.actors.LongestMatch(ids, i);

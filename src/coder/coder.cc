@@ -880,10 +880,15 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
   // A common noun that is neither a role nor an actor, whose actor comes from
   // a phrase after it, takes only nominal roles: "military aid to Ukraine" is
   // not a Ukrainian military actor, but "government issue" is governmental.
+  // With no actor at all, so does what is done, not who does it: "held
+  // joint military exercises" has no military target, while "the official
+  // news agency said" is the government's (PETRARCH's convention).
   std::string_view hx = toks_[head].xpos;
   bool proper_head = hx.starts_with("NNP") || (hx.empty() && toks_[head].upos == "PROPN");
-  bool nominal_only = mention_of_[head] < 0 && !proper_head && !base.empty() &&
-                      base.front().first > head;
+  const Rel head_rel = tree_.rel(head);
+  const bool subject = head_rel == Rel::kSubj || head_rel == Rel::kSubjPass;
+  bool nominal_only = mention_of_[head] < 0 && !proper_head &&
+                      (base.empty() ? !subject : base.front().first > head);
   std::vector<const lexicon::AgentEntry*> agents;
   Agents(head, nominal_only, agents);
   if (base.empty() && !agents.empty() && inherited != nullptr) base = *inherited;
@@ -1234,14 +1239,24 @@ bool SentenceCoder::MatchEntry(uint32_t entry_index, int v, int* first, int* las
     return true;
   }
   if (e.after.empty()) return false;
-  // A verb and its object noun ("file lawsuit", "lodge protest") take the
-  // object's determiners and adjectives between them ("filed a lawsuit",
-  // "lodged a formal protest"), when the noun is the verb's own object.
-  int start = v + 1;
-  for (int skipped = 0; start < n && skipped < 3 && IsObjectPremodifier(toks_[start]); ++start, ++skipped) {}
-  if (start == v + 1 || !after_at(start)) return false;
-  const int noun = start + static_cast<int>(e.after.size()) - 1;
-  if (tree_.head(noun) != v || tree_.rel(noun) != Rel::kObj) return false;
+  // A verb and its object noun ("file lawsuit", "lodge protest", "hold joint
+  // exercises") take the object's determiners, adjectives and noun
+  // modifiers before or among the listed words ("filed a lawsuit", "lodged
+  // a formal protest", "filed a genocide case", "held joint military
+  // exercises"), when the noun is the verb's own object.
+  int pos = v + 1;
+  int skipped = 0;
+  for (WordId word : e.after) {
+    while (pos < n && words_[pos] != word && skipped < 3 &&
+           (IsObjectPremodifier(toks_[pos]) || tree_.rel(pos) == Rel::kCompound)) {
+      ++pos;
+      ++skipped;
+    }
+    if (pos >= n || words_[pos] != word) return false;
+    ++pos;
+  }
+  const int noun = pos - 1;
+  if (skipped == 0 || tree_.head(noun) != v || tree_.rel(noun) != Rel::kObj) return false;
   *first = b;
   *last = noun;
   return true;
@@ -1662,15 +1677,18 @@ void SentenceCoder::CodeVerb(int v) {
 bool SentenceCoder::ChooseVerbCode(int v, VerbChoice& choice) {
   auto entries = lex_.verbs.EntriesForForm(words_[v]);
   if (entries.empty()) return false;
-  // The most specific entries win: multi-word verbs before single words. A
-  // form listed in several blocks tries the patterns of each.
+  // The most specific entries win: multi-word verbs before single words,
+  // counted in listed words, not in the words the match spans ("held joint
+  // military exercises" is "hold joint exercises" before "hold exercises").
+  // A form listed in several blocks tries the patterns of each.
   std::vector<uint32_t> chosen;
   int first = v, last = v;
   int best_len = 0;
   for (uint32_t e : entries) {
     int f = v, l = v;
     if (!MatchEntry(e, v, &f, &l)) continue;
-    int len = l - f + 1;
+    const auto& listed = lex_.verbs.entry(e);
+    const int len = 1 + static_cast<int>(listed.before.size() + listed.after.size());
     if (len > best_len) {
       chosen.clear();
       best_len = len;

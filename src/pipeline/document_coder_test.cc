@@ -535,5 +535,14 @@ TEST_F(RawTextCodingTest, USInCapitalsIsTheCountry) {
     EXPECT_TRUE(e.source.code != "USA" && e.target.code != "USA") << e.source.code << " " << e.target.code;
 }
 
+// A verb listed with its object ("hold joint exercises", "file case") takes
+// the object's modifiers among the listed words.
+TEST_F(RawTextCodingTest, AListedObjectTakesItsModifiersBetween) {
+  EXPECT_EQ(Triples(Code("The United States and the Philippines held joint military exercises.")),
+            (std::set<std::string>{"USA 062 PHL", "PHL 062 USA"}));
+  EXPECT_EQ(Triples(Code("South Africa filed a genocide case against Israel.")),
+            (std::set<std::string>{"ZAF 115 ISR"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

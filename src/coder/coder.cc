@@ -313,6 +313,10 @@ class SentenceCoder {
   void CapitalsAsPlaces(const std::string& code, std::vector<ActorCode>& targets) const;
   // The one country of the places in verb v's locative phrases, or "".
   std::string PlaceCountry(int v) const;
+  // A meeting in a third place (044) held in one party's own country is a
+  // visit: hosted (043) by the source, or paid (042) to the target.
+  std::string HostedMeeting(int v, const std::vector<ActorCode>& sources,
+                            const std::vector<ActorCode>& targets) const;
   bool InLocativePhrase(int t, int v) const;
   // Whether the actor found first is a place or capital of Parley's
   // dictionaries in a locative phrase of v: it says where, not who.
@@ -1668,7 +1672,8 @@ void SentenceCoder::CodeVerb(int v) {
                              const lexicon::ActorEntry* e = ActorEntryAt(a.first);
                              return e != nullptr && (e->place || e->capital);
                            });
-  const std::string final_code = place_taken ? std::string("192") : code;
+  std::string final_code = place_taken ? std::string("192") : code;
+  if (final_code == "044") final_code = HostedMeeting(v, sources, targets);
   DropPlaceTargets(final_code, targets);
   CapitalsAsPlaces(final_code, targets);
   Emit(sources, targets, final_code, first, last, choice.where);
@@ -2056,6 +2061,22 @@ std::string SentenceCoder::PlaceCountry(int v) const {
     country = here;
   }
   return country;
+}
+
+std::string SentenceCoder::HostedMeeting(int v, const std::vector<ActorCode>& sources,
+                                         const std::vector<ActorCode>& targets) const {
+  // The dictionaries list the usual venues of talks as third places ("met
+  // ... in Doha"); "Qatar's prime minister met Hamas leaders in Doha" is
+  // Qatar receiving Hamas.
+  const std::string place = PlaceCountry(v);
+  auto of_place = [&](const std::vector<ActorCode>& side) {
+    return !place.empty() && std::any_of(side.begin(), side.end(), [&](const ActorCode& a) {
+             return a.code.rfind(place, 0) == 0;
+           });
+  };
+  if (of_place(sources)) return "043";
+  if (of_place(targets)) return "042";
+  return "044";
 }
 
 void SentenceCoder::Emit(const std::vector<ActorCode>& sources,

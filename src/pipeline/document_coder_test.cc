@@ -544,5 +544,16 @@ TEST_F(RawTextCodingTest, AListedObjectTakesItsModifiersBetween) {
             (std::set<std::string>{"ZAF 115 ISR"}));
 }
 
+// Talks in a usual venue of mediation are in a third place (044) unless
+// the venue is a party's own: then one side receives the other.
+TEST_F(RawTextCodingTest, AMeetingInAPartysOwnCapitalIsAVisit) {
+  EXPECT_EQ(Triples(Code("Qatar's prime minister met Hamas leaders in Doha.")),
+            (std::set<std::string>{"QATGOV 043 PSEREBHMS"}));
+  EXPECT_EQ(Triples(Code("Hamas leaders met Qatar's prime minister in Doha.")),
+            (std::set<std::string>{"PSEREBHMS 042 QATGOV"}));
+  EXPECT_EQ(Triples(Code("Hamas leaders met Israeli negotiators in Doha.")),
+            (std::set<std::string>{"PSEREBHMS 044 ISRGOV"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -1895,7 +1895,11 @@ int SentenceCoder::ActiveTargets(int v, int last, int subject, const std::string
   if (UnknownCountry(targets)) {
     auto later = FirstActorAfter(v, last + 1, tree_.right(v), subject, /*known_only=*/true);
     bool locates_the_role = false;
-    if (!later.empty() && OnlySaysWhere(later, v)) {
+    // A country in a locative phrase locates the role too ("Gunmen
+    // kidnapped 20 students in Nigeria": Nigerian students).
+    const bool country_where = !later.empty() && later.front().first >= 0 && later.front().code.size() == 3 &&
+                               InLocativePhrase(later.front().first, v) && !InAnotherClause(later.front().first, v);
+    if (!later.empty() && (OnlySaysWhere(later, v) || country_where)) {
       const std::string place = PlaceCountry(v);
       locates_the_role = !place.empty() && (sources.empty() || UnknownCountry(sources) ||
                                             sources.front().code.compare(0, place.size(), place) == 0);

@@ -555,5 +555,14 @@ TEST_F(RawTextCodingTest, AMeetingInAPartysOwnCapitalIsAVisit) {
             (std::set<std::string>{"PSEREBHMS 044 ISRGOV"}));
 }
 
+// A country in a locative phrase says whose the roles are when neither
+// side names one ("in Nigeria": Nigerian gunmen and students); a side of
+// another country still acts on it ("Israel deployed troops in Lebanon").
+TEST_F(RawTextCodingTest, ACountryWhereItHappenedLocatesTheRoles) {
+  EXPECT_EQ(Triples(CodeNews("Gunmen kidnapped 20 students in Nigeria.")),
+            (std::set<std::string>{"NGAUAF 181 NGAEDU"}));
+  EXPECT_EQ(Triples(CodeNews("Israel deployed more troops in Lebanon.")), (std::set<std::string>{"ISR 154 LBN"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -564,5 +564,13 @@ TEST_F(RawTextCodingTest, ACountryWhereItHappenedLocatesTheRoles) {
   EXPECT_EQ(Triples(CodeNews("Israel deployed more troops in Lebanon.")), (std::set<std::string>{"ISR 154 LBN"}));
 }
 
+// Announcing aid or sanctions pledges or imposes them.
+TEST_F(RawTextCodingTest, AnnouncedAidIsPledgedAndAnnouncedSanctionsImposed) {
+  EXPECT_EQ(Triples(Code("The Pentagon announced a new $500 million military aid package for Ukraine.")),
+            (std::set<std::string>{"USAMIL 0332 UKR"}));
+  EXPECT_EQ(Triples(Code("Japan announced $50 million in aid for Gaza.")), (std::set<std::string>{"JPN 033 PSE"}));
+  EXPECT_EQ(Triples(Code("The EU announced new sanctions on Russia.")), (std::set<std::string>{"IGOEUREEC 163 RUS"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

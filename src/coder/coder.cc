@@ -331,6 +331,9 @@ class SentenceCoder {
   // Whether a verb other than v stands between token t and v ("signed a
   // pact allowing troops to be deployed": "troops" under "allowing").
   bool InAnotherClause(int t, int v) const;
+  // Whether token t is the party of an infinitive of purpose of verb v
+  // that turns against someone ("to denounce the government").
+  bool AgainstInPurposeOf(int t, int v) const;
   // Whether token t lies in what a verb of alleging below v alleges ("executed
   // a man convicted of spying for Israel": Israel was not executed).
   bool InAnAllegation(int t, int v) const;
@@ -1157,6 +1160,26 @@ bool SentenceCoder::InAnAllegation(int t, int v) const {
   return false;
 }
 
+bool SentenceCoder::AgainstInPurposeOf(int t, int v) const {
+  // The clause right under v that holds t, and nothing between: an
+  // infinitive with "to" and no subject of its own, whose verb turns
+  // against someone. (What a protest demands, "to demand a deal to free
+  // the hostages", is not whom it is against.)
+  static constexpr std::array<std::string_view, 11> kAgainst = {
+      "denounce", "condemn", "protest", "oppose", "criticize", "criticise", "decry", "reject", "slam", "blame", "accuse"};
+  int clause = -1;
+  for (int j = tree_.head(t), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard)
+    if (tree_.IsVerbal(j)) {
+      if (clause >= 0) return false;
+      clause = j;
+    }
+  if (clause < 0 || tree_.head(clause) != v || tree_.rel(clause) != Rel::kAdvcl ||
+      tree_.ChildWith(clause, Rel::kSubj) >= 0 || !LemmaIn(clause, kAgainst))
+    return false;
+  const int mark = tree_.ChildWith(clause, Rel::kMark);
+  return mark >= 0 && lexicon::SameUpperKey(toks_[mark].form, "to");
+}
+
 bool SentenceCoder::InAnotherClause(int t, int v) const {
   for (int j = tree_.head(t), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard)
     if (tree_.IsVerbal(j)) return true;
@@ -1880,9 +1903,11 @@ int SentenceCoder::ActiveTargets(int v, int last, int subject, const std::string
       // Where a protest was held yields to whom it was against, named
       // after it outside a locative phrase and another verb's clause:
       // "protested in Tel Aviv against the government".
+      // So does whom its purpose is about: "marched through Tbilisi to
+      // denounce the government's decision".
       auto after = FirstActorAfter(v, targets.back().last + 1, tree_.right(v), subject);
       if (!after.empty() && after.front().first >= 0 && !InLocativePhrase(after.front().first, v) &&
-          !InAnotherClause(after.front().first, v))
+          (!InAnotherClause(after.front().first, v) || AgainstInPurposeOf(after.front().first, v)))
         targets = after;
     }
   }

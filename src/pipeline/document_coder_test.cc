@@ -572,5 +572,13 @@ TEST_F(RawTextCodingTest, AnnouncedAidIsPledgedAndAnnouncedSanctionsImposed) {
   EXPECT_EQ(Triples(Code("The EU announced new sanctions on Russia.")), (std::set<std::string>{"IGOEUREEC 163 RUS"}));
 }
 
+// A protest is against whom its purpose denounces, not what it demands.
+TEST_F(RawTextCodingTest, AProtestIsAgainstWhomItsPurposeDenounces) {
+  EXPECT_EQ(Triples(CodeNews("Thousands of protesters rallied in Tbilisi to denounce the government's decision.")),
+            (std::set<std::string>{"GEOOPP 141 GEOGOV"}));
+  for (const Event& e : CodeNews("Thousands of Israelis protested in Tel Aviv on Saturday to demand a deal to free the hostages."))
+    EXPECT_NE(e.target.code, "ISRCVL");
+}
+
 }  // namespace
 }  // namespace parley::pipeline

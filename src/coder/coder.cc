@@ -806,7 +806,27 @@ std::vector<ActorCode> SentenceCoder::BaseActors(int head, int depth) const {
       continue;
     }
     auto found = ActorsWithConj(c, depth + 1);
-    if (!found.empty()) return found;
+    if (found.empty()) continue;
+    // Unless the head names an actor of that very country more closely:
+    // "Sudan's paramilitary Rapid Support Forces" are the RSF. (A title
+    // between them is the text's word on a person's office, which a dated
+    // entry may not know yet: "Iranian Foreign Minister X" stays IRNGOV.)
+    auto titled = [&] {
+      for (int t = found.front().last + 1; t < mentions_[m].begin; ++t)
+        if (mention_of_[t] >= 0 && !mentions_[mention_of_[t]].is_actor) return true;
+      return false;
+    };
+    if (m >= 0 && mentions_[m].is_actor && found.size() == 1 && found.front().code.size() == 3 &&
+        found.front().last >= 0 && !titled()) {
+      auto own = MentionActors(m);
+      if (!own.empty() && std::all_of(own.begin(), own.end(), [&](const ActorCode& a) {
+            return a.code.size() > 3 && a.code.starts_with(found.front().code);
+          })) {
+        for (ActorCode& a : own) a.first = std::min(a.first, found.front().first);
+        return own;
+      }
+    }
+    return found;
   }
   if (m >= 0 && mentions_[m].is_actor) return MentionActors(m);
   for (int pass = 0; pass < 2; ++pass) {

@@ -580,5 +580,13 @@ TEST_F(RawTextCodingTest, AProtestIsAgainstWhomItsPurposeDenounces) {
     EXPECT_NE(e.target.code, "ISRCVL");
 }
 
+// A country's possessive before an actor of that country names it less
+// closely than the actor itself; a title between them is the text's word.
+TEST_F(RawTextCodingTest, ACountrysOwnActorIsNamedByItsName) {
+  EXPECT_EQ(Triples(Code("Sudan's paramilitary Rapid Support Forces attacked Egypt.")),
+            (std::set<std::string>{"SDNREBRSF 190 EGY"}));
+  EXPECT_EQ(Triples(Code("Yemen's Houthis fired a missile at Israel.")), (std::set<std::string>{"YEMREBHTH 195 ISR"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -179,9 +179,11 @@ void LookUpWords(const lexicon::Vocabulary& vocab, std::span<const Token> toks, 
 // 20), and, with `aid`, aid (07), which goes to the people there.
 bool FallsOnPlaces(std::string_view code, bool aid) {
   const std::string_view root = code.substr(0, 2);
-  // Aid, given or promised (033x), goes to a place's people ("aid to Gaza").
+  // Aid, given or promised (033x), goes to a place's people ("aid to Gaza"),
+  // and so does aid or help let in, or promised to be (086x, 0355: "allowed
+  // humanitarian aid into Gaza").
   return root == "15" || root == "17" || root == "18" || root == "19" || root == "20" ||
-         (aid && (root == "07" || code.starts_with("033")));
+         (aid && (root == "07" || code.starts_with("033") || code.starts_with("086") || code == "0355"));
 }
 
 // Whether a code's root is a kind of act two sides do together: intent to

@@ -588,5 +588,11 @@ TEST_F(RawTextCodingTest, ACountrysOwnActorIsNamedByItsName) {
   EXPECT_EQ(Triples(Code("Yemen's Houthis fired a missile at Israel.")), (std::set<std::string>{"YEMREBHTH 195 ISR"}));
 }
 
+// Aid let into a place, or promised to be, goes to the place's people.
+TEST_F(RawTextCodingTest, AidLetIntoAPlaceGoesToItsPeople) {
+  EXPECT_EQ(Triples(Code("Israel allowed humanitarian aid into Gaza.")), (std::set<std::string>{"ISR 0863 PSE"}));
+  EXPECT_EQ(Triples(Code("Israel agreed to allow humanitarian aid into Gaza.")), (std::set<std::string>{"ISR 0355 PSE"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -594,5 +594,12 @@ TEST_F(RawTextCodingTest, AidLetIntoAPlaceGoesToItsPeople) {
   EXPECT_EQ(Triples(Code("Israel agreed to allow humanitarian aid into Gaza.")), (std::set<std::string>{"ISR 0355 PSE"}));
 }
 
+// Presenting a proposal offers it, as proposing does.
+TEST_F(RawTextCodingTest, APresentedProposalIsOffered) {
+  EXPECT_EQ(Triples(Code("Egypt presented a new proposal to Israel.")), (std::set<std::string>{"EGY 030 ISR"}));
+  EXPECT_EQ(Triples(Code("Egypt submitted a new ceasefire proposal to Hamas.")),
+            (std::set<std::string>{"EGY 0356 PSEREBHMS"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -145,8 +145,10 @@ TEST_F(TrackerExampleTest, GazaSeriesStepByStep) {
       {"gaza-talks-2024-12-17", "talks", {"EGY", "QAT"},
        {"talks ISR,QAT,HMS in Doha", "talks ISR,QAT in Doha", "demand HMS,ISR"}},
       // "U.S. envoy Brett McGurk met Qatari officials in Doha ... to press for
-      // a deal": the U.S. mediates from this story on.
-      {"gaza-talks-2025-01-07", "proposal_pending", {"EGY", "QAT", "USA"}, {"proposal QAT,ISR"}},
+      // a deal": the U.S. mediates from this story on. "Qatari and Egyptian
+      // mediators presented Israel and Hamas with a draft ceasefire
+      // agreement": one proposal, by both mediators to both sides.
+      {"gaza-talks-2025-01-07", "proposal_pending", {"EGY", "QAT", "USA"}, {"proposal QAT,ISR,HMS,EGY"}},
       {"gaza-talks-2025-01-13", "proposal_pending", {"EGY", "QAT", "USA"},
        {"demand HMS,ISR", "response/accepted_in_principle HMS", "response/countered ISR",
         "talks USA,ISR in Jerusalem", "proposal QAT"}},

@@ -1811,9 +1811,13 @@ void SentenceCoder::PassiveParties(int v, int patient, int by_agent, int last, c
     // A place or capital of Parley's dictionaries only says where ("Haniyeh
     // was killed in Tehran" is no killing by Iran's government); names of
     // PETRARCH's dictionaries have no such type and keep their convention.
+    // Nor where the patient was sent ("troops were deployed to Russia's
+    // Kursk region" are not Russia's doing).
+    static constexpr std::array<std::string_view, 5> kWhither = {"to", "into", "toward", "towards", "onto"};
     for (int c : tree_.children(v)) {
       Rel r = tree_.rel(c);
       if (c <= last || !(r == Rel::kObl || (r == Rel::kXcomp && !tree_.IsVerbal(c)))) continue;
+      if (r == Rel::kObl && std::find(kWhither.begin(), kWhither.end(), CaseWord(c)) != kWhither.end()) continue;
       sources = FirstActorAfter(v, tree_.left(c), tree_.right(c), patient);
       if (OnlySaysWhere(sources, v)) {
         sources.clear();

@@ -601,5 +601,10 @@ TEST_F(RawTextCodingTest, APresentedProposalIsOffered) {
             (std::set<std::string>{"EGY 0356 PSEREBHMS"}));
 }
 
+// Where a passive's patient was sent is not who sent it.
+TEST_F(RawTextCodingTest, WhereAPassivesPatientWentIsNotItsSource) {
+  EXPECT_TRUE(Code("North Korean troops were deployed to Russia's Kursk region.").empty());
+}
+
 }  // namespace
 }  // namespace parley::pipeline

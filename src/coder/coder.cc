@@ -1916,8 +1916,12 @@ int SentenceCoder::ActiveTargets(int v, int last, int subject, const std::string
   // "arrived in Doha") are with the place's government, protests (14) in a
   // capital are mostly at it, and force (15, 17-20) and aid (07) fall on
   // the place.
+  // (Speaking somewhere is no visit: "Speaking in Brussels, NATO's
+  // secretary general urged ...".)
+  static constexpr std::array<std::string_view, 2> kSpeaking = {"speak", "talk"};
   const std::string_view root = std::string_view(code).substr(0, 2);
-  const bool place_may_be_target = FallsOnPlaces(code, /*aid=*/true) || root == "04" || root == "14";
+  const bool place_may_be_target =
+      FallsOnPlaces(code, /*aid=*/true) || (root == "04" && !LemmaIn(v, kSpeaking)) || root == "14";
   auto only_where = [&](const std::vector<ActorCode>& found) {
     return !place_may_be_target && OnlySaysWhere(found, v);
   };

@@ -606,5 +606,12 @@ TEST_F(RawTextCodingTest, WhereAPassivesPatientWentIsNotItsSource) {
   EXPECT_TRUE(Code("North Korean troops were deployed to Russia's Kursk region.").empty());
 }
 
+// Speaking somewhere is no visit to its government.
+TEST_F(RawTextCodingTest, SpeakingInACapitalIsNoVisit) {
+  EXPECT_EQ(Triples(Code("Speaking in Brussels on Monday, NATO's secretary general urged allies to send more air "
+                         "defence systems to Ukraine.")),
+            (std::set<std::string>{"IGOWSTNAT 0232 UKR"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -315,6 +315,9 @@ class SentenceCoder {
   void CapitalsAsPlaces(const std::string& code, std::vector<ActorCode>& targets) const;
   // The one country of the places in verb v's locative phrases, or "".
   std::string PlaceCountry(int v) const;
+  // Gives a role with no country named the country the other side's makes
+  // plain: the state's own opposition, the police protesters face.
+  void DomesticCountry(const std::string& code, ActorCode& source, ActorCode& target) const;
   // A meeting in a third place (044) held in one party's own country is a
   // visit: hosted (043) by the source, or paid (042) to the target.
   std::string HostedMeeting(int v, const std::vector<ActorCode>& sources,
@@ -2122,6 +2125,46 @@ std::string SentenceCoder::PlaceCountry(int v) const {
   return country;
 }
 
+void SentenceCoder::DomesticCountry(const std::string& code, ActorCode& source, ActorCode& target) const {
+  const std::string& unknown = opt_.unknown_country;
+  auto unknown_country = [&](const ActorCode& a) { return a.code.rfind(unknown, 0) == 0; };
+  auto known_country = [&](const ActorCode& a) { return a.code.size() >= 3 && !unknown_country(a); };
+  // The sectors after the country, three letters each.
+  auto has_sector = [&](const ActorCode& a, std::string_view sector) {
+    const size_t from = unknown_country(a) ? unknown.size() : 3;
+    for (size_t i = from; i + 3 <= a.code.size(); i += 3)
+      if (std::string_view(a.code).substr(i, 3) == sector) return true;
+    return false;
+  };
+  auto take_country = [&](ActorCode& a, const ActorCode& from) { a.code = from.code.substr(0, 3) + a.code.substr(unknown.size()); };
+  if (!unknown_country(target) && !unknown_country(source)) return;
+  // Whom a state's forces arrest or repress, with no country named, are
+  // its own people ("The Venezuelan government arrested several
+  // opposition leaders"), as ICEWS writes "Opposition (Venezuela)"; so is
+  // an opposition, court, legislature or party a state accuses, rejects,
+  // threatens or coerces ("South Korea's president declared martial law,
+  // accusing the opposition of anti-state activities": KOROPP).
+  const std::string_view root = std::string_view(code).substr(0, 2);
+  const bool domestic_institution = has_sector(target, "OPP") || has_sector(target, "JUD") ||
+                                    has_sector(target, "LEG") || has_sector(target, "PTY");
+  if (unknown_country(target) && known_country(source) &&
+      (code.starts_with("173") || code.starts_with("175") ||
+       (domestic_institution && (root == "11" || root == "12" || root == "13" || root == "17")))) {
+    take_country(target, source);
+    return;
+  }
+  // Police and the protesters they face are of one country ("Protesters
+  // in Nairobi clashed with police": KENOPP and KENCOP).
+  auto police_and_protesters = [&](ActorCode& unnamed, const ActorCode& named) {
+    if (!unknown_country(unnamed) || !known_country(named)) return;
+    if ((has_sector(unnamed, "COP") && has_sector(named, "OPP")) ||
+        (has_sector(unnamed, "OPP") && has_sector(named, "COP")))
+      take_country(unnamed, named);
+  };
+  police_and_protesters(source, target);
+  police_and_protesters(target, source);
+}
+
 std::string SentenceCoder::HostedMeeting(int v, const std::vector<ActorCode>& sources,
                                          const std::vector<ActorCode>& targets) const {
   // The dictionaries list the usual venues of talks as third places ("met
@@ -2182,13 +2225,7 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
     const std::string s_was = s.code, t_was = t.code;
     localize(s, t);
     localize(t, ActorCode{s_was, s.first, s.last});
-    // Whom a state's forces arrest or repress, with no country named, are
-    // its own people ("The Venezuelan government arrested several
-    // opposition leaders"), as ICEWS writes "Opposition (Venezuela)".
-    const std::string& unknown = opt_.unknown_country;
-    if ((c.starts_with("173") || c.starts_with("175")) && t.code.rfind(unknown, 0) == 0 && s.code.size() >= 3 &&
-        s.code.rfind(unknown, 0) != 0)
-      t.code = s.code.substr(0, 3) + t.code.substr(unknown.size());
+    DomesticCountry(c, s, t);
     if (!known(s) || !known(t)) return;
     if (s.code == t.code && (s.first == t.first || s.code != s_was || t.code != t_was)) return;
     for (size_t i = first_event_; i < out_.size(); ++i) {  // one per (source, target, code)

@@ -613,5 +613,17 @@ TEST_F(RawTextCodingTest, SpeakingInACapitalIsNoVisit) {
             (std::set<std::string>{"IGOWSTNAT 0232 UKR"}));
 }
 
+// A state's own opposition, and the police protesters face, are of the
+// country the other side names.
+TEST_F(RawTextCodingTest, TheOppositionAStateAccusesAndThePoliceProtestersFaceAreItsOwn) {
+  EXPECT_EQ(Triples(CodeNews("South Korea's president declared martial law, accusing the opposition of anti-state "
+                             "activities.")),
+            (std::set<std::string>{"KORGOV 112 KOROPP"}));
+  EXPECT_EQ(Triples(CodeNews("Kenyan protesters clashed with police.")), (std::set<std::string>{"KENOPP 190 KENCOP"}));
+  EXPECT_EQ(Triples(CodeNews("Protesters in Nairobi clashed with police.")), (std::set<std::string>{"KENOPP 190 KENCOP"}));
+  // Whom a state's forces attack is not thereby its own.
+  EXPECT_TRUE(CodeNews("Israeli troops attacked civilians.").empty());
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -123,6 +123,10 @@ def country_names():
                 names = [section]
             elif line.startswith('names = ') and section:
                 n = line[len('names = '):]
+                # A quoted word matches capitals only, a rule of the coder's
+                # ("US", not "us"), which the gazetteer's lookup has not.
+                if '"' in n:
+                    continue
                 if n == 'U.S.' or not n.lower().endswith(demonym):
                     names.append(n)
             elif line.startswith('code = ') and section:

@@ -233,7 +233,10 @@ class SentenceCoder {
 
  private:
   void FindMentions();
-  void CodeVerb(int v);
+  // With `adjectival`, v is a participle the tagger read as an adjective
+  // after "be" ("were wounded in clashes"): a passive, coded only for force.
+  void CodeVerb(int v, bool adjectival = false);
+  bool IsAdjectivalPassive(int v) const;
   // Whether verb v only says what is intended, wanted, alleged or
   // conditional, not done; `unrealized` holds the answers for the verbs
   // before it.
@@ -443,7 +446,10 @@ void SentenceCoder::Run() {
   std::vector<uint8_t>& unrealized = scratch_.unrealized;
   unrealized.assign(static_cast<size_t>(n), 0);
   for (int v = 0; v < n; ++v) {
-    if (!tree_.IsVerbal(v)) continue;
+    if (!tree_.IsVerbal(v)) {
+      if (IsAdjectivalPassive(v)) CodeVerb(v, /*adjectival=*/true);
+      continue;
+    }
     Rel r = tree_.rel(v);
     if (r == Rel::kAux || r == Rel::kAuxPass || r == Rel::kCop) continue;
     unrealized[static_cast<size_t>(v)] = Unrealized(v, unrealized) ? 1 : 0;
@@ -1664,7 +1670,17 @@ void SentenceCoder::AllowSyntacticRegion(int v, int first, int last) {
   allowed_for_ = v;
 }
 
-void SentenceCoder::CodeVerb(int v) {
+bool SentenceCoder::IsAdjectivalPassive(int v) const {
+  // "Hundreds of Palestinians were wounded in clashes with Israeli forces":
+  // the tagger read "wounded" as an adjective, with "were" its copula.
+  const Token& t = toks_[static_cast<size_t>(v)];
+  if (t.xpos != "JJ" || !(t.form.ends_with("ed") || t.form.ends_with("en")) || tree_.ChildWith(v, Rel::kSubj) < 0)
+    return false;
+  const int cop = tree_.ChildWith(v, Rel::kCop);
+  return cop >= 0 && toks_[static_cast<size_t>(cop)].lemma == "be";
+}
+
+void SentenceCoder::CodeVerb(int v, bool adjectival) {
   VerbChoice choice;
   if (!ChooseVerbCode(v, choice)) return;
   const std::string& code = choice.code;
@@ -1672,6 +1688,11 @@ void SentenceCoder::CodeVerb(int v) {
   const PatternMatch& best = choice.best;
   const uint32_t best_pattern = choice.best_pattern;
   if (code.empty() || code == "---") return;
+  // An adjective may be a state ("were divided", "was concerned"); wounds,
+  // killings, arrests and attacks are done to someone.
+  if (adjectival && !(code.starts_with("17") || code.starts_with("18") || code.starts_with("19") ||
+                      code.starts_with("20")))
+    return;
   if (code == "041" && NamesItsObject(v)) return;
   // A negated verb reports an event that did not happen, unless the
   // dictionary pattern that matched was written for the negation.
@@ -1680,7 +1701,7 @@ void SentenceCoder::CodeVerb(int v) {
 
   // Passive voice: the subject is the target; the source is the "by" agent,
   // or, without one, the first actor after the verb ("X was shot dead in Y").
-  int patient = tree_.ChildWith(v, Rel::kSubjPass);
+  int patient = tree_.ChildWith(v, adjectival ? Rel::kSubj : Rel::kSubjPass);
   bool passive = patient >= 0 || tree_.ChildWith(v, Rel::kAuxPass) >= 0;
   int by_agent = -1;
   auto is_by_phrase = [&](int c) {

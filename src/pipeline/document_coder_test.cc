@@ -625,5 +625,13 @@ TEST_F(RawTextCodingTest, TheOppositionAStateAccusesAndThePoliceProtestersFaceAr
   EXPECT_TRUE(CodeNews("Israeli troops attacked civilians.").empty());
 }
 
+// A participle read as an adjective after "be" is a passive when it is
+// force done to someone, and a state otherwise.
+TEST_F(RawTextCodingTest, WoundedReadAsAnAdjectiveIsStillAPassive) {
+  EXPECT_EQ(Triples(Code("Hundreds of Palestinians were wounded in clashes with Israeli forces.")),
+            (std::set<std::string>{"ISRMIL 190 PSE"}));
+  EXPECT_TRUE(Code("Israel and Iran were divided over the nuclear issue.").empty());
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -68,6 +68,13 @@ void ModelData::ResolveNames() {
   noun = IndexOf(upos_names, "NOUN");
   propn = IndexOf(upos_names, "PROPN");
   name_tags = {IndexOf(xpos_names, "NNP"), IndexOf(xpos_names, "NNPS"), IndexOf(xpos_names, "JJ"), propn};
+  finite_tags.vbd = IndexOf(xpos_names, "VBD");
+  finite_tags.vbz = IndexOf(xpos_names, "VBZ");
+  finite_tags.vbp = IndexOf(xpos_names, "VBP");
+  finite_tags.md = IndexOf(xpos_names, "MD");
+  finite_tags.verb = verb;
+  for (const char* t : {"JJ", "RB", "VB", "VBG", "VBN"})
+    if (const int id = IndexOf(xpos_names, t); id >= 0) finite_tags.may_yield.push_back(id);
   pron = IndexOf(upos_names, "PRON");
   det = IndexOf(upos_names, "DET");
   adj = IndexOf(upos_names, "ADJ");
@@ -86,7 +93,7 @@ void Model::Annotate(std::span<Token> tokens, const std::function<bool(std::span
   x.upos.resize(n);
   x.head.resize(n);
   x.label.resize(n);
-  m.tagger.Tag(x.forms, x.info, x.xpos.data(), x.upos.data(), known_names, m.name_tags);
+  m.tagger.Tag(x.forms, x.info, x.xpos.data(), x.upos.data(), known_names, m.name_tags, &m.finite_tags);
   // The lemma and FEATS lookups miss the cache; started now, they arrive
   // while the sentence is parsed.
   for (size_t i = 0; i < n; ++i) {

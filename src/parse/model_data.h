@@ -40,6 +40,7 @@ struct ModelData {
   int cconj = -1, verb = -1, aux_upos = -1, punct = -1, adp = -1;  // UPOS ids
   int noun = -1, propn = -1, pron = -1, det = -1, adj = -1, num = -1;
   NameTags name_tags;
+  FiniteTags finite_tags;
 
   void ResolveNames();
 };

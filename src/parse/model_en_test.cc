@@ -363,6 +363,22 @@ TEST_F(EnglishModelTest, APluralReadAsAVerbIsANoun) {
   EXPECT_EQ(Word(leads, "leads").xpos, "VBZ");
 }
 
+// A sentence of eight words or more that the tagger leaves with no finite
+// verb gets one, where a verb form's finite tag scored close enough: the
+// headline "Russia and Ukraine complete ..." had "complete" an adjective
+// and no verb at all. A noun never yields ("drones" in "Turkish drones
+// struck ..."), and a short fragment keeps its tags.
+TEST_F(EnglishModelTest, ASentenceWithNoFiniteVerbGetsOne) {
+  auto t = Annotate("Russia and Ukraine complete largest prisoner swap of the war");
+  EXPECT_EQ(Word(t, "complete").xpos, "VBP");
+  EXPECT_EQ(Word(t, "complete").upos, "VERB");
+  EXPECT_EQ(Arc(t, "complete"), "root(ROOT, complete)");
+  auto drones = Annotate("According to the observatory , Turkish drones struck Kurdish-led forces near Kobani .");
+  EXPECT_NE(Word(drones, "drones").xpos, "VBZ");
+  auto fragment = Annotate("Image : Twitter / Barack Obama .");
+  for (const auto& w : fragment) EXPECT_NE(w.xpos.rfind("VB", 0), 0u) << w.form;
+}
+
 // An unseen name is its own lemma (the suffix rules made "Moreau" "arreau").
 TEST_F(EnglishModelTest, AnUnseenNameIsItsOwnLemma) {
   auto t = Annotate("Curator Jean Moreau said the gallery had received the photographs .");

@@ -194,29 +194,60 @@ int Tagger::UposKeys(const std::vector<WordInfo>& info, size_t i, const int* xpo
 }
 
 void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos, int* upos,
-                 std::span<const uint8_t> known_names, const NameTags& name_tags) const {
+                 std::span<const uint8_t> known_names, const NameTags& name_tags, const FiniteTags* finite) const {
   const size_t n = forms.size();
   Describe(forms, info);
   uint64_t keys[kMaxKeys];
   float scores[256];
   const int nx = xpos_.num_classes(), nu = upos_.num_classes();
-  for (size_t i = 0; i < n; ++i) {
-    upos[i] = -1;
-    if (const uint32_t* sure = sure_.Find(info[i + kPad].form); sure != nullptr) {
-      xpos[i] = static_cast<int>(*sure & 0xff);
-      upos[i] = static_cast<int>(*sure >> 8);
-      continue;
+  const bool want_finite = finite != nullptr && finite->max_gap > 0 && n >= static_cast<size_t>(finite->min_words);
+  auto is_finite = [&](int t) {
+    return finite != nullptr && t >= 0 && (t == finite->vbd || t == finite->vbz || t == finite->vbp || t == finite->md);
+  };
+  // Per word, the best finite tag (other than the winner) and how far it
+  // scored below the winner.
+  thread_local std::vector<std::pair<int, float>> runner_up;
+  if (want_finite) runner_up.assign(n, {-1, 0.0f});
+  auto tag_from = [&](size_t from) {
+    for (size_t i = from; i < n; ++i) {
+      upos[i] = -1;
+      if (const uint32_t* sure = sure_.Find(info[i + kPad].form); sure != nullptr) {
+        xpos[i] = static_cast<int>(*sure & 0xff);
+        upos[i] = static_cast<int>(*sure >> 8);
+        continue;
+      }
+      const int t1 = i >= 1 ? xpos[i - 1] : kStartTag;
+      const int t2 = i >= 2 ? xpos[i - 2] : kStartTag;
+      const int m = XposKeys(info, i, t1, t2, keys);
+      std::fill(scores, scores + nx, 0.0f);
+      xpos_.Score({keys, static_cast<size_t>(m)}, scores);
+      xpos[i] = static_cast<int>(std::max_element(scores, scores + nx) - scores);
+      if (i < known_names.size() && known_names[i] != 0 && info[i + kPad].amb == 0 && name_tags.nnp >= 0 &&
+          xpos[i] != name_tags.nnp && xpos[i] != name_tags.nnps && xpos[i] != name_tags.jj) {
+        xpos[i] = name_tags.nnp;
+        upos[i] = name_tags.propn;
+        continue;
+      }
+      if (want_finite && std::find(finite->may_yield.begin(), finite->may_yield.end(), xpos[i]) != finite->may_yield.end()) {
+        for (int t : {finite->vbd, finite->vbz, finite->vbp}) {
+          if (t < 0 || t >= nx || t == xpos[i]) continue;
+          const float gap = scores[xpos[i]] - scores[t];
+          if (runner_up[i].first < 0 || gap < runner_up[i].second) runner_up[i] = {t, gap};
+        }
+      }
     }
-    const int t1 = i >= 1 ? xpos[i - 1] : kStartTag;
-    const int t2 = i >= 2 ? xpos[i - 2] : kStartTag;
-    const int m = XposKeys(info, i, t1, t2, keys);
-    std::fill(scores, scores + nx, 0.0f);
-    xpos_.Score({keys, static_cast<size_t>(m)}, scores);
-    xpos[i] = static_cast<int>(std::max_element(scores, scores + nx) - scores);
-    if (i < known_names.size() && known_names[i] != 0 && info[i + kPad].amb == 0 && name_tags.nnp >= 0 &&
-        xpos[i] != name_tags.nnp && xpos[i] != name_tags.nnps && xpos[i] != name_tags.jj) {
-      xpos[i] = name_tags.nnp;
-      upos[i] = name_tags.propn;
+  };
+  tag_from(0);
+  if (want_finite && std::none_of(xpos, xpos + n, is_finite)) {
+    size_t best = n;
+    for (size_t i = 0; i < n; ++i)
+      if (runner_up[i].first >= 0 && runner_up[i].second <= finite->max_gap &&
+          (best == n || runner_up[i].second < runner_up[best].second))
+        best = i;
+    if (best < n) {
+      xpos[best] = runner_up[best].first;
+      upos[best] = finite->verb;
+      tag_from(best + 1);
     }
   }
   for (size_t i = 0; i < n; ++i) {

@@ -52,6 +52,22 @@ struct NameTags {
   int nnp = -1, nnps = -1, jj = -1, propn = -1;
 };
 
+// The finite verb tags (-1 where the model has none), and how far below
+// the winning tag a finite tag may score and still be given to a sentence
+// of at least min_words words that has no finite verb; max_gap <= 0 turns
+// this off. (Chosen on EWT dev with a model trained on EWT train alone:
+// gaps of 3 and 5 tie, 10 and 20 do worse; docs/syntax.md.)
+struct FiniteTags {
+  int vbd = -1, vbz = -1, vbp = -1, md = -1;
+  int verb = -1;  // the UPOS the chosen word takes
+  // The tags a word may lose to a finite one: those of verb forms and the
+  // words the tagger confuses them with (JJ, RB, VB, VBG, VBN), never a
+  // noun's ("Turkish drones struck ...": "drones" is no VBZ).
+  std::vector<int> may_yield;
+  int min_words = 8;
+  float max_gap = 5;
+};
+
 class Tagger {
  public:
   Tagger() = default;
@@ -72,8 +88,14 @@ class Tagger {
   // and `name_tags.propn`, before the words after it are tagged: at the
   // start of a sentence capitals say nothing, and the endings of "Beijing"
   // or "Caracas" read as VBG and VBZ.
+  //
+  // With `finite`, a sentence of at least finite.min_words words that the
+  // greedy pass leaves with no finite verb gets one: the word whose best
+  // finite tag scored closest to its winning tag, within finite.max_gap,
+  // is given it and the words after it are tagged again.
   void Tag(const std::vector<std::string_view>& forms, std::vector<WordInfo>& info, int* xpos, int* upos,
-           std::span<const uint8_t> known_names = {}, const NameTags& name_tags = {}) const;
+           std::span<const uint8_t> known_names = {}, const NameTags& name_tags = {},
+           const FiniteTags* finite = nullptr) const;
 
   // Training: builds the tag dictionary and runs `epochs` passes in an order
   // shuffled by `seed`; then averages and prunes. `sure_tags`: also keep

@@ -379,6 +379,14 @@ TEST_F(EnglishModelTest, ASentenceWithNoFiniteVerbGetsOne) {
   for (const auto& w : fragment) EXPECT_NE(w.xpos.rfind("VB", 0), 0u) << w.form;
 }
 
+// Coordinated subjects joined by "and" with a hyphened participle before the
+// second ("the Kurdish-led SDF") are one coordination.
+TEST_F(EnglishModelTest, AHyphenedParticipleDoesNotBreakCoordinatedSubjects) {
+  auto t = Annotate("The Syrian government and the Kurdish - led SDF clashed near the dam .");
+  EXPECT_EQ(Arc(t, "SDF"), "conj(government, SDF)");
+  EXPECT_EQ(Arc(t, "government"), "nsubj(clashed, government)");
+}
+
 // An unseen name is its own lemma (the suffix rules made "Moreau" "arreau").
 TEST_F(EnglishModelTest, AnUnseenNameIsItsOwnLemma) {
   auto t = Annotate("Curator Jean Moreau said the gallery had received the photographs .");

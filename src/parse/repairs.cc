@@ -714,9 +714,13 @@ void JoinCoordinatedSubjects(const ModelData& m, Analysis& x) {
         b = k;
         break;
       }
-      // A hyphen inside a name ("al - Sisi") separates nothing.
+      // A hyphen inside a name ("al - Sisi") separates nothing, nor does a
+      // participle joined by one into a premodifier ("the Kurdish - led SDF").
       const bool hyphen = up == m.punct && x.xpos[at(k)] == m.hyph;
-      if (up == m.verb || up == m.aux_upos || (up == m.punct && !hyphen) || up == m.adp) break;
+      const bool joined_participle = up == m.verb && k >= 1 && x.xpos[at(k - 1)] == m.hyph && x.head[at(k)] > k &&
+                                     x.label[at(k)] == m.amod;
+      if ((up == m.verb && !joined_participle) || up == m.aux_upos || (up == m.punct && !hyphen) || up == m.adp)
+        break;
       if (up == m.cconj) conjunction = k;
     }
     if (b < 0 || conjunction < 0) continue;

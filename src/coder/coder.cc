@@ -1172,10 +1172,11 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   // the case word, "to" fixed on it); "exchanged messages through Omani
   // mediators": the go-between; "signed a pact during Putin's visit": when;
   // "released prisoners under a deal with the Vatican", "under pressure
-  // from Washington": the terms it was done on.
-  static constexpr std::array<std::string_view, 15> kNotAParty = {
-      "alongside", "along", "like",    "unlike",    "including", "besides", "except", "despite",
-      "amid",      "amidst", "according", "through", "via",       "during",  "under"};
+  // from Washington": the terms it was done on; "freed 14 prisoners after a
+  // visit by a US envoy": what came before.
+  static constexpr std::array<std::string_view, 17> kNotAParty = {
+      "alongside", "along",   "like",      "unlike",  "including", "besides", "except", "despite", "amid",
+      "amidst",    "according", "through", "via",     "during",    "under",   "after",  "following"};
   return InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v) || InAnAllegation(t, v);
 }
 

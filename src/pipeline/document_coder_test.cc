@@ -633,5 +633,13 @@ TEST_F(RawTextCodingTest, WoundedReadAsAnAdjectiveIsStillAPassive) {
   EXPECT_TRUE(Code("Israel and Iran were divided over the nuclear issue.").empty());
 }
 
+// What came before a deed is not who it was done to.
+TEST_F(RawTextCodingTest, WhatCameBeforeIsNoParty) {
+  EXPECT_TRUE(Code("Iran released the prisoners after pressure from France.").empty());
+  const std::set<std::string> events = Triples(Code("Israel released 90 Palestinian prisoners after talks with Qatar."));
+  EXPECT_TRUE(events.count("ISR 0841 PSE"));
+  EXPECT_FALSE(events.count("ISR 0841 QAT"));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -490,6 +490,21 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
     }
     if (condition) return true;
   }
+  // Nor is what a noun's infinitive names: a bid, plan, deal or effort to
+  // act ("ratified Sweden's bid to join NATO", "a deal to free the
+  // hostages"), unless the noun is ranked ("the first country to recognise
+  // Palestine" did).
+  if (r == Rel::kAcl) {
+    const int h = tree_.head(v);
+    const int mark = tree_.ChildWith(v, Rel::kMark);
+    if (h >= 0 && !tree_.IsVerbal(h) && mark >= 0 && lexicon::SameUpperKey(toks_[static_cast<size_t>(mark)].form, "to")) {
+      static constexpr std::array<std::string_view, 5> kRanked = {"first", "last", "only", "next", "second"};
+      bool ranked = false;
+      for (int c : tree_.children(h))
+        ranked = ranked || (c < h && (toks_[static_cast<size_t>(c)].xpos == "JJS" || LemmaIn(c, kRanked)));
+      if (!ranked) return true;
+    }
+  }
   // Nor is what a verb of wanting or planning governs ("Obama wants Putin
   // to attack Switzerland", "plans to expand the offensive", "hopes that
   // Gondor will attack"), coded or not.

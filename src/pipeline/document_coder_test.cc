@@ -641,5 +641,12 @@ TEST_F(RawTextCodingTest, WhatCameBeforeIsNoParty) {
   EXPECT_FALSE(events.count("ISR 0841 QAT"));
 }
 
+// A noun's infinitive names a bid or plan, not a deed, unless the noun is
+// ranked.
+TEST_F(RawTextCodingTest, ABidToActIsNoAct) {
+  EXPECT_EQ(Triples(Code("Turkey's parliament ratified Sweden's bid to join NATO.")),
+            (std::set<std::string>{"TURLEG 057 SWE"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -648,5 +648,11 @@ TEST_F(RawTextCodingTest, ABidToActIsNoAct) {
             (std::set<std::string>{"TURLEG 057 SWE"}));
 }
 
+// Killing by airstrikes is an air attack.
+TEST_F(RawTextCodingTest, AirstrikesThatKillAreAirAttacks) {
+  EXPECT_EQ(Triples(Code("Pakistani airstrikes killed dozens of people in eastern Afghanistan.")),
+            (std::set<std::string>{"PAK 195 AFG"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

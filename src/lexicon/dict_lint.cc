@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <unordered_map>
 
 #include "lexicon/inflect.h"
@@ -78,6 +79,7 @@ class Linter {
     VerbDictionary verbs;
     for (const DictFile* f : verb_files) (void)verbs.LoadParleyText(f->text, f->name, vocab);
     for (const std::string& w : verbs.warnings()) AddWarning(w);
+    QuotedWordsWrittenOtherwise();
     std::stable_sort(out_.begin(), out_.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : a.second.line < b.second.line;
     });
@@ -140,11 +142,42 @@ class Linter {
       Add(line, "unknown country code '" + code.substr(0, 3) + "' in actor code '" + code + "'");
   }
 
+  // Where each word of a name is written: a quoted word matches only as
+  // written unless the word is also written otherwise (vocabulary.h).
+  struct WordUse {
+    size_t file = 0;
+    int line = 0;
+    std::string written;  // as between the quotes, or as in the name
+  };
+  void Words(const NameAt& n) {
+    for (std::string_view w : NameWords(n.text)) {
+      const std::string_view cased = CasedWord(w);
+      const std::string key = ToUpperKey(cased.empty() ? w : cased);
+      WordUse use{file_, n.line, std::string(cased.empty() ? w : cased)};
+      if (cased.empty()) unquoted_words_.emplace(key, std::move(use));
+      else quoted_words_.emplace(key, std::move(use));
+    }
+  }
+  void QuotedWordsWrittenOtherwise() {
+    for (const auto& [key, quoted] : quoted_words_) {
+      const WordUse* other = nullptr;
+      if (auto it = unquoted_words_.find(key); it != unquoted_words_.end()) other = &it->second;
+      if (other == nullptr) continue;
+      out_.emplace_back(quoted.file,
+                        Diagnostic{files_[quoted.file].name, quoted.line,
+                                   "quoted \"" + quoted.written + "\" matches in any case: the word is also written " +
+                                       other->written + " at " + files_[other->file].name + ":" +
+                                       std::to_string(other->line)});
+    }
+  }
+
   void Actors(const ParleyDictionary& d) {
     for (const ParleyActor& a : d.actors) {
       size_t entry = next_entry_++;
-      for (const NameAt& n : a.names)
+      for (const NameAt& n : a.names) {
         Name(actor_names_, NameKey(n.text), Owner{file_, n.line, entry, a.label, n.text, false}, "name");
+        Words(n);
+      }
       if (a.default_code) ActorCode(a.default_line, *a.default_code);
       for (size_t i = 0; i < a.dated.size(); ++i) {
         const auto& x = a.dated[i];
@@ -164,6 +197,7 @@ class Linter {
       for (const NameAt& n : a.names) {
         std::string key = NameKey(n.text);
         Name(agent_names_, key, Owner{file_, n.line, entry, a.label, n.text, false}, "name");
+        Words(n);
         if (!a.plural) continue;
         size_t sp = key.rfind(' ');
         std::string pl = internal::NounPlural(sp == std::string::npos ? key : key.substr(sp + 1));
@@ -251,6 +285,7 @@ class Linter {
   size_t file_ = 0;
   size_t next_entry_ = 0;
   std::unordered_map<std::string, Owner> actor_names_, agent_names_, discard_phrases_, verbs_, synsets_, nouns_;
+  std::map<std::string, WordUse> quoted_words_, unquoted_words_;  // by upper-cased word; the first use
   std::vector<std::pair<size_t, Diagnostic>> out_;
 };
 

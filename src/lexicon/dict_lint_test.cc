@@ -67,6 +67,20 @@ TEST(DictLint, ReportsEachProblemWithItsLines) {
                          }));
 }
 
+// A quoted word matches only as written unless the word is also written
+// otherwise in some name: lint says where.
+TEST(DictLint, AQuotedWordAlsoWrittenOtherwiseIsReported) {
+  std::vector<DictFile> files = {
+      {"a.txt",
+       "# parley-dictionary: actors 1\n"
+       "[United States]\nnames = \"US\"\ncode = USA\n"            // 3
+       "[the Middle East]\nnames = \"West\" Asia\ncode = MEA\n"},  // 6
+      {"b.txt", "# parley-dictionary: actors 1\n[West Bank]\ncode = ISR\n"},  // 2
+  };
+  EXPECT_EQ(Lint(files), (std::vector<std::string>{
+                             "a.txt:6: quoted \"West\" matches in any case: the word is also written West at b.txt:2"}));
+}
+
 TEST(DictLint, CleanFilesPass) {
   EXPECT_TRUE(Lint({{"a.txt", "# parley-dictionary: actors 1\n[Israel]\ncode = ISR\n[UN]\ncode = IGO\n"}}).empty());
 }

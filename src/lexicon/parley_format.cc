@@ -1,6 +1,5 @@
 #include "lexicon/parley_format.h"
 
-#include <algorithm>
 #include <charconv>
 
 #include "lexicon/reader_util.h"
@@ -554,8 +553,6 @@ std::string BadQuotes(std::string_view name) {
     const std::string_view inner = CasedWord(w);
     if (inner.empty() || inner.find('"') != std::string_view::npos)
       return "a quote opens and closes one word: " + std::string(w);
-    if (std::any_of(inner.begin(), inner.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-      return "a quoted word matches capitals only, so write it in capitals: " + std::string(w);
   }
   return {};
 }

@@ -150,12 +150,12 @@ Result<ParleyDictionary> ReadParleyDictionary(std::string_view text, const std::
 std::vector<std::string_view> NameWords(std::string_view name);
 // The lookup key of a name: its words upper-cased, joined by one blank.
 std::string NameKey(std::string_view name);
-// A name word in double quotes ("US") matches only a token written in
-// capitals. CasedWord returns the word inside the quotes, or "" when `word`
-// is not quoted.
+// A name word in double quotes ("US", "West") matches only a token written
+// exactly as between the quotes. CasedWord returns the word inside the
+// quotes, or "" when `word` is not quoted.
 std::string_view CasedWord(std::string_view word);
 // Why a name's quotes are malformed, or "" when they are not: a quote opens
-// and closes one word, written in capitals.
+// and closes one word.
 std::string BadQuotes(std::string_view name);
 
 }  // namespace parley::lexicon

@@ -177,8 +177,8 @@ TEST(ParleyFormat, PlaceActorsAreMarked) {
   EXPECT_FALSE(capitals.entry(0).place);
 }
 
-// A quoted word matches only as the text writes it in capitals: "US" the
-// country, not "us" the pronoun; the label and lint see the plain name.
+// A quoted word matches only as written: "US" the country, not "us" the
+// pronoun; the label and lint see the plain name.
 TEST(ParleyFormat, QuotedWordsMatchCapitalsOnly) {
   Vocabulary vocab;
   ActorDictionary dict;
@@ -197,10 +197,10 @@ TEST(ParleyFormat, QuotedWordsMatchCapitalsOnly) {
   EXPECT_EQ(match({"us", "Army"}), 0u);
   EXPECT_EQ(match({"Us"}), 0u);
   EXPECT_EQ(NameKey("\"US\" Army"), "US ARMY");
-  EXPECT_EQ(ReadErrors("# parley-dictionary: actors 1\n[X]\ncode = USA\nnames = \"us\"; \"US Army\"; a\"B\"\n"),
-            (std::vector<std::string>{"t.txt:4: a quoted word matches capitals only, so write it in capitals: \"us\"",
-                                      "t.txt:4: a quote opens and closes one word: \"US",
-                                      "t.txt:4: a quote opens and closes one word: a\"B\""}));
+  EXPECT_EQ(ReadErrors("# parley-dictionary: actors 1\n[X]\ncode = USA\nnames = \"US Army\"; a\"B\"; \"\"\n"),
+            (std::vector<std::string>{"t.txt:4: a quote opens and closes one word: \"US",
+                                      "t.txt:4: a quote opens and closes one word: a\"B\"",
+                                      "t.txt:4: a quote opens and closes one word: \"\""}));
 }
 
 TEST(ParleyFormat, DiscardsStemWholeWordAndScope) {

@@ -33,12 +33,12 @@ Result<ParleyDictionary> ReadForLoad(std::string_view text, const std::string& n
   return dict;
 }
 
-// A name's words as WordIds (interned); a quoted word matches capitals only.
+// A name's words as WordIds (interned); a quoted word matches only as written.
 void Intern(std::string_view name, Vocabulary& vocab, std::vector<WordId>& out) {
   out.clear();
   for (auto w : NameWords(name)) {
     const std::string_view cased = CasedWord(w);
-    out.push_back(cased.empty() ? vocab.Intern(ToUpperKey(w)) : vocab.InternCased(ToUpperKey(cased)));
+    out.push_back(cased.empty() ? vocab.Intern(ToUpperKey(w)) : vocab.InternCased(cased));
   }
 }
 
@@ -115,9 +115,11 @@ Status AgentDictionary::LoadParleyText(std::string_view text, const std::string&
                          n.text));
       }
       if (!a.plural) continue;
+      // (A name ending in a quoted word has no plural made for it.)
+      if (vocab.IsCased(ids.back())) continue;
       std::string pl = internal::NounPlural(vocab.Spelling(ids.back()));
       if (pl.empty()) continue;
-      ids.back() = vocab.IsCased(ids.back()) ? vocab.InternCased(pl) : vocab.Intern(pl);
+      ids.back() = vocab.Intern(pl);
       AddPhrase(idx, ids);
     }
   }

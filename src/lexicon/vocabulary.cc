@@ -18,7 +18,7 @@ uint32_t FoldedHash(std::string_view word) {
 
 }  // namespace
 
-Vocabulary::Vocabulary() : slots_(1024), cased_(1, 0) { spellings_.emplace_back(); }
+Vocabulary::Vocabulary() : slots_(1024), cased_(1) { spellings_.emplace_back(); }
 
 template <bool kFold>
 WordId Vocabulary::Lookup(std::string_view word, uint32_t hash) const {
@@ -47,8 +47,8 @@ WordId Vocabulary::Find(std::string_view upper) const {
 
 WordId Vocabulary::LookupToken(std::string_view word, uint32_t hash) const {
   const WordId id = Lookup<true>(word, hash);
-  if (id == kNoWord || cased_[id] == 0) return id;
-  return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ? kNoWord : id;
+  if (id == kNoWord || cased_[id].empty()) return id;
+  return word == cased_[id] ? id : kNoWord;
 }
 
 WordId Vocabulary::FindUpperOf(std::string_view word) const {
@@ -70,22 +70,25 @@ void Vocabulary::FindUpperOfEach(std::span<const std::string_view> words, std::s
   }
 }
 
-WordId Vocabulary::Intern(std::string_view upper) { return InternWith(upper, /*cased=*/false); }
+WordId Vocabulary::Intern(std::string_view upper) { return InternWith(upper, {}); }
 
-WordId Vocabulary::InternCased(std::string_view upper) { return InternWith(upper, /*cased=*/true); }
+WordId Vocabulary::InternCased(std::string_view as_written) {
+  return as_written.empty() ? kNoWord : InternWith(ToUpperKey(as_written), as_written);
+}
 
-WordId Vocabulary::InternWith(std::string_view upper, bool cased) {
+WordId Vocabulary::InternWith(std::string_view upper, std::string_view as_written) {
   if (upper.empty()) return kNoWord;
   const uint32_t hash = FoldedHash(upper);
   if (WordId id = Lookup<false>(upper, hash); id != kNoWord) {
-    if (!cased) cased_[id] = 0;  // some phrase takes it in any case
+    // Some phrase takes it in any case, or written otherwise: any case.
+    if (cased_[id] != as_written) cased_[id].clear();
     return id;
   }
   if ((spellings_.size() + 1) * 2 > slots_.size()) Grow();
   auto id = static_cast<WordId>(spellings_.size());
   spellings_.emplace_back(upper);
-  cased_.resize(spellings_.size(), 0);
-  cased_[id] = cased ? 1 : 0;
+  cased_.resize(spellings_.size());
+  cased_[id] = as_written;
   const size_t mask = slots_.size() - 1;
   size_t s = hash & mask;
   while (slots_[s].id != kNoWord) s = (s + 1) & mask;

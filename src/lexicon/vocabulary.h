@@ -37,11 +37,12 @@ class Vocabulary {
   void FindUpperOfEach(std::span<const std::string_view> words, std::span<WordId> ids) const;
   // REQUIRES: `upper` non-empty and upper-case.
   WordId Intern(std::string_view upper);
-  // Interns a word that matches only a token written without small letters:
-  // "US" the country, not "us" the pronoun. A word any dictionary also
-  // interns with Intern matches in any case, as before.
-  WordId InternCased(std::string_view upper);
-  bool IsCased(WordId id) const { return id < cased_.size() && cased_[id] != 0; }
+  // Interns a word that matches only a token written exactly as here: "US"
+  // the country, not "us" the pronoun; "West", not "west". A word any
+  // dictionary also interns with Intern, or interns written otherwise,
+  // matches in any case, as before.
+  WordId InternCased(std::string_view as_written);
+  bool IsCased(WordId id) const { return id < cased_.size() && !cased_[id].empty(); }
   std::string_view Spelling(WordId id) const { return spellings_[id]; }
   size_t size() const { return spellings_.size(); }
 
@@ -61,12 +62,12 @@ class Vocabulary {
   // Lookup of a token as written: kNoWord for a cased word written with a
   // small letter.
   WordId LookupToken(std::string_view word, uint32_t hash) const;
-  WordId InternWith(std::string_view upper, bool cased);
+  WordId InternWith(std::string_view upper, std::string_view as_written);
   void Grow();
 
   std::vector<Slot> slots_;  // power-of-two size, at most half full
   std::vector<std::string> spellings_;  // index = WordId; [0] = ""
-  std::vector<uint8_t> cased_;          // index = WordId; 1 = matches capitals only
+  std::vector<std::string> cased_;      // index = WordId; the only spelling it matches, "" = any
 };
 
 // Upper-cases ASCII letters; bytes of UTF-8 multibyte characters are left as

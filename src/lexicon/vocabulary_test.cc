@@ -47,15 +47,22 @@ TEST(VocabularyTest, FindUpperOfAgreesWithFindOfTheUpperKey) {
   for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(ids[i], v.FindUpperOf(all[i])) << i << " " << all[i];
 }
 
-// A cased word ("US" the country) matches tokens written in capitals only,
-// unless some phrase also interns it in any case.
-TEST(VocabularyTest, CasedWordsMatchCapitalsOnly) {
+// A cased word ("US" the country, "West") matches tokens written exactly
+// so, unless some phrase also interns it in any case or written otherwise.
+TEST(VocabularyTest, CasedWordsMatchAsWritten) {
   Vocabulary v;
   const WordId us = v.InternCased("US");
   EXPECT_TRUE(v.IsCased(us));
   EXPECT_EQ(v.FindUpperOf("US"), us);
   EXPECT_EQ(v.FindUpperOf("us"), kNoWord);
   EXPECT_EQ(v.FindUpperOf("Us"), kNoWord);
+  const WordId west = v.InternCased("West");
+  EXPECT_EQ(v.Spelling(west), "WEST");
+  EXPECT_EQ(v.FindUpperOf("West"), west);
+  EXPECT_EQ(v.FindUpperOf("west"), kNoWord);
+  EXPECT_EQ(v.FindUpperOf("WEST"), kNoWord);
+  EXPECT_EQ(v.InternCased("WEST"), west);  // written otherwise elsewhere: any case
+  EXPECT_EQ(v.FindUpperOf("west"), west);
   std::vector<std::string_view> words{"US", "us"};
   std::vector<WordId> ids(2);
   v.FindUpperOfEach(words, ids);

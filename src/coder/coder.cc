@@ -304,6 +304,16 @@ class SentenceCoder {
   // (NotAParty), are never taken.
   std::vector<ActorCode> FirstActorAfter(int v, int from, int to, int skip_subtree,
                                          bool known_only = false) const;
+  // The first node on the path from `from` (itself included) up to v
+  // (excluded) for which found(node) holds, or -1; the walk also stops at
+  // the root and after kMaxPhraseDepth steps. Every "is t inside such a
+  // phrase of v" test below is one of these walks.
+  template <typename Found>
+  int OnPathUp(int from, int v, Found found) const {
+    for (int j = from, guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard)
+      if (found(j)) return j;
+    return -1;
+  }
   // True when token t sits in a phrase of v introduced by `prepositions`.
   bool InPhraseOf(int t, int v, std::span<const std::string_view> prepositions) const;
   bool NotAParty(int t, int v) const;
@@ -1171,13 +1181,12 @@ bool SentenceCoder::UnknownCountry(const std::vector<ActorCode>& codes) const {
 }
 
 bool SentenceCoder::InPhraseOf(int t, int v, std::span<const std::string_view> prepositions) const {
-  for (int j = t, guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard) {
-    const Rel r = tree_.rel(j);
-    if (r != Rel::kObl && r != Rel::kNmod) continue;
-    const std::string prep = CaseWord(j);
-    if (std::find(prepositions.begin(), prepositions.end(), prep) != prepositions.end()) return true;
-  }
-  return false;
+  return OnPathUp(t, v, [&](int j) {
+           const Rel r = tree_.rel(j);
+           if (r != Rel::kObl && r != Rel::kNmod) return false;
+           const std::string prep = CaseWord(j);
+           return std::find(prepositions.begin(), prepositions.end(), prep) != prepositions.end();
+         }) >= 0;
 }
 
 bool SentenceCoder::NotAParty(int t, int v) const {
@@ -1198,13 +1207,12 @@ bool SentenceCoder::NotAParty(int t, int v) const {
 bool SentenceCoder::InAnAllegation(int t, int v) const {
   // What is alleged hangs on the verb as its complement or oblique; its
   // subject and object are the accuser and the accused.
-  for (int below = t, j = tree_.head(t), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth;
-       below = j, j = tree_.head(j), ++guard) {
-    if (!tree_.IsVerbal(j) || !LemmaIn(j, kAlleging)) continue;
-    const Rel r = tree_.rel(below);
-    if (r != Rel::kSubj && r != Rel::kSubjPass && r != Rel::kObj && r != Rel::kIobj) return true;
-  }
-  return false;
+  return OnPathUp(t, v, [&](int below) {
+           const int j = tree_.head(below);
+           if (j < 0 || j == v || !tree_.IsVerbal(j) || !LemmaIn(j, kAlleging)) return false;
+           const Rel r = tree_.rel(below);
+           return r != Rel::kSubj && r != Rel::kSubjPass && r != Rel::kObj && r != Rel::kIobj;
+         }) >= 0;
 }
 
 bool SentenceCoder::AgainstInPurposeOf(int t, int v) const {
@@ -1214,12 +1222,8 @@ bool SentenceCoder::AgainstInPurposeOf(int t, int v) const {
   // the hostages", is not whom it is against.)
   static constexpr std::array<std::string_view, 11> kAgainst = {
       "denounce", "condemn", "protest", "oppose", "criticize", "criticise", "decry", "reject", "slam", "blame", "accuse"};
-  int clause = -1;
-  for (int j = tree_.head(t), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard)
-    if (tree_.IsVerbal(j)) {
-      if (clause >= 0) return false;
-      clause = j;
-    }
+  auto verbal = [&](int j) { return tree_.IsVerbal(j); };
+  const int clause = OnPathUp(tree_.head(t), v, verbal);
   if (clause < 0 || tree_.head(clause) != v || tree_.rel(clause) != Rel::kAdvcl ||
       tree_.ChildWith(clause, Rel::kSubj) >= 0 || !LemmaIn(clause, kAgainst))
     return false;
@@ -1228,33 +1232,29 @@ bool SentenceCoder::AgainstInPurposeOf(int t, int v) const {
 }
 
 bool SentenceCoder::InAnotherClause(int t, int v) const {
-  for (int j = tree_.head(t), guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard)
-    if (tree_.IsVerbal(j)) return true;
-  return false;
+  return OnPathUp(tree_.head(t), v, [&](int j) { return tree_.IsVerbal(j); }) >= 0;
 }
 
 bool SentenceCoder::BesideABorder(int t, int v) const {
   static constexpr std::array<std::string_view, 3> kBorders = {"border", "frontier", "boundary"};
   static constexpr std::array<std::string_view, 5> kBeside = {"near", "on", "at", "along", "across"};
-  for (int j = t, guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard) {
-    const Rel r = tree_.rel(j);
-    if ((r != Rel::kObl && r != Rel::kNmod) || !LemmaIn(j, kBorders)) continue;
-    const std::string prep = CaseWord(j);
-    if (std::find(kBeside.begin(), kBeside.end(), prep) != kBeside.end()) return true;
-  }
-  return false;
+  return OnPathUp(t, v, [&](int j) {
+           const Rel r = tree_.rel(j);
+           if ((r != Rel::kObl && r != Rel::kNmod) || !LemmaIn(j, kBorders)) return false;
+           const std::string prep = CaseWord(j);
+           return std::find(kBeside.begin(), kBeside.end(), prep) != kBeside.end();
+         }) >= 0;
 }
 
 int SentenceCoder::AgentOfAnotherVerb(int t, int v) const {
-  for (int j = t, guard = 0; j >= 0 && j != v && guard < kMaxPhraseDepth; j = tree_.head(j), ++guard) {
+  const int agent = OnPathUp(t, v, [&](int j) {
     const int h = tree_.head(j);
-    if (h < 0 || h == v) return -1;
+    if (h < 0 || h == v) return false;
     const Rel r = tree_.rel(j);
-    if (r == Rel::kAgent || (r == Rel::kObl && tree_.IsVerbal(h) && toks_[static_cast<size_t>(h)].xpos == "VBN" &&
-                             HasCase(tree_, toks_, j, "by")))
-      return h;
-  }
-  return -1;
+    return r == Rel::kAgent || (r == Rel::kObl && tree_.IsVerbal(h) && toks_[static_cast<size_t>(h)].xpos == "VBN" &&
+                                HasCase(tree_, toks_, j, "by"));
+  });
+  return agent >= 0 ? tree_.head(agent) : -1;
 }
 
 bool SentenceCoder::OnlySaysWhere(const std::vector<ActorCode>& found, int v) const {

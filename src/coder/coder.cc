@@ -269,8 +269,10 @@ class SentenceCoder {
   const lexicon::ActorEntry* ActorEntryAt(int t) const;
   // Event nouns ("Israeli airstrikes on Gaza", "talks between X and Y"),
   // after the verbs, so a noun a verb already coded is not coded again.
-  void CodeEventNouns();
-  void CodeEventNoun(int head, int first, const lexicon::EventNoun& noun);
+  // `unrealized` is what Run found of each verb (Unrealized): a noun
+  // under such a verb is not coded.
+  void CodeEventNouns(std::span<const uint8_t> unrealized);
+  void CodeEventNoun(int head, int first, const lexicon::EventNoun& noun, std::span<const uint8_t> unrealized);
   // The lower-case preposition (case marker) of `node`, or "".
   std::string CaseWord(int node) const;
   bool MatchEntry(uint32_t entry_index, int v, int* first, int* last) const;
@@ -465,7 +467,7 @@ void SentenceCoder::Run() {
     unrealized[static_cast<size_t>(v)] = Unrealized(v, unrealized) ? 1 : 0;
     if (!unrealized[static_cast<size_t>(v)]) CodeVerb(v);
   }
-  CodeEventNouns();
+  CodeEventNouns(unrealized);
 }
 
 bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const {
@@ -553,7 +555,7 @@ std::string SentenceCoder::CaseWord(int node) const {
   return "";
 }
 
-void SentenceCoder::CodeEventNouns() {
+void SentenceCoder::CodeEventNouns(std::span<const uint8_t> unrealized) {
   if (lex_.verbs.event_noun_count() == 0) return;
   const int n = static_cast<int>(toks_.size());
   for (int t = 0; t < n; ++t) {
@@ -578,14 +580,15 @@ void SentenceCoder::CodeEventNouns() {
         }
       }
       if (match != nullptr) {
-        CodeEventNoun(t, first, *match);
+        CodeEventNoun(t, first, *match, unrealized);
         break;
       }
     }
   }
 }
 
-void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun& noun) {
+void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun& noun,
+                                 std::span<const uint8_t> unrealized) {
   // "no talks", "not a ceasefire but ...".
   for (int c : tree_.children(head)) {
     const std::string_view f = toks_[c].form;
@@ -647,8 +650,8 @@ void SentenceCoder::CodeEventNoun(int head, int first, const lexicon::EventNoun&
   }
   // Talks a verb's unrealized complement would hold ("offered to host a new
   // round of negotiations between Israel and Hamas") are not held.
-  if (verb >= 0 && tree_.IsVerbal(verb) && static_cast<size_t>(verb) < scratch_.unrealized.size() &&
-      scratch_.unrealized[static_cast<size_t>(verb)])
+  if (verb >= 0 && tree_.IsVerbal(verb) && static_cast<size_t>(verb) < unrealized.size() &&
+      unrealized[static_cast<size_t>(verb)])
     return;
   std::vector<ActorCode> sides;  // "between X and Y"
   auto read_phrases = [&](int node, bool own) {

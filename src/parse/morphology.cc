@@ -82,25 +82,27 @@ bool ShortestRewrite(std::string_view form, std::string_view lower, std::string_
 
 }  // namespace
 
-uint32_t Lemmatizer::RuleId(const Rule& rule) {
+Lemmatizer::RuleIds Lemmatizer::IndexRules() const {
+  RuleIds ids;
   for (size_t i = 0; i < rules_.size(); ++i)
-    if (rules_[i].cut == rule.cut && rules_[i].lower == rule.lower && rules_[i].add == rule.add)
-      return static_cast<uint32_t>(i);
-  rules_.push_back(rule);
-  return static_cast<uint32_t>(rules_.size() - 1);
+    ids.emplace(std::make_tuple(rules_[i].cut, rules_[i].lower, rules_[i].add), static_cast<uint32_t>(i));
+  return ids;
+}
+
+uint32_t Lemmatizer::InternRule(const Rule& rule, RuleIds& ids) {
+  auto [it, added] = ids.emplace(std::make_tuple(rule.cut, rule.lower, rule.add), static_cast<uint32_t>(rules_.size()));
+  if (added) rules_.push_back(rule);
+  return it->second;
 }
 
 void Lemmatizer::Train(const std::vector<MorphExample>& data) {
-  std::map<std::tuple<uint8_t, uint8_t, std::string>, uint32_t> rule_ids;
+  RuleIds rule_ids = IndexRules();
   std::map<uint64_t, std::map<uint32_t, int>> exact, suffix;
   for (const MorphExample& ex : data) {
     const std::string lower = LowerString(ex.form);
     Rule best;
     if (!ShortestRewrite(ex.form, lower, ex.lemma, best)) continue;
-    auto [it, added] = rule_ids.emplace(std::make_tuple(best.cut, best.lower, best.add),
-                                        static_cast<uint32_t>(rules_.size()));
-    if (added) rules_.push_back(best);
-    const uint32_t id = it->second;
+    const uint32_t id = InternRule(best, rule_ids);
     ++exact[Key(91, HashLower(ex.form), static_cast<uint64_t>(ex.xpos))][id];
     for (size_t len = 0; len <= std::min(kMaxSuffix, lower.size()); ++len)
       ++suffix[SuffixKey(ex.xpos, lower, len)][id];
@@ -125,6 +127,7 @@ void Lemmatizer::Train(const std::vector<MorphExample>& data) {
 }
 
 size_t Lemmatizer::AddIrregularForms(const std::vector<MorphExample>& forms) {
+  RuleIds rule_ids = IndexRules();
   size_t added = 0;
   for (const MorphExample& ex : forms) {
     const uint64_t key = Key(91, HashLower(ex.form), static_cast<uint64_t>(ex.xpos));
@@ -132,7 +135,7 @@ size_t Lemmatizer::AddIrregularForms(const std::vector<MorphExample>& forms) {
     const std::string lower = LowerString(ex.form);
     Rule rule;
     if (!ShortestRewrite(ex.form, lower, ex.lemma, rule)) continue;
-    exact_.Insert(key, RuleId(rule));
+    exact_.Insert(key, InternRule(rule, rule_ids));
     ++added;
   }
   return added;

@@ -11,8 +11,10 @@
 #define PARLEY_PARSE_MORPHOLOGY_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "parse/weights.h"
@@ -48,7 +50,11 @@ class Lemmatizer {
   bool Read(ByteReader& r);
 
  private:
-  uint32_t RuleId(const Rule& rule);  // an existing rule's index, or a new one's
+  // Rules by their fields, to find a rule's index while adding.
+  using RuleIds = std::map<std::tuple<uint8_t, uint8_t, std::string>, uint32_t>;
+  RuleIds IndexRules() const;
+  // An existing rule's index, or a new one's (appended to rules_ and `ids`).
+  uint32_t InternRule(const Rule& rule, RuleIds& ids);
   std::vector<Rule> rules_;
   // Per Penn tag: 1 when an unseen word with it is its own lemma (proper
   // nouns, numbers); empty in models made before it.

@@ -654,5 +654,13 @@ TEST_F(RawTextCodingTest, AirstrikesThatKillAreAirAttacks) {
             (std::set<std::string>{"PAK 195 AFG"}));
 }
 
+// An "apposition" with a preposition is a prepositional phrase: the capital
+// in it only says where ("gangs in Port-au-Prince" are Haitian, not the
+// government's).
+TEST_F(RawTextCodingTest, AnAppositionWithAPrepositionIsAPhrase) {
+  EXPECT_EQ(Triples(Code("The Haitian police launched an operation against gangs in Port-au-Prince.")),
+            (std::set<std::string>{"HTICOP 190 HTICRM"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

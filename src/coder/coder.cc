@@ -1982,6 +1982,17 @@ int SentenceCoder::ActiveTargets(int v, int last, int subject, const std::string
       if (!after.empty() && after.front().first >= 0 && !InLocativePhrase(after.front().first, v) &&
           (!InAnotherClause(after.front().first, v) || AgainstInPurposeOf(after.front().first, v)))
         targets = after;
+    } else if (FallsOnPlaces(code, /*aid=*/false) && !targets.empty() && targets.front().first >= 0) {
+      // Where force came from yields to where it went: "fired rockets from
+      // Gaza into southern Israel".
+      static constexpr std::array<std::string_view, 1> kFrom = {"from"};
+      if (InPhraseOf(targets.front().first, v, kFrom)) {
+        auto after = FirstActorAfter(v, targets.back().last + 1, tree_.right(v), subject);
+        // (Its own phrase, that is: "into southern Israel" may hang on "Gaza".)
+        if (!after.empty() && after.front().first >= 0 && CaseWord(NounPhraseHead(after.front().first)) != "from" &&
+            !InAnotherClause(after.front().first, v))
+          targets = after;
+      }
     }
   }
   // An object that is only a role ("send a delegation to Qatar", "deployed
@@ -2079,10 +2090,15 @@ void SentenceCoder::MutualTargets(int v, std::span<const uint32_t> chosen, const
       // other side.
       const bool exchanged = exchange && first_object >= 0 && tree_.Dominates(first_object, t.first) &&
                              UnknownCountry({t});
+      // What is discussed or negotiated is the topic ("Turkish and Syrian
+      // officials discussed the return of refugees": ---REF).
+      static constexpr std::array<std::string_view, 2> kTopical = {"discuss", "negotiate"};
+      const bool topic = first_object >= 0 && LemmaIn(v, kTopical) && tree_.Dominates(first_object, t.first) &&
+                         UnknownCountry({t});
       // And a role with no country in a clause of another verb ("signed a
       // defence pact allowing troops to be deployed").
       only_places = only_places && t.first >= 0 &&
-                    (place || kind_of_object || exchanged || InLocativePhrase(t.first, v) ||
+                    (place || kind_of_object || exchanged || topic || InLocativePhrase(t.first, v) ||
                      AgentOfAnotherVerb(t.first, v) >= 0 || (InAnotherClause(t.first, v) && UnknownCountry({t})));
     }
     if (only_places) targets = sources;

@@ -662,5 +662,17 @@ TEST_F(RawTextCodingTest, AnAppositionWithAPrepositionIsAPhrase) {
             (std::set<std::string>{"HTICOP 190 HTICRM"}));
 }
 
+// What coordinated subjects discuss is their topic, not a party.
+TEST_F(RawTextCodingTest, WhatIsDiscussedIsTheTopic) {
+  EXPECT_EQ(Triples(Code("Turkish and Syrian officials discussed the return of refugees.")),
+            (std::set<std::string>{"TURGOV 040 SYRGOV", "SYRGOV 040 TURGOV"}));
+}
+
+// Where force came from yields to where it went.
+TEST_F(RawTextCodingTest, ForceFallsWhereItWentNotWhereItCameFrom) {
+  EXPECT_EQ(Triples(Code("Palestinian militants fired rockets from Gaza into southern Israel.")),
+            (std::set<std::string>{"PSEREB 195 ISR"}));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

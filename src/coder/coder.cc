@@ -2284,6 +2284,9 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
     DomesticCountry(c, s, t);
     if (!known(s) || !known(t)) return;
     if (s.code == t.code && (s.first == t.first || s.code != s_was || t.code != t_was)) return;
+    // A statement that names the speaker's own country says nothing to
+    // anyone ("U.S. officials stated that the U.S. would participate").
+    if (c.starts_with("01") && t.code.size() == 3 && s.code.size() > 3 && s.code.starts_with(t.code)) return;
     for (size_t i = first_event_; i < out_.size(); ++i) {  // one per (source, target, code)
       const Event& e = out_[i];
       if (e.source.code == s.code && e.target.code == t.code && e.event.code == c) return;

@@ -674,5 +674,10 @@ TEST_F(RawTextCodingTest, ForceFallsWhereItWentNotWhereItCameFrom) {
             (std::set<std::string>{"PSEREB 195 ISR"}));
 }
 
+// A statement naming the speaker's own country is no event between two.
+TEST_F(RawTextCodingTest, AStatementAboutOnesOwnCountryIsNoEvent) {
+  EXPECT_TRUE(Code("Israeli Prime Minister Benjamin Netanyahu said on Sunday that Israel would continue fighting.").empty());
+}
+
 }  // namespace
 }  // namespace parley::pipeline

@@ -1921,7 +1921,20 @@ int SentenceCoder::ActiveSource(int v, int first, std::vector<ActorCode>& source
   // crash that killed Prigozhin": the crash, not whoever speaks of it).
   const bool relative = subject >= 0 && (toks_[subject].xpos == "WDT" || toks_[subject].xpos == "WP");
   if (sources.empty() && relative && tree_.rel(v) == Rel::kRelcl) sources = EntityCodes(tree_.head(v), nullptr);
-  if (sources.empty() && subject >= 0 && !relative && IsPronoun(toks_[subject])) {
+  // So does "the group" or "the movement" that wire copy writes for the
+  // armed group it has just named ("Houthi spokesman Yahya Saree said the
+  // group had fired a hypersonic missile at Tel Aviv").
+  static constexpr std::array<std::string_view, 5> kStandIns = {"group", "movement", "militia", "organisation",
+                                                                "organization"};
+  auto stand_in = [&](int t) {
+    if (!LemmaIn(t, kStandIns) || mention_of_[t] >= 0) return false;
+    const int det = tree_.ChildWith(t, Rel::kDet);
+    if (det < 0 || !lexicon::SameUpperKey(toks_[static_cast<size_t>(det)].form, "the")) return false;
+    for (int c : tree_.children(t))
+      if (c != det && tree_.rel(c) != Rel::kPunct) return false;  // "the Wagner group" names its own
+    return true;
+  };
+  if (sources.empty() && subject >= 0 && !relative && (IsPronoun(toks_[subject]) || stand_in(subject))) {
     // "Ethiopia indicated it would act": the pronoun stands for the matrix subject.
     for (int h = tree_.head(v); h >= 0 && sources.empty(); h = tree_.head(h)) {
       int s = FindSubject(h);

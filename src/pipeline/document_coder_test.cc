@@ -679,5 +679,11 @@ TEST_F(RawTextCodingTest, AStatementAboutOnesOwnCountryIsNoEvent) {
   EXPECT_TRUE(Code("Israeli Prime Minister Benjamin Netanyahu said on Sunday that Israel would continue fighting.").empty());
 }
 
+// "The group" in a report stands for the group the reporter speaks for.
+TEST_F(RawTextCodingTest, TheGroupStandsForTheGroupJustNamed) {
+  EXPECT_TRUE(Triples(Code("Houthi spokesman Yahya Saree said the group had fired a hypersonic missile at Tel Aviv."))
+                  .count("YEMREBHTH 195 ISR"));
+}
+
 }  // namespace
 }  // namespace parley::pipeline

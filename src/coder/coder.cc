@@ -529,6 +529,10 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
     static constexpr std::array<std::string_view, 9> kWanting = {"want",   "wish", "hope",   "plan", "intend",
                                                                  "seek",   "aim",  "desire", "aspire"};
     const int h = tree_.head(v);
+    // Nor what one is ready, willing or prepared to do ("The Kremlin said
+    // Russia was ready to negotiate with Ukraine").
+    static constexpr std::array<std::string_view, 4> kReady = {"ready", "willing", "prepared", "eager"};
+    if (h >= 0 && !tree_.IsVerbal(h) && LemmaIn(h, kReady)) return true;
     const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
     const bool wanted = h >= 0 && LemmaIn(h, kWanting);
     // What one claims or reports to have done is reported as done

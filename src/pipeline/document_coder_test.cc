@@ -685,5 +685,10 @@ TEST_F(RawTextCodingTest, TheGroupStandsForTheGroupJustNamed) {
                   .count("YEMREBHTH 195 ISR"));
 }
 
+// What one is ready or willing to do is not done.
+TEST_F(RawTextCodingTest, WhatOneIsReadyToDoIsNotDone) {
+  EXPECT_TRUE(Code("The Kremlin said Russia was ready to negotiate with Ukraine.").empty());
+}
+
 }  // namespace
 }  // namespace parley::pipeline

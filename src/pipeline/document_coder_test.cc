@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
@@ -688,6 +689,64 @@ TEST_F(RawTextCodingTest, TheGroupStandsForTheGroupJustNamed) {
 // What one is ready or willing to do is not done.
 TEST_F(RawTextCodingTest, WhatOneIsReadyToDoIsNotDone) {
   EXPECT_TRUE(Code("The Kremlin said Russia was ready to negotiate with Ukraine.").empty());
+}
+
+// docs/coding.md shows real output: each example there (an indented line
+// with a sentence and what it codes, or the codes on the next indented
+// line) is coded here as parley code codes it, dated 2025-09-01.
+TEST_F(RawTextCodingTest, TheCodingGuideShowsWhatTheCoderDoes) {
+  std::ifstream in(std::string(PARLEY_SOURCE_DIR) + "/docs/coding.md");
+  ASSERT_TRUE(in) << "docs/coding.md not found";
+  auto trim = [](std::string_view t) {
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    return std::string(t);
+  };
+  auto expected_of = [](const std::string& codes) {
+    std::set<std::string> out;
+    if (codes == "(none)") return out;
+    size_t from = 0;
+    while (from <= codes.size()) {
+      const size_t semi = codes.find(';', from);
+      std::string one = codes.substr(from, semi == std::string::npos ? std::string::npos : semi - from);
+      while (!one.empty() && one.front() == ' ') one.erase(0, 1);
+      out.insert(one);
+      if (semi == std::string::npos) break;
+      from = semi + 1;
+    }
+    return out;
+  };
+  int checked = 0;
+  std::string line, pending;
+  auto check = [&](const std::string& sentence, const std::string& codes) {
+    Document doc;
+    doc.id = "guide";
+    doc.text = sentence;
+    doc.date = Date::Parse("2025-09-01").value();
+    std::vector<Event> events;
+    ASSERT_TRUE(news_document_coder_->Code(doc, events).ok());
+    EXPECT_EQ(Triples(events), expected_of(codes)) << sentence;
+    ++checked;
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("    ", 0) != 0) {
+      pending.clear();
+      continue;
+    }
+    const std::string text = trim(line);
+    if (!pending.empty()) {  // the codes of the sentence above
+      check(pending, text);
+      pending.clear();
+      continue;
+    }
+    const size_t split = text.find(".  ");
+    if (split != std::string::npos) {
+      check(text.substr(0, split + 1), trim(std::string_view(text).substr(split + 1)));
+    } else if (!text.empty() && text.back() == '.') {
+      pending = text;
+    }
+  }
+  EXPECT_GE(checked, 25);
 }
 
 }  // namespace

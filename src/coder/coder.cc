@@ -351,9 +351,9 @@ class SentenceCoder {
   // Whether a verb other than v stands between token t and v ("signed a
   // pact allowing troops to be deployed": "troops" under "allowing").
   bool InAnotherClause(int t, int v) const;
-  // Whether token t is the party of an infinitive of purpose of verb v
-  // that turns against someone ("to denounce the government").
-  bool AgainstInPurposeOf(int t, int v) const;
+  // Whom a clause of purpose of verb v turns against or presses ("to
+  // denounce the government", "urging the government"), or none.
+  std::vector<ActorCode> AddresseeOfPurpose(int v) const;
   // Whether token t lies in what a verb of alleging below v alleges ("executed
   // a man convicted of spying for Israel": Israel was not executed).
   bool InAnAllegation(int t, int v) const;
@@ -1222,20 +1222,28 @@ bool SentenceCoder::InAnAllegation(int t, int v) const {
          }) >= 0;
 }
 
-bool SentenceCoder::AgainstInPurposeOf(int t, int v) const {
-  // The clause right under v that holds t, and nothing between: an
-  // infinitive with "to" and no subject of its own, whose verb turns
-  // against someone. (What a protest demands, "to demand a deal to free
-  // the hostages", is not whom it is against.)
-  static constexpr std::array<std::string_view, 11> kAgainst = {
-      "denounce", "condemn", "protest", "oppose", "criticize", "criticise", "decry", "reject", "slam", "blame", "accuse"};
-  auto verbal = [&](int j) { return tree_.IsVerbal(j); };
-  const int clause = OnPathUp(tree_.head(t), v, verbal);
-  if (clause < 0 || tree_.head(clause) != v || tree_.rel(clause) != Rel::kAdvcl ||
-      tree_.ChildWith(clause, Rel::kSubj) >= 0 || !LemmaIn(clause, kAgainst))
-    return false;
-  const int mark = tree_.ChildWith(clause, Rel::kMark);
-  return mark >= 0 && lexicon::SameUpperKey(toks_[mark].form, "to");
+std::vector<ActorCode> SentenceCoder::AddresseeOfPurpose(int v) const {
+  // A clause of v with no subject of its own, an infinitive with "to" or a
+  // bare present participle, whose verb turns against someone or presses
+  // them: its object ("to denounce the government's decision", "urging the
+  // government to accept a deal"). (What a protest demands, "to demand a
+  // deal to free the hostages", is not whom it is against.)
+  static constexpr std::array<std::string_view, 13> kAddressing = {
+      "denounce", "condemn", "protest", "oppose", "criticize", "criticise", "decry",
+      "reject",   "slam",    "blame",   "accuse", "urge",      "press"};
+  for (int clause : tree_.children(v)) {
+    if (clause < v || tree_.rel(clause) != Rel::kAdvcl || tree_.ChildWith(clause, Rel::kSubj) >= 0 ||
+        !LemmaIn(clause, kAddressing))
+      continue;
+    const int mark = tree_.ChildWith(clause, Rel::kMark);
+    const bool purpose = mark < 0 ? toks_[static_cast<size_t>(clause)].xpos == "VBG"
+                                  : lexicon::SameUpperKey(toks_[static_cast<size_t>(mark)].form, "to");
+    const int object = tree_.ChildWith(clause, Rel::kObj);
+    if (!purpose || object < 0) continue;
+    auto found = EntityCodes(object, nullptr);
+    if (!found.empty()) return found;
+  }
+  return {};
 }
 
 bool SentenceCoder::InAnotherClause(int t, int v) const {
@@ -1997,8 +2005,11 @@ int SentenceCoder::ActiveTargets(int v, int last, int subject, const std::string
       // denounce the government's decision".
       auto after = FirstActorAfter(v, targets.back().last + 1, tree_.right(v), subject);
       if (!after.empty() && after.front().first >= 0 && !InLocativePhrase(after.front().first, v) &&
-          (!InAnotherClause(after.front().first, v) || AgainstInPurposeOf(after.front().first, v)))
+          !InAnotherClause(after.front().first, v)) {
         targets = after;
+      } else if (auto addressed = AddresseeOfPurpose(v); !addressed.empty()) {
+        targets = addressed;
+      }
     } else if (FallsOnPlaces(code, /*aid=*/false) && !targets.empty() && targets.front().first >= 0) {
       // Where force came from yields to where it went: "fired rockets from
       // Gaza into southern Israel".
@@ -2180,22 +2191,33 @@ std::string SentenceCoder::PlaceCountry(int v) const {
   // The country of the places in the verb's locative phrases ("in Tbilisi",
   // "near the border in northern Nigeria"): places and capitals of the
   // dictionaries and countries themselves; none when they disagree.
-  std::string country;
+  // A participle or coordinated clause with no place of its own happened
+  // where the clause it hangs on did ("protested in Tel Aviv, urging the
+  // government to accept a deal").
   const int n = static_cast<int>(mention_of_.size());
-  if (v < 0 || v >= n) return country;
-  for (const Mention& m : mentions_) {
-    if (!m.is_actor || !tree_.Dominates(v, m.begin) || !InLocativePhrase(m.begin, v) || BesideABorder(m.begin, v))
-      continue;
-    const lexicon::ActorEntry& e = lex_.actors.entry(m.entry);
-    const std::string_view code = lex_.actors.CodeOn(m.entry, doc_.date);
-    if (!(e.place || e.capital || code.size() == 3) || code.size() < 3 ||
-        code.rfind(opt_.unknown_country, 0) == 0)
-      continue;
-    const std::string_view here = code.substr(0, 3);
-    if (!country.empty() && country != here) return "";
-    country = here;
+  for (int guard = 0; v >= 0 && v < n && guard < kMaxPhraseDepth; ++guard) {
+    std::string country;
+    bool found = false;
+    for (const Mention& m : mentions_) {
+      if (!m.is_actor || !tree_.Dominates(v, m.begin) || !InLocativePhrase(m.begin, v) || BesideABorder(m.begin, v))
+        continue;
+      const lexicon::ActorEntry& e = lex_.actors.entry(m.entry);
+      const std::string_view code = lex_.actors.CodeOn(m.entry, doc_.date);
+      if (!(e.place || e.capital || code.size() == 3) || code.size() < 3 ||
+          code.rfind(opt_.unknown_country, 0) == 0)
+        continue;
+      const std::string_view here = code.substr(0, 3);
+      if (found && country != here) return "";
+      country = here;
+      found = true;
+    }
+    if (found) return country;
+    const Rel r = tree_.rel(v);
+    const int h = tree_.head(v);
+    if (h < 0 || !tree_.IsVerbal(h) || !(r == Rel::kAdvcl || r == Rel::kXcomp || IsConjunct(v))) break;
+    v = h;
   }
-  return country;
+  return "";
 }
 
 void SentenceCoder::DomesticCountry(const std::string& code, ActorCode& source, ActorCode& target) const {

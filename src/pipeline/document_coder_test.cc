@@ -691,6 +691,13 @@ TEST_F(RawTextCodingTest, WhatOneIsReadyToDoIsNotDone) {
   EXPECT_TRUE(Code("The Kremlin said Russia was ready to negotiate with Ukraine.").empty());
 }
 
+// A protest is against whom its participle presses too, and the participle
+// happened where the protest did.
+TEST_F(RawTextCodingTest, AProtestUrgingTheGovernmentIsAtItsGovernment) {
+  EXPECT_EQ(Triples(CodeNews("Thousands of Israelis protested in Tel Aviv, urging the government to accept a deal.")),
+            (std::set<std::string>{"ISR 141 ISRGOV", "ISR 020 ISRGOV"}));
+}
+
 // docs/coding.md shows real output: each example there (an indented line
 // with a sentence and what it codes, or the codes on the next indented
 // line) is coded here as parley code codes it, dated 2025-09-01.

@@ -1021,6 +1021,10 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
   }
   for (int c : tree_.children(head)) {
     if (tree_.rel(c) != Rel::kConj) continue;
+    // A verb with an auxiliary of its own conjoined to a noun is a clause
+    // the parser misplaced, not another entity: "had accepted the proposal
+    // and was waiting for Israel's response".
+    if (tree_.IsVerbal(c) && !tree_.IsVerbal(head) && tree_.ChildWith(c, Rel::kAux) >= 0) continue;
     auto more = EntityCodes(c, &base, depth + 1);
     result.insert(result.end(), more.begin(), more.end());
   }
@@ -1165,6 +1169,12 @@ bool SentenceCoder::Excluded(int t, int v) const {
     if (r == Rel::kConj && tree_.head(j) == v) return true;  // a noun conjoined to the verb is a misparse
     if (r == Rel::kConj && tree_.IsVerbal(j) && j != t &&
         (tree_.ChildWith(j, Rel::kSubj) >= 0 || tree_.ChildWith(j, Rel::kSubjPass) >= 0))
+      return true;
+    // So is a verb with an auxiliary of its own that the parser conjoined
+    // to a noun: "had accepted the proposal and was waiting for Israel's
+    // response" (the waiting hung on "proposal").
+    if (r == Rel::kConj && tree_.IsVerbal(j) && j != t && tree_.head(j) >= 0 && !tree_.IsVerbal(tree_.head(j)) &&
+        tree_.ChildWith(j, Rel::kAux) >= 0)
       return true;
   }
   return false;

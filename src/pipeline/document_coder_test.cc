@@ -698,6 +698,13 @@ TEST_F(RawTextCodingTest, AProtestUrgingTheGovernmentIsAtItsGovernment) {
             (std::set<std::string>{"ISR 141 ISRGOV", "ISR 020 ISRGOV"}));
 }
 
+// A clause the parser conjoined to a noun holds no party of the verb
+// before it.
+TEST_F(RawTextCodingTest, AClauseConjoinedToANounHoldsNoParty) {
+  EXPECT_TRUE(Code("A Hamas official said the group had accepted the proposal and was waiting for Israel's response.")
+                  .empty());
+}
+
 // docs/coding.md shows real output: each example there (an indented line
 // with a sentence and what it codes, or the codes on the next indented
 // line) is coded here as parley code codes it, dated 2025-09-01.

@@ -1218,7 +1218,21 @@ bool SentenceCoder::NotAParty(int t, int v) const {
   static constexpr std::array<std::string_view, 17> kNotAParty = {
       "alongside", "along",   "like",      "unlike",  "including", "besides", "except", "despite", "amid",
       "amidst",    "according", "through", "via",     "during",    "under",   "after",  "following"};
-  return InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v) || InAnAllegation(t, v);
+  // Nor is what is given in exchange ("release half of the hostages in
+  // exchange for Palestinian prisoners").
+  // (The parser hangs it under "exchange", or on the verb after "in
+  // exchange".)
+  static constexpr std::array<std::string_view, 1> kExchange = {"exchange"};
+  const bool in_exchange = OnPathUp(t, v, [&](int j) {
+                             const Rel r = tree_.rel(j);
+                             if (r != Rel::kObl && r != Rel::kNmod) return false;
+                             if (LemmaIn(j, kExchange)) return CaseWord(j) == "in";
+                             const int c = tree_.ChildWith(j, Rel::kCase);
+                             return c >= 2 && lexicon::SameUpperKey(toks_[static_cast<size_t>(c)].form, "for") &&
+                                    LemmaIn(c - 1, kExchange) &&
+                                    lexicon::SameUpperKey(toks_[static_cast<size_t>(c) - 2].form, "in");
+                           }) >= 0;
+  return in_exchange || InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v) || InAnAllegation(t, v);
 }
 
 bool SentenceCoder::InAnAllegation(int t, int v) const {

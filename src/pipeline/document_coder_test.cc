@@ -705,6 +705,13 @@ TEST_F(RawTextCodingTest, AClauseConjoinedToANounHoldsNoParty) {
                   .empty());
 }
 
+// What is given in exchange is no party.
+TEST_F(RawTextCodingTest, WhatIsGivenInExchangeIsNoParty) {
+  EXPECT_TRUE(CodeNews("Hamas released the hostages in exchange for Palestinian prisoners.").empty());
+  EXPECT_EQ(Triples(Code("Israel released Palestinian prisoners in exchange for hostages.")),
+            (std::set<std::string>{"ISR 0841 PSE"}));
+}
+
 // docs/coding.md shows real output: each example there (an indented line
 // with a sentence and what it codes, or the codes on the next indented
 // line) is coded here as parley code codes it, dated 2025-09-01.

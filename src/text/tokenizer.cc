@@ -712,16 +712,25 @@ class Datelines {
   // `end`), or 0 when no dateline begins there.
   uint32_t SentenceAfter(uint32_t first, uint32_t end) const {
     if (!StartsParagraph(first)) return 0;
-    // The place: one to four words in capitals ("ST. LOUIS", "RIO DE JANEIRO").
+    // The place: one to four words in capitals ("ST. LOUIS", "RIO DE
+    // JANEIRO"), or two such places joined by "/" ("ISLAMABAD/NEW DELHI").
     uint32_t i = first;
     int capitals = 0;
-    while (i < end && i - first < 4) {
-      const int c = CapitalsInUpperCaseWord(i);
-      if (c == 0) break;
-      capitals += c;
-      ++i;
+    auto place = [&] {
+      const uint32_t from = i;
+      while (i < end && i - from < 4) {
+        const int c = CapitalsInUpperCaseWord(i);
+        if (c == 0) break;
+        capitals += c;
+        ++i;
+      }
+      return i > from;
+    };
+    if (!place() || capitals < 3 || IsHeadingWord(first)) return 0;
+    if (i + 1 < end && Is(i, "/")) {
+      const uint32_t slash = i++;
+      if (!place()) i = slash;
     }
-    if (i == first || capitals < 3 || IsHeadingWord(first)) return 0;
     // Up to two comma-separated additions: a region or a date ("Ukraine",
     // "D.C.", "July 4", "Sept. 3").
     for (int added = 0; added < 2 && i < end && Is(i, ","); ++added) {

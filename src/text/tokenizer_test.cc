@@ -90,6 +90,9 @@ TEST(TokenizerTest, Datelines) {
       {8, "Talks resumed.\nBEIRUT (dpa) - \"We will respond,\" Hezbollah said.",
        "Talks resumed . | BEIRUT ( dpa ) - | \" We will respond , \" Hezbollah said ."},
       {9, "SÃO PAULO (Reuters) - Brazil voted.", "SÃO PAULO ( Reuters ) - | Brazil voted ."},
+      {19, "ISLAMABAD/NEW DELHI (AP) - India and Pakistan agreed.",
+       "ISLAMABAD / NEW DELHI ( AP ) - | India and Pakistan agreed ."},
+      {20, "AIDS/HIV - a review.", "AIDS / HIV - a review ."},
       // Not datelines: mid-line, lower case, no separator, nothing after it,
       // a single capital, a lower-case continuation.
       {10, "Talks resumed. BEIRUT (AP) - Israel struck.", "Talks resumed . | BEIRUT ( AP ) - Israel struck ."},

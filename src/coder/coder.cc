@@ -174,6 +174,32 @@ void LookUpWords(const lexicon::Vocabulary& vocab, std::span<const Token> toks, 
   }
 }
 
+// What one is ready or willing to do is intended (SentenceCoder::IsReadyComplement).
+constexpr std::array<std::string_view, 4> kReady = {"ready", "willing", "prepared", "eager"};
+
+// The CAMEO code for the intent to do what `code` does: "express intent to"
+// (03x) for cooperation, aid and yielding, a threat (13x) for coercion and
+// force; "" where CAMEO has none.
+std::string IntentOf(std::string_view code) {
+  const std::string_view root = code.substr(0, 2);
+  auto fourth = [&](std::string_view base, std::initializer_list<std::pair<std::string_view, std::string_view>> by) {
+    for (const auto& [prefix, intent] : by)
+      if (code.starts_with(prefix)) return std::string(intent);
+    return std::string(base);
+  };
+  if (root == "03" || root == "13") return std::string(code);
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return "031";
+  if (root == "07") return fourth("033", {{"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}});
+  if (root == "08")
+    return fourth("035", {{"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+                          {"087", "0356"}});
+  if (root == "17") return "137";
+  if (root == "18" || root == "19" || root == "20") return "138";
+  return "";
+}
+
 // Roots whose target may be a place: force, the place being what is hit
 // (exhibit force posture 15, coerce 17, assault 18, fight 19, mass violence
 // 20), and, with `aid`, aid (07), which goes to the people there.
@@ -233,9 +259,14 @@ class SentenceCoder {
 
  private:
   void FindMentions();
-  // With `adjectival`, v is a participle the tagger read as an adjective
-  // after "be" ("were wounded in clashes"): a passive, coded only for force.
-  void CodeVerb(int v, bool adjectival = false);
+  // kAdjectivalPassive: v is a participle the tagger read as an adjective
+  // after "be" ("were wounded in clashes"), a passive, coded only for
+  // force. kIntent: v is what its subject is ready or willing to do ("was
+  // ready to negotiate"), coded as the intent to do it (IntentOf).
+  enum class VerbMode { kPlain, kAdjectivalPassive, kIntent };
+  void CodeVerb(int v, VerbMode mode = VerbMode::kPlain);
+  // Whether v is the infinitive of "be ready/willing/prepared/eager to".
+  bool IsReadyComplement(int v) const;
   bool IsAdjectivalPassive(int v) const;
   // Whether verb v only says what is intended, wanted, alleged or
   // conditional, not done; `unrealized` holds the answers for the verbs
@@ -459,13 +490,14 @@ void SentenceCoder::Run() {
   unrealized.assign(static_cast<size_t>(n), 0);
   for (int v = 0; v < n; ++v) {
     if (!tree_.IsVerbal(v)) {
-      if (IsAdjectivalPassive(v)) CodeVerb(v, /*adjectival=*/true);
+      if (IsAdjectivalPassive(v)) CodeVerb(v, VerbMode::kAdjectivalPassive);
       continue;
     }
     Rel r = tree_.rel(v);
     if (r == Rel::kAux || r == Rel::kAuxPass || r == Rel::kCop) continue;
     unrealized[static_cast<size_t>(v)] = Unrealized(v, unrealized) ? 1 : 0;
     if (!unrealized[static_cast<size_t>(v)]) CodeVerb(v);
+    else if (IsReadyComplement(v)) CodeVerb(v, VerbMode::kIntent);
   }
   CodeEventNouns(unrealized);
 }
@@ -530,8 +562,8 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
                                                                  "seek",   "aim",  "desire", "aspire"};
     const int h = tree_.head(v);
     // Nor what one is ready, willing or prepared to do ("The Kremlin said
-    // Russia was ready to negotiate with Ukraine").
-    static constexpr std::array<std::string_view, 4> kReady = {"ready", "willing", "prepared", "eager"};
+    // Russia was ready to negotiate with Ukraine": the intent, coded by
+    // Run as such).
     if (h >= 0 && !tree_.IsVerbal(h) && LemmaIn(h, kReady)) return true;
     const bool passive = h >= 0 && tree_.ChildWith(h, Rel::kSubjPass) >= 0;
     const bool wanted = h >= 0 && LemmaIn(h, kWanting);
@@ -1735,9 +1767,20 @@ bool SentenceCoder::IsAdjectivalPassive(int v) const {
   return cop >= 0 && toks_[static_cast<size_t>(cop)].lemma == "be";
 }
 
-void SentenceCoder::CodeVerb(int v, bool adjectival) {
+bool SentenceCoder::IsReadyComplement(int v) const {
+  const int h = tree_.head(v);
+  return tree_.rel(v) == Rel::kXcomp && h >= 0 && !tree_.IsVerbal(h) && LemmaIn(h, kReady) &&
+         tree_.ChildWith(h, Rel::kCop) >= 0 && !IsNegated(h);
+}
+
+void SentenceCoder::CodeVerb(int v, VerbMode mode) {
+  const bool adjectival = mode == VerbMode::kAdjectivalPassive;
   VerbChoice choice;
   if (!ChooseVerbCode(v, choice)) return;
+  if (mode == VerbMode::kIntent) {
+    choice.code = IntentOf(choice.code);
+    choice.best = PatternMatch{};  // the act's pattern says nothing of the intent
+  }
   const std::string& code = choice.code;
   const int first = choice.first, last = choice.last;
   const PatternMatch& best = choice.best;

@@ -686,9 +686,13 @@ TEST_F(RawTextCodingTest, TheGroupStandsForTheGroupJustNamed) {
                   .count("YEMREBHTH 195 ISR"));
 }
 
-// What one is ready or willing to do is not done.
-TEST_F(RawTextCodingTest, WhatOneIsReadyToDoIsNotDone) {
-  EXPECT_TRUE(Code("The Kremlin said Russia was ready to negotiate with Ukraine.").empty());
+// What one is ready or willing to do is not done but intended.
+TEST_F(RawTextCodingTest, WhatOneIsReadyToDoIsIntended) {
+  EXPECT_EQ(Triples(Code("The Kremlin said Russia was ready to negotiate with Ukraine.")),
+            (std::set<std::string>{"RUS 036 UKR"}));
+  EXPECT_EQ(Triples(Code("Israel is prepared to strike Iran.")), (std::set<std::string>{"ISR 138 IRN"}));
+  EXPECT_EQ(Triples(Code("Egypt is ready to send humanitarian aid to Sudan.")), (std::set<std::string>{"EGY 0333 SDN"}));
+  EXPECT_TRUE(Code("Russia was not ready to negotiate with Ukraine.").empty());
 }
 
 // A protest is against whom its participle presses too, and the participle

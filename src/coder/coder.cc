@@ -364,10 +364,6 @@ class SentenceCoder {
   // Gives a role with no country named the country the other side's makes
   // plain: the state's own opposition, the police protesters face.
   void DomesticCountry(const std::string& code, ActorCode& source, ActorCode& target) const;
-  // A meeting in a third place (044) held in one party's own country is a
-  // visit: hosted (043) by the source, or paid (042) to the target.
-  std::string HostedMeeting(int v, const std::vector<ActorCode>& sources,
-                            const std::vector<ActorCode>& targets) const;
   bool InLocativePhrase(int t, int v) const;
   // Whether the actor found first is a place or capital of Parley's
   // dictionaries in a locative phrase of v: it says where, not who.
@@ -1839,8 +1835,7 @@ void SentenceCoder::CodeVerb(int v, VerbMode mode) {
                              const lexicon::ActorEntry* e = ActorEntryAt(a.first);
                              return e != nullptr && (e->place || e->capital);
                            });
-  std::string final_code = place_taken ? std::string("192") : code;
-  if (final_code == "044") final_code = HostedMeeting(v, sources, targets);
+  const std::string final_code = place_taken ? std::string("192") : code;
   DropPlaceTargets(final_code, targets);
   CapitalsAsPlaces(final_code, targets);
   Emit(sources, targets, final_code, first, last, choice.where);
@@ -2327,22 +2322,6 @@ void SentenceCoder::DomesticCountry(const std::string& code, ActorCode& source, 
   police_and_protesters(target, source);
 }
 
-std::string SentenceCoder::HostedMeeting(int v, const std::vector<ActorCode>& sources,
-                                         const std::vector<ActorCode>& targets) const {
-  // The dictionaries list the usual venues of talks as third places ("met
-  // ... in Doha"); "Qatar's prime minister met Hamas leaders in Doha" is
-  // Qatar receiving Hamas.
-  const std::string place = PlaceCountry(v);
-  auto of_place = [&](const std::vector<ActorCode>& side) {
-    return !place.empty() && std::any_of(side.begin(), side.end(), [&](const ActorCode& a) {
-             return a.code.rfind(place, 0) == 0;
-           });
-  };
-  if (of_place(sources)) return "043";
-  if (of_place(targets)) return "042";
-  return "044";
-}
-
 void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
                          const std::vector<ActorCode>& targets, const std::string& code,
                          int verb_first, int verb_last, const std::string& pattern) {
@@ -2366,22 +2345,33 @@ void SentenceCoder::Emit(const std::vector<ActorCode>& sources,
   // as ICEWS writes "Protester (Georgia)". Otherwise it stays unknown.
   std::string place_country;
   bool place_looked_up = false;
-  auto localize = [&](ActorCode& a, const ActorCode& other) {
-    const std::string& unknown = opt_.unknown_country;
-    if (!opt_.require_known_country || a.code.rfind(unknown, 0) != 0) return;
+  auto place = [&]() -> const std::string& {
     if (!place_looked_up) {
       place_country = PlaceCountry(verb_first);
       place_looked_up = true;
     }
-    if (place_country.empty()) return;
+    return place_country;
+  };
+  auto localize = [&](ActorCode& a, const ActorCode& other) {
+    const std::string& unknown = opt_.unknown_country;
+    if (!opt_.require_known_country || a.code.rfind(unknown, 0) != 0) return;
+    if (place().empty()) return;
     if (other.code.rfind(unknown, 0) != 0 && other.code.rfind(place_country, 0) != 0) return;
     // Not where the other side is the place itself: "a police mission
     // arrived in Haiti" came from elsewhere.
     if (other.code == place_country && other.first >= 0 && InLocativePhrase(other.first, verb_first)) return;
     a.code = place_country + a.code.substr(unknown.size());
   };
-  auto push = [&](ActorCode s, ActorCode t, const std::string& c) {
+  auto push = [&](ActorCode s, ActorCode t, std::string c) {
     if (c.empty() || c == "---") return;
+    // The dictionaries list the usual venues of talks as third places
+    // (044, "met ... in Doha"); in one side's own country it is a visit,
+    // hosted (043) or paid (042): "Qatar's prime minister met Hamas leaders
+    // in Doha" is Qatar receiving Hamas.
+    if (c == "044" && !place().empty()) {
+      if (s.code.starts_with(place())) c = "043";
+      else if (t.code.starts_with(place())) c = "042";
+    }
     TakeCounterpartsRole(t, s);
     TakeCounterpartsRole(s, t);
     const std::string s_was = s.code, t_was = t.code;

@@ -554,6 +554,9 @@ TEST_F(RawTextCodingTest, AMeetingInAPartysOwnCapitalIsAVisit) {
             (std::set<std::string>{"PSEREBHMS 042 QATGOV"}));
   EXPECT_EQ(Triples(Code("Hamas leaders met Israeli negotiators in Doha.")),
             (std::set<std::string>{"PSEREBHMS 044 ISRGOV"}));
+  // Each way its own: the host receives, the guest visits.
+  EXPECT_EQ(Triples(Code("The Egyptian and Iranian foreign ministers met in Cairo.")),
+            (std::set<std::string>{"EGYGOV 043 IRNGOV", "IRNGOV 042 EGYGOV"}));
 }
 
 // A country in a locative phrase says whose the roles are when neither

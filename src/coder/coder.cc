@@ -398,6 +398,16 @@ class SentenceCoder {
   // other than verb v ("a truce brokered by Egypt"), or -1.
   int AgentOfAnotherVerb(int t, int v) const;
   bool UnknownCountry(const std::vector<ActorCode>& codes) const;
+  bool UnknownCountry(const ActorCode& a) const { return a.code.rfind(opt_.unknown_country, 0) == 0; }
+  // Whether token t is the infinitive marker "to", and whether verb v has one.
+  bool IsToMarker(int t) const;
+  bool HasInfinitiveTo(int v) const;
+  // Whether c is a verb with an auxiliary of its own that the parser
+  // conjoined to a noun: a misplaced clause, not another entity ("had
+  // accepted the proposal and was waiting for Israel's response").
+  bool IsClauseConjoinedToANoun(int c) const;
+  // Whether token t is what is given in exchange for what v does.
+  bool InExchangeFor(int t, int v) const;
   bool Excluded(int t, int v) const;
   void Emit(const std::vector<ActorCode>& sources, const std::vector<ActorCode>& targets,
             const std::string& code, int verb_first, int verb_last, const std::string& pattern);
@@ -536,8 +546,7 @@ bool SentenceCoder::Unrealized(int v, std::span<const uint8_t> unrealized) const
   // Palestine" did).
   if (r == Rel::kAcl) {
     const int h = tree_.head(v);
-    const int mark = tree_.ChildWith(v, Rel::kMark);
-    if (h >= 0 && !tree_.IsVerbal(h) && mark >= 0 && lexicon::SameUpperKey(toks_[static_cast<size_t>(mark)].form, "to")) {
+    if (h >= 0 && !tree_.IsVerbal(h) && HasInfinitiveTo(v)) {
       static constexpr std::array<std::string_view, 5> kRanked = {"first", "last", "only", "next", "second"};
       bool ranked = false;
       for (int c : tree_.children(h))
@@ -1049,10 +1058,7 @@ std::vector<ActorCode> SentenceCoder::EntityCodes(int head,
   }
   for (int c : tree_.children(head)) {
     if (tree_.rel(c) != Rel::kConj) continue;
-    // A verb with an auxiliary of its own conjoined to a noun is a clause
-    // the parser misplaced, not another entity: "had accepted the proposal
-    // and was waiting for Israel's response".
-    if (tree_.IsVerbal(c) && !tree_.IsVerbal(head) && tree_.ChildWith(c, Rel::kAux) >= 0) continue;
+    if (IsClauseConjoinedToANoun(c)) continue;
     auto more = EntityCodes(c, &base, depth + 1);
     result.insert(result.end(), more.begin(), more.end());
   }
@@ -1198,12 +1204,9 @@ bool SentenceCoder::Excluded(int t, int v) const {
     if (r == Rel::kConj && tree_.IsVerbal(j) && j != t &&
         (tree_.ChildWith(j, Rel::kSubj) >= 0 || tree_.ChildWith(j, Rel::kSubjPass) >= 0))
       return true;
-    // So is a verb with an auxiliary of its own that the parser conjoined
-    // to a noun: "had accepted the proposal and was waiting for Israel's
-    // response" (the waiting hung on "proposal").
-    if (r == Rel::kConj && tree_.IsVerbal(j) && j != t && tree_.head(j) >= 0 && !tree_.IsVerbal(tree_.head(j)) &&
-        tree_.ChildWith(j, Rel::kAux) >= 0)
-      return true;
+    // So is a clause the parser conjoined to a noun ("waiting" on
+    // "proposal").
+    if (j != t && IsClauseConjoinedToANoun(j)) return true;
   }
   return false;
 }
@@ -1221,8 +1224,38 @@ std::vector<ActorCode> SentenceCoder::CodesForMention(int mention) const {
 
 bool SentenceCoder::UnknownCountry(const std::vector<ActorCode>& codes) const {
   for (const ActorCode& a : codes)
-    if (a.code.rfind(opt_.unknown_country, 0) != 0) return false;
+    if (!UnknownCountry(a)) return false;
   return !codes.empty();
+}
+
+bool SentenceCoder::IsToMarker(int t) const {
+  return tree_.rel(t) == Rel::kMark && lexicon::SameUpperKey(toks_[static_cast<size_t>(t)].form, "to");
+}
+
+bool SentenceCoder::HasInfinitiveTo(int v) const {
+  for (int c : tree_.children(v))
+    if (IsToMarker(c)) return true;
+  return false;
+}
+
+bool SentenceCoder::IsClauseConjoinedToANoun(int c) const {
+  const int h = tree_.head(c);
+  return tree_.rel(c) == Rel::kConj && tree_.IsVerbal(c) && h >= 0 && !tree_.IsVerbal(h) &&
+         tree_.ChildWith(c, Rel::kAux) >= 0;
+}
+
+bool SentenceCoder::InExchangeFor(int t, int v) const {
+  // The parser hangs it under "exchange" ("in exchange for prisoners"), or
+  // on the verb right after "in exchange".
+  static constexpr std::array<std::string_view, 1> kExchange = {"exchange"};
+  return OnPathUp(t, v, [&](int j) {
+           const Rel r = tree_.rel(j);
+           if (r != Rel::kObl && r != Rel::kNmod) return false;
+           if (LemmaIn(j, kExchange)) return CaseWord(j) == "in";
+           const int c = tree_.ChildWith(j, Rel::kCase);
+           return c >= 2 && lexicon::SameUpperKey(toks_[static_cast<size_t>(c)].form, "for") &&
+                  LemmaIn(c - 1, kExchange) && lexicon::SameUpperKey(toks_[static_cast<size_t>(c) - 2].form, "in");
+         }) >= 0;
 }
 
 bool SentenceCoder::InPhraseOf(int t, int v, std::span<const std::string_view> prepositions) const {
@@ -1248,19 +1281,7 @@ bool SentenceCoder::NotAParty(int t, int v) const {
       "amidst",    "according", "through", "via",     "during",    "under",   "after",  "following"};
   // Nor is what is given in exchange ("release half of the hostages in
   // exchange for Palestinian prisoners").
-  // (The parser hangs it under "exchange", or on the verb after "in
-  // exchange".)
-  static constexpr std::array<std::string_view, 1> kExchange = {"exchange"};
-  const bool in_exchange = OnPathUp(t, v, [&](int j) {
-                             const Rel r = tree_.rel(j);
-                             if (r != Rel::kObl && r != Rel::kNmod) return false;
-                             if (LemmaIn(j, kExchange)) return CaseWord(j) == "in";
-                             const int c = tree_.ChildWith(j, Rel::kCase);
-                             return c >= 2 && lexicon::SameUpperKey(toks_[static_cast<size_t>(c)].form, "for") &&
-                                    LemmaIn(c - 1, kExchange) &&
-                                    lexicon::SameUpperKey(toks_[static_cast<size_t>(c) - 2].form, "in");
-                           }) >= 0;
-  return in_exchange || InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v) || InAnAllegation(t, v);
+  return InExchangeFor(t, v) || InPhraseOf(t, v, kNotAParty) || BesideABorder(t, v) || InAnAllegation(t, v);
 }
 
 bool SentenceCoder::InAnAllegation(int t, int v) const {
@@ -1287,9 +1308,8 @@ std::vector<ActorCode> SentenceCoder::AddresseeOfPurpose(int v) const {
     if (clause < v || tree_.rel(clause) != Rel::kAdvcl || tree_.ChildWith(clause, Rel::kSubj) >= 0 ||
         !LemmaIn(clause, kAddressing))
       continue;
-    const int mark = tree_.ChildWith(clause, Rel::kMark);
-    const bool purpose = mark < 0 ? toks_[static_cast<size_t>(clause)].xpos == "VBG"
-                                  : lexicon::SameUpperKey(toks_[static_cast<size_t>(mark)].form, "to");
+    const bool purpose = HasInfinitiveTo(clause) ||
+                         (tree_.ChildWith(clause, Rel::kMark) < 0 && toks_[static_cast<size_t>(clause)].xpos == "VBG");
     const int object = tree_.ChildWith(clause, Rel::kObj);
     if (!purpose || object < 0) continue;
     auto found = EntityCodes(object, nullptr);
@@ -1684,8 +1704,7 @@ PatternMatch SentenceCoder::MatchPattern(const VerbPattern& p, int first, int la
     int found = 0, at = pos, mention = -1;
     for (; at <= limit; ++at) {
       const bool marker = tree_.rel(at) == Rel::kMark;
-      const bool final_to = marker && i == last_word && e.kind == PatternToken::kWord &&
-                            (toks_[static_cast<size_t>(at)].form == "to" || toks_[static_cast<size_t>(at)].form == "To");
+      const bool final_to = marker && i == last_word && e.kind == PatternToken::kWord && IsToMarker(at);
       found = marker && (preposition || final_to) ? 0 : MatchElementAt(e, at, /*leftward=*/false, &mention);
       if (found > 0 || must_touch) break;
     }
@@ -2157,9 +2176,7 @@ void SentenceCoder::MutualTargets(int v, std::span<const uint32_t> chosen, const
       code == "050";
   // Only for a reported fact: "a chance for Israel and Hamas to reach an
   // agreement" is no agreement.
-  bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl;
-  for (int c : tree_.children(v))
-    infinitive = infinitive || (tree_.rel(c) == Rel::kMark && (toks_[c].form == "to" || toks_[c].form == "To"));
+  const bool infinitive = tree_.rel(v) == Rel::kXcomp || tree_.rel(v) == Rel::kAcl || HasInfinitiveTo(v);
   static constexpr std::array<std::string_view, 3> kExchanging = {"exchange", "swap", "trade"};
   const bool exchange = LemmaIn(v, kExchanging);
   if (mutual && !infinitive && sources.size() >= 2) {
@@ -2284,17 +2301,16 @@ std::string SentenceCoder::PlaceCountry(int v) const {
 
 void SentenceCoder::DomesticCountry(const std::string& code, ActorCode& source, ActorCode& target) const {
   const std::string& unknown = opt_.unknown_country;
-  auto unknown_country = [&](const ActorCode& a) { return a.code.rfind(unknown, 0) == 0; };
-  auto known_country = [&](const ActorCode& a) { return a.code.size() >= 3 && !unknown_country(a); };
+  auto known_country = [&](const ActorCode& a) { return a.code.size() >= 3 && !UnknownCountry(a); };
   // The sectors after the country, three letters each.
   auto has_sector = [&](const ActorCode& a, std::string_view sector) {
-    const size_t from = unknown_country(a) ? unknown.size() : 3;
+    const size_t from = UnknownCountry(a) ? unknown.size() : 3;
     for (size_t i = from; i + 3 <= a.code.size(); i += 3)
       if (std::string_view(a.code).substr(i, 3) == sector) return true;
     return false;
   };
   auto take_country = [&](ActorCode& a, const ActorCode& from) { a.code = from.code.substr(0, 3) + a.code.substr(unknown.size()); };
-  if (!unknown_country(target) && !unknown_country(source)) return;
+  if (!UnknownCountry(target) && !UnknownCountry(source)) return;
   // Whom a state's forces arrest or repress, with no country named, are
   // its own people ("The Venezuelan government arrested several
   // opposition leaders"), as ICEWS writes "Opposition (Venezuela)"; so is
@@ -2304,7 +2320,7 @@ void SentenceCoder::DomesticCountry(const std::string& code, ActorCode& source, 
   const std::string_view root = std::string_view(code).substr(0, 2);
   const bool domestic_institution = has_sector(target, "OPP") || has_sector(target, "JUD") ||
                                     has_sector(target, "LEG") || has_sector(target, "PTY");
-  if (unknown_country(target) && known_country(source) &&
+  if (UnknownCountry(target) && known_country(source) &&
       (code.starts_with("173") || code.starts_with("175") ||
        (domestic_institution && (root == "11" || root == "12" || root == "13" || root == "17")))) {
     take_country(target, source);
@@ -2313,7 +2329,7 @@ void SentenceCoder::DomesticCountry(const std::string& code, ActorCode& source, 
   // Police and the protesters they face are of one country ("Protesters
   // in Nairobi clashed with police": KENOPP and KENCOP).
   auto police_and_protesters = [&](ActorCode& unnamed, const ActorCode& named) {
-    if (!unknown_country(unnamed) || !known_country(named)) return;
+    if (!UnknownCountry(unnamed) || !known_country(named)) return;
     if ((has_sector(unnamed, "COP") && has_sector(named, "OPP")) ||
         (has_sector(unnamed, "OPP") && has_sector(named, "COP")))
       take_country(unnamed, named);

@@ -18,7 +18,7 @@ uint32_t FoldedHash(std::string_view word) {
 
 }  // namespace
 
-Vocabulary::Vocabulary() : slots_(1024), cased_(1) { spellings_.emplace_back(); }
+Vocabulary::Vocabulary() : slots_(1024), cased_(1, 0) { spellings_.emplace_back(); }
 
 template <bool kFold>
 WordId Vocabulary::Lookup(std::string_view word, uint32_t hash) const {
@@ -47,8 +47,8 @@ WordId Vocabulary::Find(std::string_view upper) const {
 
 WordId Vocabulary::LookupToken(std::string_view word, uint32_t hash) const {
   const WordId id = Lookup<true>(word, hash);
-  if (id == kNoWord || cased_[id].empty()) return id;
-  return word == cased_[id] ? id : kNoWord;
+  if (id == kNoWord || cased_[id] == 0) return id;
+  return word == cased_spelling_.at(id) ? id : kNoWord;
 }
 
 WordId Vocabulary::FindUpperOf(std::string_view word) const {
@@ -81,14 +81,17 @@ WordId Vocabulary::InternWith(std::string_view upper, std::string_view as_writte
   const uint32_t hash = FoldedHash(upper);
   if (WordId id = Lookup<false>(upper, hash); id != kNoWord) {
     // Some phrase takes it in any case, or written otherwise: any case.
-    if (cased_[id] != as_written) cased_[id].clear();
+    if (cased_[id] != 0 && cased_spelling_.at(id) != as_written) {
+      cased_[id] = 0;
+      cased_spelling_.erase(id);
+    }
     return id;
   }
   if ((spellings_.size() + 1) * 2 > slots_.size()) Grow();
   auto id = static_cast<WordId>(spellings_.size());
   spellings_.emplace_back(upper);
-  cased_.resize(spellings_.size());
-  cased_[id] = as_written;
+  cased_.push_back(as_written.empty() ? 0 : 1);
+  if (!as_written.empty()) cased_spelling_.emplace(id, as_written);
   const size_t mask = slots_.size() - 1;
   size_t s = hash & mask;
   while (slots_[s].id != kNoWord) s = (s + 1) & mask;

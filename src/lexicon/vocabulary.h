@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace parley::lexicon {
@@ -42,7 +43,7 @@ class Vocabulary {
   // dictionary also interns with Intern, or interns written otherwise,
   // matches in any case, as before.
   WordId InternCased(std::string_view as_written);
-  bool IsCased(WordId id) const { return id < cased_.size() && !cased_[id].empty(); }
+  bool IsCased(WordId id) const { return id < cased_.size() && cased_[id] != 0; }
   std::string_view Spelling(WordId id) const { return spellings_[id]; }
   size_t size() const { return spellings_.size(); }
 
@@ -67,7 +68,10 @@ class Vocabulary {
 
   std::vector<Slot> slots_;  // power-of-two size, at most half full
   std::vector<std::string> spellings_;  // index = WordId; [0] = ""
-  std::vector<std::string> cased_;      // index = WordId; the only spelling it matches, "" = any
+  // Cased words are few: a flag per word, read on every token lookup, and
+  // the spelling of the flagged ones.
+  std::vector<uint8_t> cased_;  // index = WordId; 1 = matches only cased_spelling_[id]
+  std::unordered_map<WordId, std::string> cased_spelling_;
 };
 
 // Upper-cases ASCII letters; bytes of UTF-8 multibyte characters are left as

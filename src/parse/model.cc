@@ -74,7 +74,7 @@ void ModelData::ResolveNames() {
   finite_tags.md = IndexOf(xpos_names, "MD");
   finite_tags.verb = verb;
   for (const char* t : {"JJ", "RB", "VB", "VBG", "VBN"})
-    if (const int id = IndexOf(xpos_names, t); id >= 0) finite_tags.may_yield.push_back(id);
+    if (const int id = IndexOf(xpos_names, t); id >= 0 && id < 256) finite_tags.may_yield.set(static_cast<size_t>(id));
   pron = IndexOf(upos_names, "PRON");
   det = IndexOf(upos_names, "DET");
   adj = IndexOf(upos_names, "ADJ");

@@ -200,14 +200,6 @@ void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInf
   uint64_t keys[kMaxKeys];
   float scores[256];
   const int nx = xpos_.num_classes(), nu = upos_.num_classes();
-  const bool want_finite = finite != nullptr && finite->max_gap > 0 && n >= static_cast<size_t>(finite->min_words);
-  auto is_finite = [&](int t) {
-    return finite != nullptr && t >= 0 && (t == finite->vbd || t == finite->vbz || t == finite->vbp || t == finite->md);
-  };
-  // Per word, the best finite tag (other than the winner) and how far it
-  // scored below the winner.
-  thread_local std::vector<std::pair<int, float>> runner_up;
-  if (want_finite) runner_up.assign(n, {-1, 0.0f});
   auto tag_from = [&](size_t from) {
     for (size_t i = from; i < n; ++i) {
       upos[i] = -1;
@@ -226,26 +218,35 @@ void Tagger::Tag(const std::vector<std::string_view>& forms, std::vector<WordInf
           xpos[i] != name_tags.nnp && xpos[i] != name_tags.nnps && xpos[i] != name_tags.jj) {
         xpos[i] = name_tags.nnp;
         upos[i] = name_tags.propn;
-        continue;
-      }
-      if (want_finite && std::find(finite->may_yield.begin(), finite->may_yield.end(), xpos[i]) != finite->may_yield.end()) {
-        for (int t : {finite->vbd, finite->vbz, finite->vbp}) {
-          if (t < 0 || t >= nx || t == xpos[i]) continue;
-          const float gap = scores[xpos[i]] - scores[t];
-          if (runner_up[i].first < 0 || gap < runner_up[i].second) runner_up[i] = {t, gap};
-        }
       }
     }
   };
   tag_from(0);
-  if (want_finite && std::none_of(xpos, xpos + n, is_finite)) {
+  if (finite != nullptr && finite->max_gap > 0 && n >= static_cast<size_t>(finite->min_words) &&
+      std::none_of(xpos, xpos + n, [&](int t) { return finite->IsFinite(t); })) {
+    // Rare enough to score the verb-like words again: the word whose best
+    // finite tag came closest to its winner.
     size_t best = n;
-    for (size_t i = 0; i < n; ++i)
-      if (runner_up[i].first >= 0 && runner_up[i].second <= finite->max_gap &&
-          (best == n || runner_up[i].second < runner_up[best].second))
-        best = i;
+    int best_tag = -1;
+    float best_gap = finite->max_gap;
+    for (size_t i = 0; i < n; ++i) {
+      if (xpos[i] < 0 || !finite->may_yield[static_cast<size_t>(xpos[i])] || sure_.Find(info[i + kPad].form) != nullptr)
+        continue;
+      const int m = XposKeys(info, i, i >= 1 ? xpos[i - 1] : kStartTag, i >= 2 ? xpos[i - 2] : kStartTag, keys);
+      std::fill(scores, scores + nx, 0.0f);
+      xpos_.Score({keys, static_cast<size_t>(m)}, scores);
+      for (int t : {finite->vbd, finite->vbz, finite->vbp}) {
+        if (t < 0 || t >= nx || t == xpos[i]) continue;
+        const float gap = scores[xpos[i]] - scores[t];
+        if (gap <= best_gap && (best == n || gap < best_gap)) {
+          best = i;
+          best_tag = t;
+          best_gap = gap;
+        }
+      }
+    }
     if (best < n) {
-      xpos[best] = runner_up[best].first;
+      xpos[best] = best_tag;
       upos[best] = finite->verb;
       tag_from(best + 1);
     }

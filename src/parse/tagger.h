@@ -9,6 +9,7 @@
 #ifndef PARLEY_PARSE_TAGGER_H_
 #define PARLEY_PARSE_TAGGER_H_
 
+#include <bitset>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -60,12 +61,13 @@ struct NameTags {
 struct FiniteTags {
   int vbd = -1, vbz = -1, vbp = -1, md = -1;
   int verb = -1;  // the UPOS the chosen word takes
-  // The tags a word may lose to a finite one: those of verb forms and the
-  // words the tagger confuses them with (JJ, RB, VB, VBG, VBN), never a
-  // noun's ("Turkish drones struck ...": "drones" is no VBZ).
-  std::vector<int> may_yield;
+  // The tags a word may lose to a finite one (by tag id): those of verb
+  // forms and the words the tagger confuses them with (JJ, RB, VB, VBG,
+  // VBN), never a noun's ("Turkish drones struck ...": "drones" is no VBZ).
+  std::bitset<256> may_yield;
   int min_words = 8;
   float max_gap = 5;
+  bool IsFinite(int t) const { return t >= 0 && (t == vbd || t == vbz || t == vbp || t == md); }
 };
 
 class Tagger {

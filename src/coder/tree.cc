@@ -85,18 +85,6 @@ void SentenceTree::Build(std::span<const Token> tokens) {
     bool head_verbal = h >= 0 && (verbal_[h] || tokens[h].upos == "ADJ");
     rels_[i] = h < 0 ? Rel::kRoot : NormalizeRelation(tokens[i].deprel, head_verbal);
   }
-  // An apposition never takes a case marker: one with a preposition of its
-  // own is a prepositional phrase the parser misread ("gangs in
-  // Port-au-Prince", the joined name keeping the appos its last part had).
-  for (int i = 0; i < n; ++i) {
-    if (rels_[i] != Rel::kAppos) continue;
-    for (int c = 0; c < n; ++c)
-      if (heads_[c] == i && c < i && rels_[c] == Rel::kCase) {
-        const int h = heads_[i];
-        rels_[i] = h >= 0 && verbal_[h] ? Rel::kObl : Rel::kNmod;
-        break;
-      }
-  }
   // Children in CSR form, each list in token order.
   for (int i = 0; i < n; ++i)
     if (heads_[i] >= 0) ++child_begin_[heads_[i] + 1];
@@ -105,6 +93,14 @@ void SentenceTree::Build(std::span<const Token> tokens) {
   std::vector<int> fill(child_begin_.begin(), child_begin_.begin() + n);
   for (int i = 0; i < n; ++i)
     if (heads_[i] >= 0) child_list_[fill[heads_[i]]++] = i;
+  // An apposition never takes a case marker: one with a preposition of its
+  // own is a prepositional phrase the parser misread ("gangs in
+  // Port-au-Prince", the joined name keeping the appos its last part had).
+  for (int i = 0; i < n; ++i) {
+    if (rels_[i] != Rel::kAppos) continue;
+    const int c = ChildWith(i, Rel::kCase);
+    if (c >= 0 && c < i) rels_[i] = heads_[i] >= 0 && verbal_[heads_[i]] ? Rel::kObl : Rel::kNmod;
+  }
   // Subtree extents: propagate each token's position up its head chain.
   left_.resize(n);
   right_.resize(n);

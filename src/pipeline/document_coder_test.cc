@@ -128,6 +128,12 @@ class RawTextCodingTest : public ::testing::Test {
     EXPECT_TRUE((with != nullptr ? with : document_coder_.get())->Code(doc, events).ok());
     return events;
   }
+  // The code of the one event `text` yields ("" and a failure unless one).
+  static std::string SoleCode(const char* text) {
+    const std::vector<Event> events = Code(text);
+    EXPECT_EQ(events.size(), 1u) << text;
+    return events.size() == 1 ? events[0].event.code : "";
+  }
   // As parley code codes news: events need both sides' countries.
   static std::vector<Event> CodeNews(const char* text) { return Code(text, news_document_coder_.get()); }
   // Each event as "SOURCE CODE TARGET".
@@ -395,19 +401,11 @@ TEST_F(RawTextCodingTest, OfferedTalksAreNotHeldButTalksBeforeAnAccusationWere) 
 // Killing is force (PETRARCH's KILL [190]); a leader killed is an
 // assassination (186), hundreds killed a mass killing (202).
 TEST_F(RawTextCodingTest, KillingIsForceUnlessALeaderOrHundredsAreKilled) {
-  const std::vector<Event> killed = Code("Israeli forces killed three Palestinians in Jenin.");
-  ASSERT_EQ(killed.size(), 1u);
-  EXPECT_EQ(killed[0].event.code, "190");
-  const std::vector<Event> leader = Code("Israel killed a Hamas leader in Beirut.");
-  ASSERT_EQ(leader.size(), 1u);
-  EXPECT_EQ(leader[0].event.code, "186");
-  const std::vector<Event> hundreds = Code("Rebels killed hundreds of civilians in Sudan.");
-  ASSERT_EQ(hundreds.size(), 1u);
-  EXPECT_EQ(hundreds[0].event.code, "202");
+  EXPECT_EQ(SoleCode("Israeli forces killed three Palestinians in Jenin."), "190");
+  EXPECT_EQ(SoleCode("Israel killed a Hamas leader in Beirut."), "186");
+  EXPECT_EQ(SoleCode("Rebels killed hundreds of civilians in Sudan."), "202");
   // Wounding, as PETRARCH codes it, and by what.
-  const std::vector<Event> wounded = Code("Hamas fighters wounded two Israeli soldiers.");
-  ASSERT_EQ(wounded.size(), 1u);
-  EXPECT_EQ(wounded[0].event.code, "180");
+  EXPECT_EQ(SoleCode("Hamas fighters wounded two Israeli soldiers."), "180");
   const std::vector<Event> injured = Code("Two Israeli soldiers were injured in an attack by Hamas fighters.");
   ASSERT_EQ(injured.size(), 1u);
   EXPECT_EQ(injured[0].event.code, "190");
@@ -433,27 +431,17 @@ TEST_F(RawTextCodingTest, AnActorBehindAJoinedModifierIsTheSide) {
 
 // Suspending someone reduces relations; suspending sanctions eases them.
 TEST_F(RawTextCodingTest, SuspendingSomeoneIsNotEasingSanctions) {
-  const std::vector<Event> niger = Code("The African Union suspended Niger after the coup.");
-  ASSERT_EQ(niger.size(), 1u);
-  EXPECT_EQ(niger[0].event.code, "160");
-  const std::vector<Event> eased = Code("The European Union suspended sanctions on Syria.");
-  ASSERT_EQ(eased.size(), 1u);
-  EXPECT_EQ(eased[0].event.code, "085");
+  EXPECT_EQ(SoleCode("The African Union suspended Niger after the coup."), "160");
+  EXPECT_EQ(SoleCode("The European Union suspended sanctions on Syria."), "085");
   // Ending cooperation with someone reduces relations too.
-  const std::vector<Event> ended = Code("Chad ended its defence cooperation agreement with France.");
-  ASSERT_EQ(ended.size(), 1u);
-  EXPECT_EQ(ended[0].event.code, "160");
+  EXPECT_EQ(SoleCode("Chad ended its defence cooperation agreement with France."), "160");
 }
 
 // Warning someone of one's response is a threat; warning of a famine or
 // against an offensive is not.
 TEST_F(RawTextCodingTest, WarningOfAResponseIsAThreat) {
-  const std::vector<Event> threat = Code("China warned Japan of consequences.");
-  ASSERT_EQ(threat.size(), 1u);
-  EXPECT_EQ(threat[0].event.code, "130");
-  const std::vector<Event> against = Code("Egypt warned Israel against an offensive in Rafah.");
-  ASSERT_EQ(against.size(), 1u);
-  EXPECT_EQ(against[0].event.code, "012");
+  EXPECT_EQ(SoleCode("China warned Japan of consequences."), "130");
+  EXPECT_EQ(SoleCode("Egypt warned Israel against an offensive in Rafah."), "012");
 }
 
 // What is agreed to is read from the infinitive: "to send air defence
@@ -469,9 +457,7 @@ TEST_F(RawTextCodingTest, AnAgreementsContentIsItsInfinitive) {
   ASSERT_EQ(aid.size(), 1u);
   EXPECT_EQ(aid[0].event.code, "0333");
   EXPECT_EQ(aid[0].target.code, "PSE");
-  const std::vector<Event> sale = Code("The U.S. State Department approved a possible sale of missiles to Taiwan.");
-  ASSERT_EQ(sale.size(), 1u);
-  EXPECT_EQ(sale[0].event.code, "0332");
+  EXPECT_EQ(SoleCode("The U.S. State Department approved a possible sale of missiles to Taiwan."), "0332");
   const std::vector<Event> settled = Code("Ethiopia and Somalia agreed to end their dispute.");
   ASSERT_EQ(settled.size(), 2u);
   EXPECT_EQ(settled[0].event.code, "037");
